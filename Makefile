@@ -1,0 +1,37 @@
+# claimtrack — the two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+SEED   := seeds/nato-russia-2021-10.txt
+
+# Prefect keeps its state (the local API's SQLite database) inside the project, quietly.
+export PREFECT_HOME := $(CURDIR)/.prefect
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export PREFECT_LOGGING_LEVEL := WARNING
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: install run test bench train-worthiness clean
+
+install: $(VENV)/.installed
+
+# Re-installs only when pyproject.toml changes, so the second `make run` starts at once.
+$(VENV)/.installed: pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "installing claimtrack and its dependencies into $(VENV) ..."
+	@$(BIN)/python -m pip install --editable '.[test]' > $(VENV)/install.log 2>&1 \
+		|| { cat $(VENV)/install.log; echo "install failed (log: $(VENV)/install.log)"; exit 1; }
+	@touch $@
+
+run: install
+	@$(BIN)/claimtrack ingest $(SEED) --show
+
+test: install
+	@$(BIN)/python -m pytest
+
+train-worthiness:
+	@test -x .venv-train/bin/python || $(PYTHON) -m venv .venv-train
+	@.venv-train/bin/python -m pip install --quiet -r tools/requirements-train.txt
+	@.venv-train/bin/python tools/train_worthiness.py
+
+clean:
+	rm -rf data .prefect .pytest_cache

@@ -1,0 +1,166 @@
+"""Article text in, claims out: sentences, their checkable elements, and one claim per assertion.
+
+Each finder runs once over the whole text (quantities, dates, quotes); its spans are then given
+to the claim whose span holds them. Offsets always index the text passed in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from claims.checkworthiness import score_checkworthiness
+from claims.dates import find_dates, leading_date_token, parse_published
+from claims.model import Article, Claim, DateMention, Quantity, Quote, Sentence
+from claims.quantities import find_quantities
+from claims.quotes import find_attribution, find_quotes
+from claims.sentences import split_sentences
+
+__all__ = ["article_id", "build_article", "extract", "fingerprint"]
+
+# Where a sentence with a figure may be cut into two claims: "…60 American diplomats | and closed
+# the US Consulate…" — a coordinated verb phrase, or a semicolon.
+_CLAUSE_BREAK = re.compile(
+    r"""
+    ;\s+                                  # a semicolon always separates assertions
+    | ,?\s+and\s+(?=(?:also\s+|then\s+)?  # ", and" / "and", then a verb in the past tense:
+        (?:[a-z]+ed|cut|put|set|sent|spent|won|lost|made|took|gave|said|told|saw|met|began|left|
+           held|paid|sold|kept|brought|built|fell|rose|grew|became|came|went|shut|hit|led|drew)\b)
+    """,
+    re.VERBOSE,
+)
+# Capitalised words that are not names when they start a sentence or a clause.
+_NOT_ENTITIES = frozenset(
+    """
+    a an and as at but by for from he her his if in it its of on or she so the their they this
+    that these those to we what when where which who why with after before both days earlier
+    later last next meanwhile however also while during since until previous increased
+    """.split()
+)
+_ENTITY = re.compile(r"\b[A-Z][\w’'.-]*[\w]")
+_WS = re.compile(r"\s+")
+_MIN_CLAUSE_WORDS = 3
+
+
+def article_id(text: str) -> str:
+    """An article's identity: the hash of its normalised text (Unicode NFKC, white space folded)."""
+    normalised = _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+def fingerprint(text: str, quantities: Sequence[Quantity], dates: Sequence[DateMention]) -> str:
+    """Order-insensitive key of a claim's named entities and values, to match it across articles."""
+    parts = {
+        f"e:{m.group().lower().rstrip('.')}"
+        for m in _ENTITY.finditer(text)
+        if m.group().lower() not in _NOT_ENTITIES
+    }
+    for q in quantities:
+        parts.add(f"q:{q.kind}:{q.value:g}:{q.bound}:{'' if q.of is None else f'{q.of:g}'}")
+    for d in dates:
+        if d.value:
+            parts.add(f"d:{d.value}")
+    return hashlib.sha1("|".join(sorted(parts)).encode("utf-8")).hexdigest()[:16]
+
+
+def extract(text: str, *, published: str | None = None, start: int = 0) -> list[Claim]:
+    """The claims of ``text[start:]``; offsets index ``text``. ``published`` is an ISO prefix."""
+    if not text or start >= len(text):
+        return []
+    quantities = [q for q in find_quantities(text) if q.start >= start and math.isfinite(q.value)]
+    dates = [d for d in find_dates(text, published) if d.start >= start]
+    quantities = [q for q in quantities if not any(_overlaps(q, d) for d in dates)]
+    quotes = [q for q in find_quotes(text) if q.start >= start]
+    sentences = split_sentences(text, start)
+
+    drafts: list[tuple[int, int, int, str | None]] = []
+    last_person: str | None = None
+    for index, sentence in enumerate(sentences):
+        quote_in = next((q for q in quotes if sentence.start <= q.start < sentence.end), None)
+        speaker = quote_in.speaker if quote_in and quote_in.speaker else None
+        if speaker is None:
+            speaker = find_attribution(text, sentence.start, sentence.end, last_person=last_person)
+        if _looks_like_name(speaker):
+            last_person = speaker
+        for clause_start, clause_end in _clauses(text, sentence, quantities):
+            drafts.append((index, clause_start, clause_end, speaker))
+
+    scores = score_checkworthiness([text[s:e] for _, s, e, _ in drafts])
+    claims: list[Claim] = []
+    for (sentence, s, e, speaker), score in zip(drafts, scores):
+        qs = tuple(q for q in quantities if s <= q.start < e)
+        ds = tuple(d for d in dates if s <= d.start < e)
+        quote = next((q for q in quotes if s <= q.start < e), None)
+        if not (qs or ds or quote or speaker or score >= 0.5):
+            continue
+        claim_text = text[s:e]
+        claims.append(
+            Claim(
+                text=claim_text,
+                start=s,
+                end=e,
+                sentence=sentence,
+                checkworthiness=round(float(score), 4),
+                fingerprint=fingerprint(claim_text, qs, ds),
+                quantities=qs,
+                dates=ds,
+                quote=quote,
+                speaker=speaker or (quote.speaker if quote else None),
+            )
+        )
+    return claims
+
+
+def build_article(
+    text: str, source: str, *, title: str | None = None, published: str | None = None
+) -> Article:
+    """An Article with its claims. A leading ``date YYYY-MM[-DD]`` token is the publication date."""
+    body_start = 0
+    token = leading_date_token(text)
+    if token is not None:
+        value, _, token_end = token
+        published = published or value
+        body_start = token_end
+    elif published:
+        published = parse_published(published)
+    return Article(
+        id=article_id(text),
+        text=text,
+        source=source,
+        title=title,
+        published=published,
+        claims=tuple(extract(text, published=published, start=body_start)),
+    )
+
+
+def _overlaps(a: Quantity | DateMention | Quote, b: Quantity | DateMention | Quote) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _looks_like_name(speaker: str | None) -> bool:
+    """A named person or body ("Oana Lungescu", "Lavrov"), not "a NATO official" or a pronoun."""
+    if not speaker:
+        return False
+    words = speaker.split()
+    return all(w[:1].isupper() for w in words) and words[0].lower() not in _NOT_ENTITIES
+
+
+def _clauses(text: str, sentence: Sentence, quantities: Sequence[Quantity]) -> list[tuple[int, int]]:
+    """Cut a sentence with a figure into separate assertions at a clause break; else keep it whole."""
+    if not any(sentence.start <= q.start < sentence.end for q in quantities):
+        return [(sentence.start, sentence.end)]
+    cuts: list[tuple[int, int]] = []
+    cursor = sentence.start
+    for match in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        left_words = len(text[cursor:match.start()].split())
+        right_words = len(text[match.end():sentence.end].split())
+        inside_quote = text.count("“", sentence.start, match.start()) > text.count("”", sentence.start, match.start())
+        if left_words < _MIN_CLAUSE_WORDS or right_words < _MIN_CLAUSE_WORDS or inside_quote:
+            continue
+        cuts.append((cursor, match.start()))
+        cursor = match.end()
+    cuts.append((cursor, sentence.end))
+    return cuts

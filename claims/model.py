@@ -1,0 +1,105 @@
+"""The value types of claimtrack: frozen dataclasses that keep surface text, value and offsets.
+
+Every span (``start``, ``end``) indexes the article text exactly as read, so that
+``article_text[x.start:x.end] == x.text`` holds for every extracted thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = [
+    "Article",
+    "Claim",
+    "DateMention",
+    "Quantity",
+    "Quote",
+    "Sentence",
+    "QUANTITY_KINDS",
+    "BOUNDS",
+    "DATE_PRECISIONS",
+    "STATUSES",
+]
+
+# What a quantity counts or measures.
+QUANTITY_KINDS = ("count", "percent", "money", "ratio", "range", "measure", "fraction")
+# How the stated number relates to the true one: exact, approximate, above, below, at least, at most.
+BOUNDS = ("=", "~", ">", "<", ">=", "<=")
+DATE_PRECISIONS = ("year", "quarter", "month", "week", "day")
+# The verification status vocabulary; every claim starts as ``unverified``.
+STATUSES = ("unverified", "supported", "refuted", "conflicting", "not_enough_evidence")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number with what it counts: "more than 100 Russian diplomats".
+
+    ``value`` is fully normalised ("£1.2bn" -> 1200000000.0, "20 percent" -> 20.0);
+    ``of`` is the denominator of a ratio ("20 out of 30" -> 30.0); ``upper`` the top of a range.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: float
+    kind: str = "count"
+    unit: str | None = None
+    bound: str = "="
+    of: float | None = None
+    upper: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date or time reference; ``value`` is an ISO prefix ("2008", "2021-11-01") or None."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    precision: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation (the words inside the quotation marks) and who said it."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One checkable assertion: a sentence, or a clause of one, with its checkable elements."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    checkworthiness: float
+    fingerprint: str
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    quote: Quote | None = None
+    speaker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article as read: ``text`` is exactly what every offset indexes."""
+
+    id: str
+    text: str
+    source: str
+    title: str | None = None
+    published: str | None = None
+    claims: tuple[Claim, ...] = field(default=())

@@ -1,0 +1,1 @@
+"""flows: Prefect flows composing ``claims`` and ``warehouse``, and the ``claimtrack`` command line."""

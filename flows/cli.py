@@ -1,0 +1,245 @@
+"""The ``claimtrack`` command line.
+
+Every failure a user can cause ends as one line on stderr and a non-zero exit, never a traceback.
+Prefect is imported only by the commands that run a flow, so ``extract``, ``claims`` and ``sql``
+start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from warehouse import DEFAULT_DB, Table, WarehouseError, claims_table, run_readonly_sql
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+# Terminal table: long cells are cut to these widths (csv and json print everything).
+_WIDTHS = {"text": 60, "quantities": 34, "dates": 30, "speaker": 22}
+
+
+def _prefect_environment() -> None:
+    """Quiet, project-local Prefect defaults; anything the user set wins."""
+    defaults = {
+        "PREFECT_HOME": str(Path.cwd() / ".prefect"),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_LOGGING_LEVEL": "WARNING",
+        "PREFECT_LOGGING_LOG_PRINTS": "false",
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+    }
+    for key, value in defaults.items():
+        os.environ.setdefault(key, value)
+
+
+def _db(args: argparse.Namespace) -> str:
+    return args.db or os.environ.get("CLAIMTRACK_DB") or DEFAULT_DB
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    _prefect_environment()
+    from flows.ingest import ingest_articles
+    from flows.quiet import quiet_prefect
+
+    db = _db(args)
+    quiet_prefect()
+    report = ingest_articles(list(args.inputs), db=db, batch_size=args.batch_size, show_progress=True)
+    if args.show and (report.stored or report.skipped):
+        ids = set(report.stored) | set(report.skipped)
+        table = claims_table(db)
+        rows = [r for r in table.rows if r[table.columns.index("article_id")] in ids]
+        _print_table(Table(table.columns, rows), "table")
+    new = len(report.stored)
+    print(
+        f"ingested {new} new article{'s' * (new != 1)} ({report.claims} claims) into {db}"
+        + (f"; {len(report.skipped)} already stored, nothing updated" if report.skipped else "")
+        + (f"; {len(report.failures)} failed" if report.failures else "")
+    )
+    for _, reason in report.failures:
+        print(f"claimtrack: {reason}", file=sys.stderr)
+    return EXIT_FAILED if report.failures else EXIT_OK
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from claims.extract import build_article
+    from flows.inputs import InputError, read_input
+
+    try:
+        raw = read_input(args.input)
+    except InputError as exc:
+        return _fail(str(exc))
+    article = build_article(raw.text, raw.source, title=raw.title, published=raw.published)
+    if args.json:
+        for ordinal, claim in enumerate(article.claims):
+            print(json.dumps(_claim_json(article.id, ordinal, claim), ensure_ascii=False))
+    else:
+        rows = [
+            (f"{article.id}:{i}", c.text, _kind(c), "; ".join(q.text for q in c.quantities),
+             "; ".join(f"{d.text} = {d.value}" if d.value else d.text for d in c.dates), c.speaker or "",
+             c.checkworthiness)
+            for i, c in enumerate(article.claims)
+        ]
+        _print_table(Table(("claim_id", "text", "kind", "quantities", "dates", "speaker", "checkworthiness"), rows), "table")
+    return EXIT_OK
+
+
+def _claim_json(article_id: str, ordinal: int, claim) -> dict:
+    return {
+        "article_id": article_id,
+        "claim_id": f"{article_id}:{ordinal}",
+        "text": claim.text,
+        "start": claim.start,
+        "end": claim.end,
+        "checkworthiness": claim.checkworthiness,
+        "speaker": claim.speaker,
+        "quote": None if claim.quote is None else {
+            "text": claim.quote.text, "start": claim.quote.start, "end": claim.quote.end,
+        },
+        "quantities": [
+            {"text": q.text, "start": q.start, "end": q.end, "value": q.value, "kind": q.kind,
+             "unit": q.unit, "bound": q.bound, "of": q.of, "upper": q.upper}
+            for q in claim.quantities
+        ],
+        "dates": [
+            {"text": d.text, "start": d.start, "end": d.end, "value": d.value, "precision": d.precision}
+            for d in claim.dates
+        ],
+        "sentence": claim.sentence,
+        "fingerprint": claim.fingerprint,
+    }
+
+
+def _kind(claim) -> str:
+    kinds = [name for name, present in (
+        ("quote", claim.quote is not None), ("quantity", bool(claim.quantities)), ("date", bool(claim.dates)),
+    ) if present]
+    return "+".join(kinds) or ("attributed" if claim.speaker else "statement")
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    table = claims_table(_db(args), status=args.status, article=args.article)
+    _print_table(table, args.format)
+    return EXIT_OK
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    table = run_readonly_sql(_db(args), args.query)
+    _print_table(table, args.format)
+    return EXIT_OK
+
+
+def _print_table(table: Table, fmt: str) -> None:
+    if fmt == "json":
+        for row in table.rows:
+            print(json.dumps(dict(zip(table.columns, row)), ensure_ascii=False, default=str))
+        return
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(table.columns)
+        writer.writerows(table.rows)
+        return
+    cells = [[_cell(c, v) for c, v in zip(table.columns, row)] for row in table.rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(table.columns)]
+    line = "  ".join(c.ljust(w) for c, w in zip(table.columns, widths))
+    print(line.rstrip())
+    print("  ".join("-" * w for w in widths))
+    for row in cells:
+        print("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())
+    print(f"({len(cells)} row{'s' * (len(cells) != 1)})")
+
+
+def _cell(column: str, value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.2f}" if column == "checkworthiness" else f"{value:g}"
+    text = " ".join(str(value).split())
+    width = _WIDTHS.get(column)
+    if width and len(text) > width:
+        text = text[: width - 1] + "…"
+    return text
+
+
+def _fail(message: str, code: int = EXIT_FAILED) -> int:
+    print(f"claimtrack: {message}", file=sys.stderr)
+    return code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="claimtrack",
+        description="Turn news articles into checkable claims stored in DuckDB, and track their verification.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--db", help=f"DuckDB file (default: $CLAIMTRACK_DB or {DEFAULT_DB})")
+        return p
+
+    p = with_db(sub.add_parser("ingest", help="ingest articles (files or URLs) with the Prefect flow"))
+    p.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
+    p.add_argument("--batch-size", type=_positive_int, default=25, help="articles per task and transaction (default 25)")
+    p.add_argument("--show", action="store_true", help="print the claims of the ingested articles")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("extract", help="print an article's claims without storing anything")
+    p.add_argument("input", metavar="PATH_OR_URL")
+    p.add_argument("--json", action="store_true", help="one JSON object per claim, per line")
+    p.set_defaults(func=cmd_extract)
+
+    p = with_db(sub.add_parser("claims", help="list stored claims"))
+    p.add_argument("--status", choices=("unverified", "supported", "refuted", "conflicting", "not_enough_evidence"))
+    p.add_argument("--article", metavar="ID", help="only this article's claims")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.set_defaults(func=cmd_claims)
+
+    p = with_db(sub.add_parser("sql", help="run a read-only SQL query over the warehouse"))
+    p.add_argument("query", metavar="SQL")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.set_defaults(func=cmd_sql)
+    return parser
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def _configure_logging() -> None:
+    """Our own warnings (e.g. waiting for the database lock) as plain lines on stderr."""
+    logger = logging.getLogger("claimtrack")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("claimtrack: %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _configure_logging()
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except WarehouseError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+    except BrokenPipeError:
+        sys.stderr.close()  # `claimtrack claims | head`: the reader left, nothing to report
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

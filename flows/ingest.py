@@ -1,0 +1,147 @@
+"""The ``ingest_articles`` flow: read or fetch → extract → store, one task per batch of articles."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_progress_artifact, create_table_artifact, update_progress_artifact
+
+from claims.extract import build_article
+from claims.model import Article
+from flows.inputs import InputError, RawArticle, make_client, read_input
+from flows.markdown import escape, md_table
+from warehouse import DEFAULT_DB, store_articles
+
+__all__ = ["IngestReport", "ingest_articles"]
+
+DEFAULT_BATCH = 25
+
+
+@dataclass
+class IngestReport:
+    stored: list[str] = field(default_factory=list)  # article ids written by this run
+    skipped: list[str] = field(default_factory=list)  # already in the warehouse
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (input, one-line reason)
+    claims: int = 0
+    sources: dict[str, str] = field(default_factory=dict)  # article id -> input it came from
+
+
+@task(retries=2, retry_delay_seconds=[2, 10], task_run_name="read-{label}")
+def read_batch(specs: list[str], label: str) -> list[tuple[str, RawArticle | str]]:
+    """Read every input of the batch; a failure is returned as its one-line reason, not raised."""
+    results: list[tuple[str, RawArticle | str]] = []
+    with make_client() as client:
+        for spec in specs:
+            try:
+                results.append((spec, read_input(spec, client=client)))
+            except InputError as exc:
+                results.append((spec, str(exc)))
+    return results
+
+
+@task(task_run_name="extract-{label}")
+def extract_batch(raws: list[RawArticle], label: str) -> list[tuple[str, Article | str]]:
+    results: list[tuple[str, Article | str]] = []
+    for raw in raws:
+        try:
+            article = build_article(raw.text, raw.source, title=raw.title, published=raw.published)
+        except Exception as exc:  # an extractor bug must not sink the batch: report the article
+            results.append((raw.source, f"{raw.source}: extraction failed: {type(exc).__name__}: {exc}"))
+        else:
+            results.append((raw.source, article))
+    return results
+
+
+@task(task_run_name="store-{label}")
+def store_batch(articles: list[Article], db: str, label: str):
+    return store_articles(articles, db)
+
+
+@flow(name="ingest-articles", log_prints=False)
+def ingest_articles(
+    inputs: list[str],
+    db: str = DEFAULT_DB,
+    batch_size: int = DEFAULT_BATCH,
+    show_progress: bool = False,
+) -> IngestReport:
+    """Ingest articles from files or URLs into the warehouse; one transaction per batch."""
+    logger = get_run_logger()
+    report = IngestReport()
+    batches = [inputs[i : i + batch_size] for i in range(0, len(inputs), batch_size)] or []
+    progress_id = create_progress_artifact(0.0, description="Articles ingested so far") if len(batches) > 1 else None
+    bar = _TerminalBar(len(inputs)) if show_progress else None
+    done = 0
+    for number, specs in enumerate(batches, start=1):
+        label = f"batch-{number}"
+        raws: list[RawArticle] = []
+        for spec, outcome in read_batch(specs, label):
+            if isinstance(outcome, str):
+                report.failures.append((spec, outcome))
+            else:
+                raws.append(outcome)
+        articles: list[Article] = []
+        for source, outcome in extract_batch(raws, label):
+            if isinstance(outcome, str):
+                report.failures.append((source, outcome))
+            else:
+                articles.append(outcome)
+                report.sources.setdefault(outcome.id, source)
+        if articles:
+            result = store_batch(articles, db, label)
+            report.stored.extend(result.stored)
+            report.skipped.extend(result.skipped)
+            report.claims += result.claims
+        done += len(specs)
+        if bar:
+            bar.update(done)
+        if progress_id is not None:
+            update_progress_artifact(progress_id, 100.0 * done / len(inputs))
+    if bar:
+        bar.close()
+    for spec, reason in report.failures:
+        logger.warning("failed: %s", reason)
+    _summary_artifacts(report, db)
+    return report
+
+
+def _summary_artifacts(report: IngestReport, db: str) -> None:
+    lines = [
+        "# Ingest run",
+        "",
+        f"- articles stored: {len(report.stored)}",
+        f"- already in the warehouse: {len(report.skipped)}",
+        f"- claims stored: {report.claims}",
+        f"- failures: {len(report.failures)}",
+        f"- database: {escape(db)}",
+    ]
+    if report.failures:
+        lines += ["", "## Failures", "", md_table(["input", "reason"], [list(f) for f in report.failures])]
+    create_markdown_artifact(key="ingest-summary", markdown="\n".join(lines), description="Last ingest run")
+    rows = (
+        [{"article_id": a, "input": report.sources.get(a, ""), "outcome": "stored"} for a in report.stored]
+        + [{"article_id": a, "input": report.sources.get(a, ""), "outcome": "already stored"} for a in report.skipped]
+        + [{"article_id": "", "input": spec, "outcome": reason} for spec, reason in report.failures]
+    )
+    if rows:
+        create_table_artifact(table=rows, key="ingest-articles", description="Articles of the last ingest run")
+
+
+class _TerminalBar:
+    """A one-line progress bar on stderr for long batches (only when stderr is a terminal)."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.live = sys.stderr.isatty() and total > 3
+
+    def update(self, done: int) -> None:
+        if self.live:
+            width = 30
+            filled = width * done // max(self.total, 1)
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{self.total} inputs")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.live:
+            sys.stderr.write("\n")

@@ -1,0 +1,209 @@
+"""The warehouse on real DuckDB files: schema, idempotent bulk writes, rollback, read-only SQL, locking."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from claims.model import Article, Claim, DateMention, Quantity, Quote
+from warehouse import (
+    DatabaseLocked,
+    DatabaseMissing,
+    QueryError,
+    ReadOnlyViolation,
+    claims_table,
+    connect,
+    load_extension,
+    run_readonly_sql,
+    store_articles,
+)
+from warehouse.migrations import MIGRATIONS
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def make_article(article_id: str = "a1", n_claims: int = 2, value: float = 20.0) -> Article:
+    text = "NATO cut the Russian mission to 20 out of 30 positions in 2018. “No,” Lavrov said."
+    claims = tuple(
+        Claim(
+            text=text[:62], start=0, end=62, sentence=0, checkworthiness=0.9, fingerprint=f"fp{i}",
+            quantities=(Quantity("20 out of 30 positions", 32, 54, value, "ratio", "positions", "=", 30.0),),
+            dates=(DateMention("in 2018", 55, 62, "2018", "year"),),
+            quote=Quote("No", 64, 66, "Lavrov") if i else None,
+            speaker="Lavrov" if i else None,
+        )
+        for i in range(n_claims)
+    )
+    return Article(id=article_id, text=text, source="test.txt", title="t", published="2021-10", claims=claims)
+
+
+def count(db: str, table: str) -> int:
+    return run_readonly_sql(db, f"SELECT count(*) FROM {table}").rows[0][0]
+
+
+def test_schema_applies_once_and_records_migrations(db):
+    for _ in range(2):
+        with connect(db):
+            pass
+    rows = run_readonly_sql(db, "SELECT version, name FROM schema_migrations ORDER BY version").rows
+    assert rows == [(n, fn.__name__) for n, fn in enumerate(MIGRATIONS, start=1)]
+
+
+def test_store_is_idempotent_and_writes_every_element(db):
+    first = store_articles([make_article()], db)
+    assert first.stored == ("a1",) and first.claims == 2
+    again = store_articles([make_article()], db)
+    assert again.stored == () and again.skipped == ("a1",) and again.claims == 0
+    assert {t: count(db, t) for t in ("articles", "claims", "quantities", "dates", "quotes", "claim_status_events")} == {
+        "articles": 1, "claims": 2, "quantities": 2, "dates": 2, "quotes": 1, "claim_status_events": 2,
+    }
+
+
+def test_offsets_index_the_stored_text(db):
+    store_articles([make_article()], db)
+    rows = run_readonly_sql(
+        db,
+        "SELECT q.text, substring(a.text, q.start_char + 1, q.end_char - q.start_char) "
+        "FROM quantities q JOIN claims c USING (claim_id) JOIN articles a USING (article_id)",
+    ).rows
+    assert rows and all(stored == sliced for stored, sliced in rows)
+
+
+def test_claim_ids_continue_across_batches(db):
+    store_articles([make_article("a1")], db)
+    store_articles([make_article("a2"), make_article("a3")], db)
+    ids = [r[0] for r in run_readonly_sql(db, "SELECT claim_id FROM claims ORDER BY claim_id").rows]
+    assert ids == list(range(1, 7))
+
+
+def test_new_claims_start_unverified_in_claims_current(db):
+    store_articles([make_article()], db)
+    table = claims_table(db)
+    assert [r[table.columns.index("status")] for r in table.rows] == ["unverified", "unverified"]
+    assert [r[table.columns.index("kind")] for r in table.rows] == ["quantity+date", "quote+quantity+date"]
+    assert claims_table(db, status="refuted").rows == []
+
+
+def test_a_failing_batch_leaves_nothing_behind(db):
+    store_articles([make_article("a1")], db)
+    with pytest.raises(ValueError):  # NaN cannot be stored: the whole batch rolls back
+        store_articles([make_article("a2"), make_article("a3", value=float("nan"))], db)
+    assert count(db, "articles") == 1
+    assert count(db, "claims") == 2
+
+
+READ_ONLY_REFUSALS = [
+    pytest.param("DELETE FROM claims", ReadOnlyViolation, "not DELETE", id="delete"),
+    pytest.param("INSERT INTO articles VALUES ('x')", ReadOnlyViolation, "not INSERT", id="insert"),
+    pytest.param("DROP TABLE claims", ReadOnlyViolation, "not DROP", id="drop"),
+    pytest.param("COPY claims TO 'x.csv'", ReadOnlyViolation, "not COPY", id="copy-out"),
+    pytest.param("ATTACH 'other.duckdb'", ReadOnlyViolation, "not ATTACH", id="attach"),
+    pytest.param("SELECT 1; DELETE FROM claims", ReadOnlyViolation, "not DELETE", id="smuggled-second-statement"),
+    pytest.param("SELECT * FROM read_csv('/etc/passwd')", QueryError, "disabled", id="read-other-files"),
+    pytest.param("SELEC 1", QueryError, "syntax error", id="syntax-error"),
+    pytest.param("SELECT * FROM nope", QueryError, "nope", id="unknown-table"),
+    pytest.param("   ", QueryError, "no SQL", id="empty"),
+]
+
+
+@pytest.mark.parametrize("sql, error, message", READ_ONLY_REFUSALS)
+def test_sql_refuses_anything_but_reading(db, sql, error, message):
+    store_articles([make_article()], db)
+    with pytest.raises(error, match=message):
+        run_readonly_sql(db, sql)
+    assert count(db, "claims") == 2
+
+
+def test_reading_a_missing_database_says_so(tmp_path):
+    with pytest.raises(DatabaseMissing, match="no database here yet"):
+        claims_table(tmp_path / "absent.duckdb")
+
+
+def test_fts_extension_loads_from_its_package(db):
+    with connect(db) as con:
+        load_extension(con, "fts")
+        con.execute("CREATE TABLE docs (id INTEGER, body VARCHAR)")
+        con.execute("INSERT INTO docs VALUES (1, 'NATO expelled eight diplomats'), (2, 'weather report')")
+        con.execute("PRAGMA create_fts_index('docs', 'id', 'body')")
+        hits = con.execute(
+            "SELECT id FROM (SELECT id, fts_main_docs.match_bm25(id, 'diplomats') AS s FROM docs) WHERE s IS NOT NULL"
+        ).fetchall()
+    assert hits == [(1,)]
+
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, {root!r})
+    from tests.test_warehouse import make_article
+    from warehouse import store_articles
+    prefix = sys.argv[1]
+    for i in range(10):
+        store_articles([make_article(f"{{prefix}}-{{i}}")], {db!r})
+    """
+)
+
+
+def test_two_processes_writing_at_once_both_succeed(db):
+    script = WRITER.format(root=str(ROOT), db=db)
+    procs = [subprocess.Popen([sys.executable, "-c", script, name], stderr=subprocess.PIPE, text=True) for name in "ab"]
+    errors = [p.communicate(timeout=120)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], errors
+    assert count(db, "articles") == 20
+    assert count(db, "claims") == 40
+    ids = run_readonly_sql(db, "SELECT count(DISTINCT claim_id) FROM claims").rows[0][0]
+    assert ids == 40
+
+
+HOLDER = textwrap.dedent(
+    """
+    import sys, time
+    sys.path.insert(0, {root!r})
+    from warehouse import connect
+    with connect({db!r}):
+        print("holding", flush=True)
+        time.sleep({seconds})
+    """
+)
+
+
+def test_a_reader_waits_for_the_writer_then_reads(db, caplog):
+    store_articles([make_article()], db)
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER.format(root=str(ROOT), db=db, seconds=1.5)],
+                              stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "holding"
+    started = time.monotonic()
+    with caplog.at_level("WARNING", logger="claimtrack"):
+        assert count(db, "claims") == 2
+    assert time.monotonic() - started > 0.5
+    assert "waiting" in caplog.text
+    holder.wait(timeout=30)
+
+
+def test_waiting_is_bounded(db):
+    store_articles([make_article()], db)
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER.format(root=str(ROOT), db=db, seconds=5)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        with pytest.raises(DatabaseLocked, match="in use by another claimtrack process"):
+            with connect(db, read_only=True, wait=0.3):
+                pass
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_the_lock_of_a_foreign_process_is_waited_for_too(db):
+    """A DuckDB shell (no advisory lock) holding the file: we retry on DuckDB's own lock error."""
+    store_articles([make_article()], db)
+    script = f"import duckdb, time; con = duckdb.connect({db!r}); print('holding', flush=True); time.sleep(1.5)"
+    holder = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "holding"
+    assert count(db, "claims") == 2
+    holder.wait(timeout=30)

@@ -1,0 +1,69 @@
+"""Read queries over the warehouse, each on a short-lived read-only connection."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from warehouse.db import DEFAULT_DB, QueryError, ReadOnlyViolation, connect, _first_line
+
+__all__ = ["Table", "claims_table", "query", "run_readonly_sql"]
+
+QUERIES = Path(__file__).resolve().parent / "queries"
+
+# Statement types a read-only query may contain; everything else is refused before it runs.
+_READ_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    columns: tuple[str, ...]
+    rows: list[tuple[Any, ...]]
+
+
+def _named_query(name: str) -> str:
+    return (QUERIES / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def query(db: str | os.PathLike[str], name: str, params: dict[str, Any] | None = None) -> Table:
+    """Run the named query from ``warehouse/queries/<name>.sql`` with bound parameters."""
+    with connect(db, read_only=True) as con:
+        cursor = con.execute(_named_query(name), params or {})
+        return Table(tuple(d[0] for d in cursor.description), cursor.fetchall())
+
+
+def claims_table(
+    db: str | os.PathLike[str] = DEFAULT_DB, *, status: str | None = None, article: str | None = None
+) -> Table:
+    return query(db, "claims_table", {"status": status, "article": article})
+
+
+def run_readonly_sql(db: str | os.PathLike[str], sql: str) -> Table:
+    """Run a user's SELECT on a read-only connection with no access to other files.
+
+    Anything that would write (INSERT, UPDATE, CREATE, COPY, ATTACH, SET, ...) is refused.
+    """
+    with connect(db, read_only=True) as con:
+        try:
+            statements = con.extract_statements(sql)
+        except duckdb.Error as exc:
+            raise QueryError(_first_line(exc)) from None
+        if not statements:
+            raise QueryError("no SQL statement given")
+        for statement in statements:
+            if statement.type not in _READ_STATEMENTS:
+                raise ReadOnlyViolation(
+                    f"only SELECT queries are allowed here, not {statement.type.name}"
+                )
+        con.execute("SET enable_external_access = false")
+        try:
+            for statement in statements[:-1]:
+                con.execute(statement)
+            cursor = con.execute(statements[-1])
+            return Table(tuple(d[0] for d in cursor.description), cursor.fetchall())
+        except duckdb.Error as exc:
+            raise QueryError(_first_line(exc)) from None
