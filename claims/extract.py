@@ -93,8 +93,8 @@ def extract(text: str, *, published: str | None = None, start: int = 0) -> list[
     for (sentence, s, e, speaker), score in zip(drafts, scores):
         qs = tuple(q for q in quantities if s <= q.start < e)
         ds = tuple(d for d in dates if s <= d.start < e)
-        quote = next((q for q in quotes if s <= q.start < e), None)
-        if not (qs or ds or quote or speaker or score >= 0.5):
+        quoted = tuple(q for q in quotes if s <= q.start < e)
+        if not (qs or ds or quoted or speaker or score >= 0.5):
             continue
         claim_text = text[s:e]
         claims.append(
@@ -107,8 +107,8 @@ def extract(text: str, *, published: str | None = None, start: int = 0) -> list[
                 fingerprint=fingerprint(claim_text, qs, ds),
                 quantities=qs,
                 dates=ds,
-                quote=quote,
-                speaker=speaker or (quote.speaker if quote else None),
+                quotes=quoted,
+                speaker=speaker or next((q.speaker for q in quoted if q.speaker), None),
             )
         )
     return claims

@@ -89,8 +89,13 @@ class Claim:
     fingerprint: str
     quantities: tuple[Quantity, ...] = ()
     dates: tuple[DateMention, ...] = ()
-    quote: Quote | None = None
+    quotes: tuple[Quote, ...] = ()
     speaker: str | None = None
+
+    @property
+    def quote(self) -> Quote | None:
+        """The claim's first direct quote, if any."""
+        return self.quotes[0] if self.quotes else None
 
 
 @dataclass(frozen=True, slots=True)

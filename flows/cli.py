@@ -32,6 +32,10 @@ def _prefect_environment() -> None:
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
         "PREFECT_LOGGING_LEVEL": "WARNING",
         "PREFECT_LOGGING_LOG_PRINTS": "false",
+        # Run logs still reach the API (and the UI); the terminal shows only our own summary.
+        "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "ERROR",
+        "PREFECT_LOGGING_HANDLERS_CONSOLE_FLOW_RUNS_LEVEL": "ERROR",
+        "PREFECT_LOGGING_HANDLERS_CONSOLE_TASK_RUNS_LEVEL": "ERROR",
         "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
     }
     for key, value in defaults.items():
@@ -109,6 +113,9 @@ def _claim_json(article_id: str, ordinal: int, claim) -> dict:
         "dates": [
             {"text": d.text, "start": d.start, "end": d.end, "value": d.value, "precision": d.precision}
             for d in claim.dates
+        ],
+        "quotes": [
+            {"text": q.text, "start": q.start, "end": q.end, "speaker": q.speaker} for q in claim.quotes
         ],
         "sentence": claim.sentence,
         "fingerprint": claim.fingerprint,

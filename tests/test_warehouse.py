@@ -34,7 +34,7 @@ def make_article(article_id: str = "a1", n_claims: int = 2, value: float = 20.0)
             text=text[:62], start=0, end=62, sentence=0, checkworthiness=0.9, fingerprint=f"fp{i}",
             quantities=(Quantity("20 out of 30 positions", 32, 54, value, "ratio", "positions", "=", 30.0),),
             dates=(DateMention("in 2018", 55, 62, "2018", "year"),),
-            quote=Quote("No", 64, 66, "Lavrov") if i else None,
+            quotes=(Quote("No", 64, 66, "Lavrov"),) if i else (),
             speaker="Lavrov" if i else None,
         )
         for i in range(n_claims)

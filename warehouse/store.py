@@ -116,10 +116,10 @@ def _store(con: duckdb.DuckDBPyConnection, articles: Sequence[Article]) -> Store
                         "claim_id": claim_id, "ordinal": i, "text": d.text, "start_char": d.start,
                         "end_char": d.end, "value": d.value, "precision": d.precision,
                     })
-                if claim.quote is not None:
+                for quote in claim.quotes:
                     rows["quotes"].append({
-                        "claim_id": claim_id, "text": claim.quote.text, "start_char": claim.quote.start,
-                        "end_char": claim.quote.end, "speaker": claim.quote.speaker,
+                        "claim_id": claim_id, "text": quote.text, "start_char": quote.start,
+                        "end_char": quote.end, "speaker": quote.speaker,
                     })
                 rows["claim_status_events"].append({
                     "event_id": next_event, "claim_id": claim_id, "status": "unverified",

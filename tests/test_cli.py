@@ -1,0 +1,80 @@
+"""The `claimtrack` command line, run as a user runs it: a subprocess with a real DuckDB file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+
+from tests.conftest import SEED, claimtrack_cmd
+
+CONTRACT_KEYS = {"article_id", "claim_id", "text", "start", "end", "checkworthiness", "speaker", "quote", "quantities", "dates"}
+QUANTITY_KEYS = {"text", "start", "end", "value", "kind", "unit", "bound", "of", "upper"}
+DATE_KEYS = {"text", "start", "end", "value", "precision"}
+
+
+def run(args, env, timeout=180):
+    return subprocess.run(claimtrack_cmd() + args, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+def test_extract_json_follows_the_contract(cli_env):
+    result = run(["extract", str(SEED), "--json"], cli_env)
+    assert result.returncode == 0, result.stderr
+    claims = [json.loads(line) for line in result.stdout.splitlines()]
+    text = SEED.read_text(encoding="utf-8")
+    assert claims
+    for claim in claims:
+        assert CONTRACT_KEYS <= claim.keys()
+        assert text[claim["start"] : claim["end"]] == claim["text"]
+        assert claim["quote"] is None or set(claim["quote"]) == {"text", "start", "end"}
+        for q in claim["quantities"]:
+            assert set(q) == QUANTITY_KEYS
+            assert q["kind"] in {"count", "percent", "money", "ratio", "range", "measure", "fraction"}
+            assert q["bound"] in {"=", "~", ">", "<", ">=", "<="}
+        for d in claim["dates"]:
+            assert set(d) == DATE_KEYS
+    ratio = next(q for c in claims for q in c["quantities"] if q["text"] == "20 out of 30 positions")
+    assert (ratio["value"], ratio["of"], ratio["kind"], ratio["unit"]) == (20, 30, "ratio", "positions")
+    assert not any(q["text"] in {"2008", "in 2008", "2018"} for c in claims for q in c["quantities"])
+
+
+BAD_INPUTS = [
+    pytest.param(["extract", "no/such/file.txt"], "no/such/file.txt: no such file", id="extract-missing-file"),
+    pytest.param(["sql", "DELETE FROM claims"], "only SELECT queries are allowed here, not DELETE", id="sql-write"),
+    pytest.param(["claims"], "no database here yet", id="claims-before-any-ingest"),
+]
+
+
+@pytest.mark.parametrize("args, message", BAD_INPUTS)
+def test_bad_input_is_one_line_and_a_non_zero_exit(cli_env, args, message, tmp_path):
+    if args[0] == "sql":  # needs a database to refuse the write on
+        from warehouse import connect
+
+        with connect(cli_env["CLAIMTRACK_DB"]):
+            pass
+    result = run(args, cli_env)
+    assert result.returncode != 0
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("claimtrack: ") and message in line
+
+
+def test_ingest_stores_reports_failures_and_is_idempotent(cli_env, tmp_path):
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x00\x01\x02")
+    first = run(["ingest", str(SEED), str(binary), "--show"], cli_env)
+    assert first.returncode == 1
+    assert "20 out of 30 positions" in first.stdout
+    assert "ingested 1 new article" in first.stdout
+    assert first.stderr.strip().splitlines() == [f"claimtrack: {binary}: binary file, not text"]
+
+    second = run(["ingest", str(SEED)], cli_env)
+    assert second.returncode == 0, second.stderr
+    assert "ingested 0 new articles (0 claims)" in second.stdout
+    assert "1 already stored, nothing updated" in second.stdout
+    assert second.stderr == ""
+
+    counted = run(["sql", "SELECT count(*) AS n FROM articles", "--format", "json"], cli_env)
+    assert json.loads(counted.stdout) == {"n": 1}
+    listed = run(["claims", "--status", "unverified", "--format", "csv"], cli_env)
+    assert listed.returncode == 0 and "20 out of 30 positions" in listed.stdout

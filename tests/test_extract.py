@@ -1,0 +1,156 @@
+"""Claims extracted from the seed article, checked against the hand-made gold."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claims.extract import article_id, build_article, extract
+from claims.sentences import split_sentences
+from tests.conftest import GOLD, SEED
+
+TEXT = SEED.read_text(encoding="utf-8")
+ARTICLE = build_article(TEXT, str(SEED))
+
+# The required (non-optional) gold items of the seed, embedded so they run without ../shared.
+GOLD_QUANTITIES = [
+    ("eight members", 780, 793, 8, "count", "members", "=", None),
+    ("20 percent", 2445, 2455, 20, "percent", "percent", "=", None),
+    ("20 out of 30 positions", 3120, 3142, 20, "ratio", "positions", "=", 30),
+    ("20 nations", 3238, 3248, 20, "count", "nations", "=", None),
+    ("more than 100 Russian diplomats", 3305, 3336, 100, "count", "diplomats", ">", None),
+    ("60 American diplomats", 3395, 3416, 60, "count", "diplomats", "=", None),
+]
+GOLD_DATES = [
+    ("November 1", 81, 91, "2021-11-01", "day"),
+    ("November 1st", 282, 294, "2021-11-01", "day"),
+    ("in 2008", 2413, 2420, "2008", "year"),
+    ("In 2018", 2963, 2970, "2018", "year"),
+    ("in 2014", 3483, 3490, "2014", "year"),
+]
+GOLD_QUOTES = [
+    ("NATO is not interested in any equal dialogue or any joint work", 481, 543, "Lavrov"),
+    ("on the front line of Russian aggression", 1092, 1131, "a senior U.S. defense official"),
+    ("NATO leaders spoke of the importance of de-escalating relations with Russia", 1317, 1392, "Alexander Grushko"),
+    ("taken into account", 1781, 1799, "Oana Lungescu"),
+    ("NATO actions", 113, 125, "Lavrov"),
+]
+
+
+def all_quantities():
+    return [q for c in ARTICLE.claims for q in c.quantities]
+
+
+def all_dates():
+    return [d for c in ARTICLE.claims for d in c.dates]
+
+
+def all_quotes():
+    return [q for c in ARTICLE.claims for q in c.quotes]
+
+
+@pytest.mark.parametrize("text, start, end, value, kind, unit, bound, of", GOLD_QUANTITIES, ids=[g[0] for g in GOLD_QUANTITIES])
+def test_seed_quantity_found_in_a_claim(text, start, end, value, kind, unit, bound, of):
+    found = {(q.start, q.end): q for q in all_quantities()}
+    q = found.get((start, end))
+    assert q is not None, f"{text!r} not found"
+    assert (q.text, q.value, q.kind, q.unit, q.bound, q.of) == (text, value, kind, unit, bound, of)
+
+
+@pytest.mark.parametrize("text, start, end, value, precision", GOLD_DATES, ids=[g[0] for g in GOLD_DATES])
+def test_seed_date_found_in_a_claim(text, start, end, value, precision):
+    found = {(d.start, d.end): d for d in all_dates()}
+    d = found.get((start, end))
+    assert d is not None, f"{text!r} not found"
+    assert (d.text, d.value, d.precision) == (text, value, precision)
+
+
+@pytest.mark.parametrize("text, start, end, speaker", GOLD_QUOTES, ids=[g[0][:30] for g in GOLD_QUOTES])
+def test_seed_quote_has_its_speaker(text, start, end, speaker):
+    holders = [q for q in all_quotes() if q.start == start and q.end >= end]
+    assert holders, f"no quote starting at {start}"
+    assert holders[0].speaker == speaker
+    assert TEXT[start:end] == text
+
+
+def test_the_gold_file_agrees_with_the_embedded_rows():
+    if not GOLD.exists():
+        pytest.skip(f"{GOLD} not present")
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    required_q = {(g["text"], g["start"], g["end"]) for g in gold["quantities"] if not g.get("optional")}
+    required_d = {(g["text"], g["start"], g["end"]) for g in gold["dates"] if not g.get("optional")}
+    assert required_q == {g[:3] for g in GOLD_QUANTITIES}
+    assert required_d == {g[:3] for g in GOLD_DATES}
+    assert {(g["text"], g["speaker"]) for g in gold["quotes"]} == {(g[0], g[3]) for g in GOLD_QUOTES}
+
+
+def test_every_span_indexes_the_text_as_read():
+    spans = [*ARTICLE.claims, *all_quantities(), *all_dates(), *all_quotes()]
+    assert spans
+    for span in spans:
+        assert TEXT[span.start : span.end] == span.text
+
+
+def test_the_date_token_is_the_publication_date_not_a_claim():
+    assert ARTICLE.published == "2021-10"
+    assert all(c.start >= 13 for c in ARTICLE.claims)
+    assert not any(d.text == "2021-10" for d in all_dates())
+
+
+def test_years_and_dates_are_never_quantities():
+    dates = [(d.start, d.end) for d in all_dates()]
+    for q in all_quantities():
+        assert not any(q.start < e and s < q.end for s, e in dates), q
+
+
+def test_compound_sentence_with_a_figure_yields_separate_claims():
+    texts = [c.text for c in ARTICLE.claims]
+    assert "Russia expelled 60 American diplomats" in texts
+    assert any(t.startswith("closed the US Consulate in St. Petersburg") for t in texts)
+
+
+def test_the_20_out_of_30_claim_is_checkworthy():
+    claim = next(c for c in ARTICLE.claims if "20 out of 30 positions" in c.text)
+    assert claim.checkworthiness >= 0.5
+    assert [d.value for d in claim.dates] == ["2018"]
+
+
+def test_reported_speech_gives_the_claim_a_speaker():
+    claim = next(c for c in ARTICLE.claims if c.text.startswith("Russia is also suspending"))
+    assert claim.speaker == "Lavrov"
+
+
+def test_article_id_ignores_white_space_changes():
+    assert article_id(TEXT) == article_id("  " + TEXT.replace(" ", "  ") + "\n")
+    assert article_id(TEXT) != article_id(TEXT.replace("20 out of 30", "10 out of 30"))
+
+
+def test_fingerprint_is_order_insensitive_and_value_sensitive():
+    a = extract("NATO expelled 60 Russian diplomats in 2018.")
+    b = extract("In 2018, 60 Russian diplomats were expelled by NATO.")
+    c = extract("NATO expelled 70 Russian diplomats in 2018.")
+    assert a[0].fingerprint == b[0].fingerprint != c[0].fingerprint
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "date 2021-10", "“", "20", "…" * 10], ids=repr)
+def test_degenerate_texts_do_not_raise(text):
+    build_article(text, "x")
+
+
+SENTENCES = [
+    pytest.param("He left. She stayed.", ["He left.", "She stayed."], id="simple"),
+    pytest.param("The U.S. Army and Mr. Smith met J. Doe.", ["The U.S. Army and Mr. Smith met J. Doe."], id="abbreviations"),
+    pytest.param("It rose 3.5 percent. Then it fell.", ["It rose 3.5 percent.", "Then it fell."], id="decimal"),
+    pytest.param("“Go,” he said. “Now.” Then silence.", ["“Go,” he said.", "“Now.”", "Then silence."], id="quotes"),
+    pytest.param("officers.” according to a NATO official", ["officers.” according to a NATO official"], id="lowercase-after-quote"),
+    pytest.param("Heading\n\nBody text here", ["Heading", "Body text here"], id="paragraphs"),
+    pytest.param("closed in St. Petersburg in retaliation.", ["closed in St. Petersburg in retaliation."], id="saint"),
+]
+
+
+@pytest.mark.parametrize("text, expected", SENTENCES)
+def test_sentences(text, expected):
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == expected
+    assert all(text[s.start : s.end] == s.text for s in sentences)

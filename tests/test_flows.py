@@ -1,0 +1,61 @@
+"""The ingest flow, run for real under one Prefect test harness."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from tests.conftest import SEED
+from warehouse import claims_table, run_readonly_sql
+
+
+@pytest.fixture
+def ingest(prefect_harness):
+    from flows.ingest import ingest_articles
+
+    return ingest_articles
+
+
+def count(db, table):
+    return run_readonly_sql(db, f"SELECT count(*) FROM {table}").rows[0][0]
+
+
+def test_ingesting_the_seed_stores_its_claims_once(ingest, db):
+    first = ingest([str(SEED)], db=db)
+    assert len(first.stored) == 1 and first.claims > 10 and not first.failures
+    texts = [r[2] for r in claims_table(db).rows]
+    assert any("20 out of 30 positions" in t for t in texts)
+
+    before = {t: count(db, t) for t in ("articles", "claims", "quantities", "dates", "quotes", "claim_status_events")}
+    again = ingest([str(SEED)], db=db)
+    assert again.stored == [] and again.skipped == first.stored and again.claims == 0
+    assert {t: count(db, t) for t in before} == before
+
+
+def test_bad_inputs_are_reported_and_the_good_ones_still_go_through(ingest, db, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    other = tmp_path / "other.txt"
+    other.write_text("Russia expelled 60 American diplomats in 2018, officials said.", encoding="utf-8")
+    report = ingest([str(empty), str(SEED), str(tmp_path / "missing.txt"), str(other)], db=db, batch_size=2)
+    assert len(report.stored) == 2
+    assert [spec for spec, _ in report.failures] == [str(empty), str(tmp_path / "missing.txt")]
+    assert all(reason.startswith(spec) for spec, reason in report.failures)
+    assert count(db, "articles") == 2
+    sources = {r[0] for r in run_readonly_sql(db, "SELECT source FROM articles").rows}
+    assert sources == {str(SEED), str(other)}
+
+
+def test_the_run_leaves_a_summary_artifact(ingest, db):
+    ingest([str(SEED)], db=db)
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    async def latest(key):
+        async with get_client() as client:
+            found = await client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key])))
+            return found[-1] if found else None
+
+    summary = asyncio.run(latest("ingest-summary"))
+    assert summary is not None and "claims stored" in summary.data
