@@ -207,3 +207,58 @@ def test_the_lock_of_a_foreign_process_is_waited_for_too(db):
     assert holder.stdout.readline().strip() == "holding"
     assert count(db, "claims") == 2
     holder.wait(timeout=30)
+
+
+# --- status history ---------------------------------------------------------------------
+
+from warehouse.status import StatusChange, claim_history, record_status  # noqa: E402
+
+
+def current(db, claim_id=1):
+    row = run_readonly_sql(
+        db, f"SELECT status, confidence, reviewed, needs_rereview, rereview_reason FROM claims_current WHERE claim_id = {claim_id}"
+    ).rows[0]
+    return dict(zip(("status", "confidence", "reviewed", "needs_rereview", "reason"), row))
+
+
+def test_a_recheck_with_the_same_verdict_appends_nothing(db):
+    store_articles([make_article()], db)
+    first = record_status([StatusChange(1, "supported", 0.8, note="NATO press release")], db)
+    again = record_status([StatusChange(1, "supported", 0.801)], db)
+    assert first.appended == (1,) and again.unchanged == (1,) and again.appended == ()
+    assert [e["status"] for e in claim_history(1, db)] == ["unverified", "supported"]
+    assert count(db, "claim_checks") == 2
+    moved = record_status([StatusChange(1, "supported", 0.6)], db)
+    assert moved.appended == (1,)
+
+
+def test_a_reviewer_outranks_the_machine(db):
+    store_articles([make_article()], db)
+    record_status([StatusChange(1, "supported", 0.7)], db)
+    record_status([StatusChange(1, "refuted", None, actor="Ana", note="figure was 10, not 20")], db)
+    assert current(db)["status"] == "refuted" and current(db)["reviewed"]
+    result = record_status([StatusChange(1, "supported", 0.9, note="re-check")], db)
+    assert result.flagged == (1,)
+    now = current(db)
+    assert now["status"] == "refuted" and now["needs_rereview"]
+    assert "pipeline now says supported" in now["reason"]
+    record_status([StatusChange(1, "supported", None, actor="Ana", note="new evidence")], db)
+    assert current(db)["status"] == "supported" and not current(db)["needs_rereview"]
+    assert [e["actor"] for e in claim_history(1, db)] == ["pipeline", "pipeline", "Ana", "pipeline", "Ana"]
+
+
+STATUS_REFUSALS = [
+    pytest.param(StatusChange(1, "true"), "unknown status", id="unknown-status"),
+    pytest.param(StatusChange(1, "refuted", actor=" "), "needs an actor", id="no-actor"),
+    pytest.param(StatusChange(99, "refuted", actor="Ana"), "no claim with id 99", id="unknown-claim"),
+]
+
+
+@pytest.mark.parametrize("change, message", STATUS_REFUSALS)
+def test_bad_status_changes_are_refused(db, change, message):
+    store_articles([make_article()], db)
+    from warehouse import WarehouseError
+
+    with pytest.raises(WarehouseError, match=message):
+        record_status([change], db)
+    assert count(db, "claim_status_events") == 2

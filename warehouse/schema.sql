@@ -71,29 +71,88 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker     VARCHAR               -- who said it, NULL when unknown
 );
 
--- Documents trusted for checking claims (filled by the verification flow).
+-- Documents trusted for checking claims: a URL or a local file, for every article or for one.
 CREATE TABLE IF NOT EXISTS sources (
     source_id   BIGINT PRIMARY KEY,
-    location    VARCHAR NOT NULL,     -- URL or local path
+    location    VARCHAR NOT NULL,     -- URL or local path, as registered
     label       VARCHAR,              -- human label, e.g. 'NATO press release'
-    article_id  VARCHAR,              -- NULL: a source for every article
+    article_id  VARCHAR,              -- NULL: a candidate source for every article
     added_at    TIMESTAMP NOT NULL
 );
 
--- Passages of sources retrieved as evidence for a claim.
+-- Every attempt to fetch or read a source; a dead source is a row here, not a crash.
+CREATE TABLE IF NOT EXISTS source_fetches (
+    fetch_id       BIGINT PRIMARY KEY,
+    source_id      BIGINT NOT NULL REFERENCES sources (source_id),
+    url            VARCHAR NOT NULL,  -- what was asked for
+    final_url      VARCHAR,           -- after redirects
+    http_status    INTEGER,           -- NULL for local files and network failures
+    bytes          BIGINT,            -- size of the body read
+    content_hash   VARCHAR,           -- sha256 of the body; same hash = same snapshot
+    etag           VARCHAR,           -- for conditional re-fetch
+    last_modified  VARCHAR,
+    not_modified   BOOLEAN NOT NULL,  -- true when the server answered 304: the stored snapshot stands
+    fetched_at     TIMESTAMP NOT NULL,
+    error          VARCHAR            -- one line when the fetch failed, else NULL
+);
+
+-- The text of each distinct snapshot of a source, split into passages with offsets into it.
+CREATE TABLE IF NOT EXISTS source_snapshots (
+    content_hash  VARCHAR PRIMARY KEY,
+    source_id     BIGINT NOT NULL REFERENCES sources (source_id),
+    title         VARCHAR,
+    text          VARCHAR NOT NULL,   -- the passages joined by blank lines; passage offsets index it
+    stored_at     TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS passages (
+    passage_id    BIGINT PRIMARY KEY,
+    content_hash  VARCHAR NOT NULL REFERENCES source_snapshots (content_hash),
+    source_id     BIGINT NOT NULL REFERENCES sources (source_id),
+    ordinal       INTEGER NOT NULL,
+    kind          VARCHAR NOT NULL,   -- paragraph | heading | list_item | table_row
+    context       VARCHAR,            -- the heading above it, or the table's caption
+    text          VARCHAR NOT NULL,   -- a table row reads 'Header: cell | Header: cell'
+    start_char    INTEGER NOT NULL,   -- offsets into source_snapshots.text
+    end_char      INTEGER NOT NULL
+);
+
+-- Passages of sources retrieved as evidence for a claim, one set per check.
 CREATE TABLE IF NOT EXISTS evidence (
     evidence_id BIGINT PRIMARY KEY,
     claim_id    BIGINT NOT NULL REFERENCES claims (claim_id),
     source_id   BIGINT NOT NULL REFERENCES sources (source_id),
+    passage_id  BIGINT,               -- the passage (NULL for ad-hoc checks)
     passage     VARCHAR NOT NULL,     -- the passage text
-    start_char  INTEGER,              -- offsets into the source's stored text
+    start_char  INTEGER,              -- offsets into the source snapshot's text
     end_char    INTEGER,
-    score       DOUBLE NOT NULL,      -- retrieval score
-    stance      VARCHAR               -- supports | refutes | neutral
+    score       DOUBLE NOT NULL,      -- retrieval score (BM25 plus boosts for shared values and names)
+    stance      VARCHAR NOT NULL,     -- supports | refutes | neutral
+    found_at    TIMESTAMP NOT NULL
 );
 
--- Append-only history of every claim's verification status. Never updated or deleted:
--- the current status is the latest event (view claims_current).
+-- Links a claim to the canonical claim it repeats (same fingerprint or near-identical text with
+-- the same values), so a verdict applies to every appearance. A canonical claim links to itself.
+CREATE TABLE IF NOT EXISTS claim_links (
+    claim_id      BIGINT PRIMARY KEY REFERENCES claims (claim_id),
+    canonical_id  BIGINT NOT NULL,
+    method        VARCHAR NOT NULL,   -- self | fingerprint | text
+    linked_at     TIMESTAMP NOT NULL
+);
+
+-- Every verification of a claim, whether or not it changed anything (for staleness).
+CREATE TABLE IF NOT EXISTS claim_checks (
+    claim_id    BIGINT NOT NULL REFERENCES claims (claim_id),
+    verdict     VARCHAR NOT NULL,
+    confidence  DOUBLE,
+    checked_at  TIMESTAMP NOT NULL
+);
+
+-- Append-only history of every claim's verification status. Never updated or deleted.
+-- The pipeline appends an event only when its verdict or confidence changes; a reviewer's
+-- event always. A human decision outranks the machine: once a claim has a human event, its
+-- current status is the latest human event's (view claims_current), and a later machine event
+-- that disagrees raises needs_rereview instead of changing the status.
 CREATE TABLE IF NOT EXISTS claim_status_events (
     event_id      BIGINT PRIMARY KEY,
     claim_id      BIGINT NOT NULL REFERENCES claims (claim_id),

@@ -1,0 +1,151 @@
+"""Status changes: the append-only ``claim_status_events`` history and its rules.
+
+- The pipeline appends an event only when its verdict or confidence for a claim changes; every
+  check is still logged in ``claim_checks`` (for staleness).
+- A reviewer's decision is always appended and outranks the machine: ``claims_current`` shows
+  the latest human status, and a later machine verdict that disagrees raises ``needs_rereview``.
+- Events go to the canonical claim (``claim_links``), so a verdict covers every appearance.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import duckdb
+
+from claims.model import STATUSES
+from warehouse.db import DEFAULT_DB, WarehouseError, connect, utcnow
+
+__all__ = ["PIPELINE", "StatusChange", "StatusResult", "record_status", "claim_history"]
+
+PIPELINE = "pipeline"
+CONFIDENCE_STEP = 0.01  # a confidence change smaller than this is not a change
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChange:
+    claim_id: int
+    status: str
+    confidence: float | None = None
+    actor: str = PIPELINE  # 'pipeline' or the reviewer's name
+    evidence_ids: tuple[int, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StatusResult:
+    appended: tuple[int, ...] = ()  # claim ids that got a new event
+    unchanged: tuple[int, ...] = ()  # machine re-checks that found the same verdict
+    flagged: tuple[int, ...] = field(default=())  # machine verdicts that now disagree with a reviewer
+
+
+def record_status(changes: Sequence[StatusChange], db: str | os.PathLike[str] = DEFAULT_DB) -> StatusResult:
+    """Apply a batch of status changes in one transaction."""
+    for change in changes:
+        if change.status not in STATUSES:
+            raise WarehouseError(f"unknown status {change.status!r}; one of: {', '.join(STATUSES)}")
+        if not change.actor or not change.actor.strip():
+            raise WarehouseError("a status change needs an actor: 'pipeline' or the reviewer's name")
+    with connect(db) as con:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            result = _record(con, changes)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    return result
+
+
+def _record(con: duckdb.DuckDBPyConnection, changes: Sequence[StatusChange]) -> StatusResult:
+    ids = sorted({c.claim_id for c in changes})
+    if not ids:
+        return StatusResult()
+    canonical = dict(
+        con.execute(
+            "SELECT c.claim_id, coalesce(l.canonical_id, c.claim_id) FROM claims c "
+            "LEFT JOIN claim_links l USING (claim_id) WHERE list_contains(?, c.claim_id)",
+            [ids],
+        ).fetchall()
+    )
+    missing = [i for i in ids if i not in canonical]
+    if missing:
+        raise WarehouseError(f"no claim with id {missing[0]}")
+    targets = sorted(set(canonical.values()))
+    machine = {
+        row[0]: (row[1], row[2])
+        for row in con.execute(
+            "SELECT claim_id, status, confidence FROM claim_status_events WHERE list_contains(?, claim_id) "
+            "AND actor = ? QUALIFY row_number() OVER (PARTITION BY claim_id ORDER BY recorded_at DESC, event_id DESC) = 1",
+            [targets, PIPELINE],
+        ).fetchall()
+    }
+    human = {
+        row[0]: row[1]
+        for row in con.execute(
+            "SELECT claim_id, status FROM claim_status_events WHERE list_contains(?, claim_id) "
+            "AND actor <> ? QUALIFY row_number() OVER (PARTITION BY claim_id ORDER BY recorded_at DESC, event_id DESC) = 1",
+            [targets, PIPELINE],
+        ).fetchall()
+    }
+    next_event = con.execute("SELECT coalesce(max(event_id), 0) + 1 FROM claim_status_events").fetchone()[0]
+    now = utcnow()
+    appended, unchanged, flagged = [], [], []
+    events, checks = [], []
+    for change in changes:
+        target = canonical[change.claim_id]
+        if change.actor == PIPELINE:
+            checks.append((target, change.status, change.confidence, now))
+            previous = machine.get(target)
+            if previous is not None and previous[0] == change.status and _same_confidence(previous[1], change.confidence):
+                unchanged.append(change.claim_id)
+                continue
+            machine[target] = (change.status, change.confidence)
+            if target in human and human[target] != change.status:
+                flagged.append(change.claim_id)
+        else:
+            human[target] = change.status
+        events.append((next_event, target, change.status, change.confidence, change.actor.strip(),
+                       list(change.evidence_ids), change.note, now))
+        next_event += 1
+        appended.append(change.claim_id)
+    # A handful of rows per batch: one multi-row VALUES statement with bound parameters.
+    _insert_values(con, "claim_status_events", 8, events)
+    _insert_values(con, "claim_checks", 4, checks)
+    return StatusResult(tuple(appended), tuple(unchanged), tuple(flagged))
+
+
+def _same_confidence(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) < CONFIDENCE_STEP
+
+
+def _insert_values(con: duckdb.DuckDBPyConnection, table: str, width: int, rows: list[tuple]) -> None:
+    for chunk_start in range(0, len(rows), 500):
+        chunk = rows[chunk_start : chunk_start + 500]
+        if not chunk:
+            continue
+        placeholders = ", ".join("(" + ", ".join("?" * width) + ")" for _ in chunk)
+        con.execute(f"INSERT INTO {table} VALUES {placeholders}", [v for row in chunk for v in row])
+
+
+def claim_history(claim_id: int, db: str | os.PathLike[str] = DEFAULT_DB) -> list[dict]:
+    """A claim's events in order (of its canonical claim, where it repeats another)."""
+    with connect(db, read_only=True) as con:
+        row = con.execute(
+            "SELECT coalesce(l.canonical_id, c.claim_id) FROM claims c LEFT JOIN claim_links l USING (claim_id) "
+            "WHERE c.claim_id = ?",
+            [claim_id],
+        ).fetchone()
+        if row is None:
+            raise WarehouseError(f"no claim with id {claim_id}")
+        cursor = con.execute(
+            "SELECT event_id, recorded_at, status, confidence, actor, note, evidence_ids FROM claim_history "
+            "WHERE claim_id = ? ORDER BY recorded_at, event_id",
+            [row[0]],
+        )
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, r)) for r in cursor.fetchall()]
