@@ -210,6 +210,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", metavar="SQL")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.set_defaults(func=cmd_sql)
+
+    from flows import cli_ui
+
+    cli_ui.register(sub, with_db)
     return parser
 
 
