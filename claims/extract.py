@@ -52,7 +52,10 @@ def article_id(text: str) -> str:
 
 
 def fingerprint(text: str, quantities: Sequence[Quantity], dates: Sequence[DateMention]) -> str:
-    """Order-insensitive key of a claim's named entities and values, to match it across articles."""
+    """Order-insensitive key of a claim's named entities and values, to match it across articles.
+
+    Empty when the claim has fewer than two of them: such claims are never matched.
+    """
     parts = {
         f"e:{m.group().lower().rstrip('.')}"
         for m in _ENTITY.finditer(text)
@@ -63,6 +66,8 @@ def fingerprint(text: str, quantities: Sequence[Quantity], dates: Sequence[DateM
     for d in dates:
         if d.value:
             parts.add(f"d:{d.value}")
+    if len(parts) < 2:  # too little to tell one claim from another: never matched
+        return ""
     return hashlib.sha1("|".join(sorted(parts)).encode("utf-8")).hexdigest()[:16]
 
 

@@ -22,7 +22,7 @@ __all__ = ["main"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # Terminal table: long cells are cut to these widths (csv and json print everything).
-_WIDTHS = {"text": 60, "quantities": 34, "dates": 30, "speaker": 22}
+_WIDTHS = {"text": 60, "quantities": 34, "dates": 30, "speaker": 22, "evidence": 50, "source": 40, "location": 50}
 
 
 def _prefect_environment() -> None:
@@ -141,6 +141,73 @@ def cmd_sql(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_source_add(args: argparse.Namespace) -> int:
+    from warehouse.evidence import add_source
+
+    source_id, new = add_source(args.location, label=args.label, article_id=args.article, db=_db(args))
+    scope = f"article {args.article}" if args.article else "every article"
+    print(f"source {source_id} {'added' if new else 'already registered'}: {args.location} (for {scope})")
+    return EXIT_OK
+
+
+def cmd_source_list(args: argparse.Namespace) -> int:
+    from warehouse.read import query
+
+    _print_table(query(_db(args), "sources_table"), args.format)
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    _prefect_environment()
+    from flows.quiet import quiet_prefect
+    from flows.verify import verify_claims
+
+    quiet_prefect()
+    report = verify_claims(
+        db=_db(args), status=None if args.status == "any" else args.status, article=args.article,
+        stale_days=args.stale_days, limit=args.limit, allow_hosts=args.allow_host,
+        respect_robots=not args.ignore_robots, sources_file=args.sources_file,
+    )
+    if report.rows:
+        rows = [(r["claim_id"], r["claim"], r["verdict"], r["confidence"], r["evidence"], r["source"]) for r in report.rows]
+        _print_table(Table(("claim_id", "text", "verdict", "confidence", "evidence", "source"), rows), "table")
+    counts = ", ".join(f"{v} {k}" for k, v in sorted(report.verdicts.items())) or "nothing to verify"
+    print(f"verified {report.checked} claims ({counts}); {report.changed} status changes")
+    for location, error in report.source_failures:
+        print(f"claimtrack: source {location}: {error}", file=sys.stderr)
+    for claim_id in report.flagged:
+        print(f"claimtrack: claim {claim_id}: the pipeline now disagrees with its reviewer (needs re-review)", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_verify_claim(args: argparse.Namespace) -> int:
+    from flows.fetch import FetchPolicy
+    from flows.verify import check_claim
+
+    policy = FetchPolicy(allowed_hosts=frozenset(args.allow_host), respect_robots=not args.ignore_robots)
+    result, fetched = check_claim(args.text, args.source, policy)
+    failures = [f for f in fetched if not f.ok]
+    payload = {
+        "verdict": result.verdict.status,
+        "confidence": result.verdict.confidence,
+        "reason": result.verdict.reason,
+        "evidence": [
+            {"source": r.location, "passage": r.text, "start": r.start, "end": r.end, "score": r.score, "stance": stance}
+            for r, stance in result.evidence
+        ],
+        "source_errors": [{"source": f.url, "error": f.error} for f in failures],
+    }
+    if args.json:
+        print(json.dumps(payload, ensure_ascii=False))
+    else:
+        print(f"{result.verdict.status} (confidence {result.verdict.confidence:.2f}): {result.verdict.reason}")
+        for r, stance in result.evidence:
+            print(f"  [{stance}] {r.location}: {' '.join(r.text.split())[:160]}")
+    for f in failures:
+        print(f"claimtrack: source {f.url}: {f.error}", file=sys.stderr)
+    return EXIT_FAILED if failures and len(failures) == len(fetched) else EXIT_OK
+
+
 def _print_table(table: Table, fmt: str) -> None:
     if fmt == "json":
         for row in table.rows:
@@ -210,6 +277,36 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", metavar="SQL")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.set_defaults(func=cmd_sql)
+
+    p = with_db(sub.add_parser("source", help="manage the sources claims are checked against"))
+    source_sub = p.add_subparsers(dest="source_command", required=True, metavar="ACTION")
+    q = with_db(source_sub.add_parser("add", help="register a URL or local file as a source"))
+    q.add_argument("location", metavar="URL_OR_PATH")
+    q.add_argument("--article", metavar="ID", help="only for this article's claims (default: every article)")
+    q.add_argument("--label", help='a human label, e.g. "NATO press release"')
+    q.set_defaults(func=cmd_source_add)
+    q = with_db(source_sub.add_parser("list", help="list registered sources"))
+    q.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    q.set_defaults(func=cmd_source_list)
+
+    p = with_db(sub.add_parser("verify", help="verify stored claims against their sources (Prefect flow)"))
+    p.add_argument("--article", metavar="ID")
+    p.add_argument("--status", default="unverified", help="claims with this current status (default unverified; 'any' for all)")
+    p.add_argument("--stale-days", type=float, metavar="N", help="only claims not checked in the last N days")
+    p.add_argument("--limit", type=_positive_int, metavar="N")
+    p.add_argument("--sources-file", metavar="TOML", help="register the [[sources]] of this file first")
+    p.add_argument("--allow-host", action="append", default=[], metavar="HOST",
+                   help="let this host through the private-address guard (repeatable), e.g. 127.0.0.1")
+    p.add_argument("--ignore-robots", action="store_true", help="do not honour robots.txt")
+    p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser("verify-claim", help="check one claim against sources; stores nothing")
+    p.add_argument("text", metavar="CLAIM_TEXT")
+    p.add_argument("--source", action="append", required=True, metavar="URL_OR_PATH", help="repeatable")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--allow-host", action="append", default=[], metavar="HOST")
+    p.add_argument("--ignore-robots", action="store_true")
+    p.set_defaults(func=cmd_verify_claim)
 
     from flows import cli_ui
 

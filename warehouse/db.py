@@ -37,6 +37,7 @@ __all__ = [
     "WarehouseError",
     "connect",
     "load_extension",
+    "transaction",
     "utcnow",
 ]
 
@@ -154,6 +155,18 @@ def connect(
             yield con
         finally:
             con.close()
+
+
+@contextlib.contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """All of the block or none of it."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
 
 
 def load_extension(con: duckdb.DuckDBPyConnection, name: str) -> None:

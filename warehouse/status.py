@@ -18,7 +18,7 @@ import duckdb
 from claims.model import STATUSES
 from warehouse.db import DEFAULT_DB, WarehouseError, connect, utcnow
 
-__all__ = ["PIPELINE", "StatusChange", "StatusResult", "record_status", "claim_history"]
+__all__ = ["PIPELINE", "StatusChange", "StatusResult", "claim_history", "record_status", "record_status_in"]
 
 PIPELINE = "pipeline"
 CONFIDENCE_STEP = 0.01  # a confidence change smaller than this is not a change
@@ -43,15 +43,11 @@ class StatusResult:
 
 def record_status(changes: Sequence[StatusChange], db: str | os.PathLike[str] = DEFAULT_DB) -> StatusResult:
     """Apply a batch of status changes in one transaction."""
-    for change in changes:
-        if change.status not in STATUSES:
-            raise WarehouseError(f"unknown status {change.status!r}; one of: {', '.join(STATUSES)}")
-        if not change.actor or not change.actor.strip():
-            raise WarehouseError("a status change needs an actor: 'pipeline' or the reviewer's name")
+    _validate(changes)
     with connect(db) as con:
         con.execute("BEGIN TRANSACTION")
         try:
-            result = _record(con, changes)
+            result = record_status_in(con, changes)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -59,7 +55,9 @@ def record_status(changes: Sequence[StatusChange], db: str | os.PathLike[str] = 
     return result
 
 
-def _record(con: duckdb.DuckDBPyConnection, changes: Sequence[StatusChange]) -> StatusResult:
+def record_status_in(con: duckdb.DuckDBPyConnection, changes: Sequence[StatusChange]) -> StatusResult:
+    """``record_status`` inside the caller's transaction (the verification flow's batch)."""
+    _validate(changes)
     ids = sorted({c.claim_id for c in changes})
     if not ids:
         return StatusResult()
@@ -115,6 +113,14 @@ def _record(con: duckdb.DuckDBPyConnection, changes: Sequence[StatusChange]) -> 
     _insert_values(con, "claim_status_events", 8, events)
     _insert_values(con, "claim_checks", 4, checks)
     return StatusResult(tuple(appended), tuple(unchanged), tuple(flagged))
+
+
+def _validate(changes: Sequence[StatusChange]) -> None:
+    for change in changes:
+        if change.status not in STATUSES:
+            raise WarehouseError(f"unknown status {change.status!r}; one of: {', '.join(STATUSES)}")
+        if not change.actor or not change.actor.strip():
+            raise WarehouseError("a status change needs an actor: 'pipeline' or the reviewer's name")
 
 
 def _same_confidence(a: float | None, b: float | None) -> bool:

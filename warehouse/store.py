@@ -90,6 +90,7 @@ def _store(con: duckdb.DuckDBPyConnection, articles: Sequence[Article]) -> Store
     con.execute("BEGIN TRANSACTION")
     try:
         next_claim = con.execute("SELECT coalesce(max(claim_id), 0) + 1 FROM claims").fetchone()[0]
+        first_claim = next_claim
         next_event = con.execute("SELECT coalesce(max(event_id), 0) + 1 FROM claim_status_events").fetchone()[0]
         for article in fresh.values():
             rows["articles"].append({
@@ -130,6 +131,7 @@ def _store(con: duckdb.DuckDBPyConnection, articles: Sequence[Article]) -> Store
         with tempfile.TemporaryDirectory(prefix="claimtrack-") as tmp:
             for table, table_rows in rows.items():
                 _bulk_insert(con, Path(tmp), table, table_rows)
+        _link_repeated_claims(con, first_claim, now)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -138,6 +140,26 @@ def _store(con: duckdb.DuckDBPyConnection, articles: Sequence[Article]) -> Store
         stored=tuple(fresh),
         skipped=tuple(i for i in ids if i not in fresh),
         claims=len(rows["claims"]),
+    )
+
+
+def _link_repeated_claims(con: duckdb.DuckDBPyConnection, first_claim: int, now: str) -> None:
+    """Link each new claim to the earliest claim of another article with the same fingerprint."""
+    con.execute(
+        """
+        INSERT INTO claim_links
+        SELECT c.claim_id,
+               coalesce(min(o.claim_id), c.claim_id),
+               CASE WHEN min(o.claim_id) IS NULL THEN 'self' ELSE 'fingerprint' END,
+               CAST(? AS TIMESTAMP)
+        FROM claims AS c
+        LEFT JOIN claims AS o
+          ON o.fingerprint = c.fingerprint AND c.fingerprint <> ''
+         AND o.claim_id < c.claim_id AND o.article_id <> c.article_id
+        WHERE c.claim_id >= ?
+        GROUP BY c.claim_id
+        """,
+        [now, first_claim],
     )
 
 

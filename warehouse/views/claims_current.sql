@@ -41,7 +41,9 @@ SELECT
     CASE WHEN h.event_id IS NOT NULL AND m.recorded_at > h.recorded_at AND m.status <> h.status
          THEN 'pipeline now says ' || m.status || ' (' || coalesce(m.note, 'no note') || '); reviewer said '
               || h.status END                          AS rereview_reason,
-    (SELECT count(*) FROM evidence AS e WHERE e.claim_id = coalesce(l.canonical_id, c.claim_id)) AS evidence_count,
+    (SELECT count(*) FROM evidence AS e WHERE e.claim_id = coalesce(l.canonical_id, c.claim_id)
+        AND e.found_at = (SELECT max(f.found_at) FROM evidence AS f WHERE f.claim_id = e.claim_id))
+                                                       AS evidence_count,  -- of the latest check
     (SELECT max(k.checked_at) FROM claim_checks AS k WHERE k.claim_id = coalesce(l.canonical_id, c.claim_id))
                                                        AS last_checked_at
 FROM claims AS c

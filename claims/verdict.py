@@ -1,0 +1,399 @@
+"""Deciding a claim against evidence passages: quantity-aware, date-aware, and quick to abstain.
+
+A wrong ``supported`` is the worst error a fact-checking tool can make, so a decisive verdict
+needs a passage that is about the same thing (most of the claim's content words, its names) and
+that states a comparable figure or date:
+
+- quantities are compared as normalised values with their bounds and kinds: "more than 100" is
+  supported by 140 and refuted by 80; "20 out of 30" is supported by "from 30 to 20"; a percent
+  matches a fraction; "nearly 20%" tolerates 19.6; rounding of round numbers is allowed;
+- dates compare at the coarser precision of the two;
+- negation near the figure ("not", "never") turns support into nothing;
+- a fact-check's own rating ("We rate this claim False") is read as the source's stance.
+
+Every claim quantity must be supported for ``supported``; support for some parts and nothing
+for others is ``not_enough_evidence``; support and refutation together is ``conflicting``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from claims.dates import find_dates
+from claims.model import DateMention, Quantity
+from claims.quantities import find_quantities
+
+__all__ = ["Stance", "Verdict", "boost", "content_words", "decide", "judge"]
+
+SUPPORTS, REFUTES, NEUTRAL = "supports", "refutes", "neutral"
+
+# Words that carry no content for matching a claim to a passage.
+STOPWORDS = frozenset(
+    """
+    a an the and or but if of in on at to for from by with as is are was were be been being has have
+    had do does did this that these those it its their they them he she his her we our you your i
+    which who whom whose what when where why how than then there here also just only not no nor so
+    such into over under about after before during while since until up down out off again further
+    more most some any each few other own same very can will would should could may might must said
+    says say told according per cent percent one two three four five six seven eight nine ten
+    """.split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_NEGATION = re.compile(r"\b(?:not|never|no|denied|denies|false(?:ly)?|without|neither|nor)\b|n['’]t\b", re.I)
+# A fact-check's rating of the claim it examines, e.g. "We rate this claim False."
+_RATING = re.compile(
+    r"""
+    \b(?:we\s+rate[ds]?|we\s+rated|rated|rating:?|ruling:?|verdict:?|we\s+(?:give|gave)\s+(?:it|this|the\s+claim))
+    \s+(?:(?:this|the|that|his|her|their|it|these)\s+)?(?:(?:claim|statement|post|image|video|figure|number)s?\s+)?
+    (?:(?:as|a)\s+)?
+    (?P<rating>pants\s+on\s+fire|mostly\s+true|mostly\s+false|half[\s-]+true|true|false|misleading|
+       (?:four|three|two|one)\s+pinocchios|correct|incorrect|inaccurate|accurate|wrong)\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_RATING_STANCE = {
+    "true": SUPPORTS, "mostly true": SUPPORTS, "correct": SUPPORTS, "accurate": SUPPORTS,
+    "false": REFUTES, "mostly false": REFUTES, "pants on fire": REFUTES, "incorrect": REFUTES,
+    "inaccurate": REFUTES, "wrong": REFUTES, "misleading": REFUTES,
+    "four pinocchios": REFUTES, "three pinocchios": REFUTES,
+    "half true": "mixed", "two pinocchios": "mixed", "one pinocchio": "mixed", "one pinocchios": "mixed",
+}
+
+# Kinds of quantity that can be compared with each other.
+_COMPARABLE = {
+    "count": {"count", "ratio", "range"},
+    "ratio": {"ratio", "count", "range"},
+    "range": {"range", "count", "ratio", "percent", "money", "measure"},
+    "percent": {"percent", "fraction", "range"},
+    "fraction": {"fraction", "percent"},
+    "money": {"money", "range"},
+    "measure": {"measure", "range"},
+}
+MIN_RELEVANCE = 0.5  # share of the claim's content words a passage must contain to count at all
+TEXT_SUPPORT = 0.8  # without figures, how much of the claim a passage must contain to support it
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """One passage's stance on a claim, with why."""
+
+    stance: str  # supports | refutes | mixed (parts both ways) | neutral
+    relevance: float  # share of the claim's content words in the passage
+    reason: str
+    parts: tuple[tuple[str, str], ...] = ()  # (claim quantity or date text, supports/refutes)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    status: str  # supported | refuted | conflicting | not_enough_evidence
+    confidence: float
+    stances: tuple[Stance, ...]
+    reason: str
+
+
+_DOUBLED = re.compile(r"([bdfglmnprt])\1$")
+
+
+def _stem(word: str) -> str:
+    """A crude English stemmer: enough to match "expelled"/"expel", "closed"/"close", "diplomats"."""
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    for suffix in ("ies", "es", "s", "ed", "ing"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            break
+    word = _DOUBLED.sub(r"\1", word)
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+def content_words(text: str) -> set[str]:
+    return {_stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 2}
+
+
+def _entities(text: str) -> set[str]:
+    names = set()
+    for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z]+", text):
+        if m.group().lower() not in STOPWORDS:
+            names.add(_stem(m.group()))
+    return names
+
+
+def _coverage(text: str, passage_words: set[str]) -> float:
+    words = content_words(text)
+    return len(words & passage_words) / len(words) if words else 0.0
+
+
+_CLAUSE_EDGE = re.compile(r"[;:–—]|,\s+(?:and|but|while|which|who)\b|[.!?][\"”’]?\s")
+
+
+def _around(claim_text: str, element: Quantity | DateMention, words: int = 12) -> str:
+    """The clause around a figure or date of the claim, at most ``words`` words each side."""
+    text_lower = claim_text.lower()
+    at = text_lower.find(element.text.lower())
+    if at < 0:
+        return claim_text
+    left = claim_text[:at]
+    right = claim_text[at + len(element.text):]
+    edges = list(_CLAUSE_EDGE.finditer(left))
+    if edges:
+        left = left[edges[-1].end():]
+    edge = _CLAUSE_EDGE.search(right)
+    if edge:
+        right = right[: edge.start()]
+    return " ".join(left.split()[-words:] + [element.text] + right.split()[:words])
+
+
+def _as_percent(q: Quantity) -> float | None:
+    if q.kind == "percent":
+        return q.value
+    if q.kind == "fraction":
+        return q.value * 100
+    if q.kind == "ratio" and q.of:
+        return 100 * q.value / q.of
+    return None
+
+
+def _close(a: float, b: float, tolerance: float) -> bool:
+    if a == b:
+        return True
+    scale = max(abs(a), abs(b), 1e-9)
+    return abs(a - b) / scale <= tolerance
+
+
+def _tolerance(q: Quantity) -> float:
+    if q.bound == "~":
+        return 0.1
+    value = abs(q.value)
+    if value >= 10 and value == round(value, -1):  # a round number: 20, 100, 1,000
+        return 0.05
+    return 0.02
+
+
+_MODIFIER = re.compile(r"\b[A-Z][a-zA-Z]+")
+
+
+def _modifiers(q: Quantity) -> set[str]:
+    """Capitalised words inside a quantity's phrase: "60 American diplomats" -> {"american"}."""
+    return {m.group().lower() for m in _MODIFIER.finditer(q.text)} - STOPWORDS
+
+
+def _units_match(q: Quantity, p: Quantity, passage: str) -> bool:
+    q_mods, p_mods = _modifiers(q), _modifiers(p)
+    if q_mods and p_mods and not q_mods & p_mods:  # "American diplomats" are not "Russian diplomats"
+        return False
+    if q.kind in {"percent", "fraction"} or p.kind in {"percent", "fraction"}:
+        return True
+    if q.kind == "money":
+        return p.unit == q.unit or not p.unit or not q.unit
+    if not q.unit:
+        return True
+    unit = _stem(q.unit.split()[-1])
+    if p.unit and _stem(p.unit.split()[-1]) == unit:
+        return True
+    window = passage[p.end : p.end + 60] + " " + passage[max(0, p.start - 30) : p.start]
+    return unit in content_words(window)
+
+
+def _compare(q: Quantity, p: Quantity) -> str | None:
+    """Does the passage quantity ``p`` support or refute the claim quantity ``q``? None: not comparable."""
+    if p.kind not in _COMPARABLE.get(q.kind, {q.kind}):
+        return None
+    qv, pv = q.value, p.value
+    q_pct, p_pct = _as_percent(q), _as_percent(p)
+    if q.kind in {"percent", "fraction"} and p_pct is not None and q_pct is not None:
+        qv, pv = q_pct, p_pct
+    if q.kind == "ratio" and q.of is not None:
+        if p.kind == "ratio" and p.of is not None:
+            if _close(q.of, p.of, 0.02):
+                return SUPPORTS if _close(qv, pv, _tolerance(q)) else REFUTES
+            return None
+        if p.kind == "range" and p.upper is not None:  # "from 30 to 20" read as a range
+            ends = {p.value, p.upper}
+            if any(_close(q.of, e, 0.02) for e in ends):
+                return SUPPORTS if any(_close(qv, e, 0.02) for e in ends) else REFUTES
+            return None
+        return None  # a lone count says nothing about "N out of M"
+    if p.kind == "range" and p.upper is not None and q.kind != "range":
+        lo, hi = sorted((p.value, p.upper))
+        if q.bound in {"=", "~"}:
+            return SUPPORTS if lo * (1 - _tolerance(q)) <= qv <= hi * (1 + _tolerance(q)) else None
+        return None
+    if q.bound in {"=", "~"}:
+        if p.bound in {"=", "~"}:
+            return SUPPORTS if _close(qv, pv, max(_tolerance(q), _tolerance(p))) else REFUTES
+        if p.bound in {">", ">="}:
+            return REFUTES if qv < pv * (1 - _tolerance(q)) else None
+        if p.bound in {"<", "<="}:
+            return REFUTES if qv > pv * (1 + _tolerance(q)) else None
+        return None
+    if q.bound in {">", ">="}:
+        if p.bound in {"=", "~", ">", ">="}:
+            if pv > qv or (q.bound == ">=" and _close(pv, qv, 0.001)):
+                return SUPPORTS
+            return REFUTES if p.bound in {"=", "~"} and pv < qv * (1 - _tolerance(p)) else None
+        return None
+    if q.bound in {"<", "<="}:
+        if p.bound in {"=", "~", "<", "<="}:
+            if pv < qv or (q.bound == "<=" and _close(pv, qv, 0.001)):
+                return SUPPORTS
+            return REFUTES if p.bound in {"=", "~"} and pv > qv * (1 + _tolerance(p)) else None
+        return None
+    return None
+
+
+def _ratio_in_counts(q: Quantity, found: Sequence[Quantity], passage: str) -> str | None:
+    """ "20 out of 30" against separate counts: "reduced from 30 to 20 positions"."""
+    denominators = [p for p in found if p.kind == "count" and q.of is not None and _close(p.value, q.of, 0.02)]
+    if not denominators:
+        return None
+    unit = _stem(q.unit.split()[-1]) if q.unit else None
+
+    def same_thing(p: Quantity) -> bool:
+        if p.unit:
+            return unit is None or _stem(p.unit.split()[-1]) == unit
+        return any(abs(p.start - d.end) <= 6 or abs(d.start - p.end) <= 6 for d in denominators)
+
+    numerators = [p for p in found if p.kind == "count" and p not in denominators and same_thing(p)]
+    if not numerators:
+        return None
+    return SUPPORTS if any(_close(p.value, q.value, 0.02) for p in numerators) else REFUTES
+
+
+def _negated_near(passage: str, p: Quantity) -> bool:
+    window = passage[max(0, p.start - 40) : p.start]
+    return bool(_NEGATION.search(window))
+
+
+def _dates_agree(d: DateMention, e: DateMention) -> bool | None:
+    if not d.value or not e.value:
+        return None
+    a, b = d.value, e.value
+    n = min(len(a), len(b))
+    if "Q" in a or "Q" in b:
+        n = 4
+    return a[:n] == b[:n]
+
+
+def judge(
+    claim_text: str,
+    quantities: Sequence[Quantity],
+    dates: Sequence[DateMention],
+    passage: str,
+    *,
+    published: str | None = None,
+) -> Stance:
+    """The stance of one passage on a claim."""
+    passage_words = content_words(passage)
+    relevance = _coverage(claim_text, passage_words)
+    for element in (*quantities, *dates):  # a long sentence: what surrounds each figure counts too
+        relevance = max(relevance, _coverage(_around(claim_text, element), passage_words))
+
+    rating = _RATING.search(passage)
+    if rating and relevance >= 0.2:
+        stance = _RATING_STANCE.get(re.sub(r"[\s-]+", " ", rating.group("rating").lower()), NEUTRAL)
+        if stance in (SUPPORTS, REFUTES):
+            return Stance(stance, relevance, f"the source rates it {rating.group('rating')!r}")
+        if stance == "mixed":
+            return Stance("mixed", relevance, f"the source rates it {rating.group('rating')!r}")
+
+    if relevance < MIN_RELEVANCE:
+        return Stance(NEUTRAL, relevance, "not about the claim")
+
+    parts: list[tuple[str, str]] = []
+    if quantities:
+        found = [p for p in find_quantities(passage)]
+        for q in quantities:
+            outcomes = []
+            if q.kind == "ratio" and q.of is not None:
+                ratio = _ratio_in_counts(q, found, passage)
+                if ratio:
+                    parts.append((q.text, ratio))
+                    continue
+            for p in found:
+                if not _units_match(q, p, passage):
+                    continue
+                outcome = _compare(q, p)
+                if outcome == SUPPORTS and _negated_near(passage, p):
+                    outcome = None
+                if outcome:
+                    outcomes.append(outcome)
+            if SUPPORTS in outcomes and REFUTES in outcomes:
+                continue  # the passage's figures point both ways for this one: no stance
+            if SUPPORTS in outcomes:
+                parts.append((q.text, SUPPORTS))
+            elif REFUTES in outcomes:
+                parts.append((q.text, REFUTES))
+    passage_dates = find_dates(passage, published) if dates else []
+    for d in dates:
+        agreements = [a for a in (_dates_agree(d, e) for e in passage_dates) if a is not None]
+        if True in agreements:
+            parts.append((d.text, SUPPORTS))
+
+    quantity_parts = {t: s for t, s in parts if t in {q.text for q in quantities}}
+    if quantities:
+        if REFUTES in quantity_parts.values() and SUPPORTS in quantity_parts.values():
+            return Stance("mixed", relevance, "one figure agrees, another disagrees", tuple(parts))
+        if any(s == REFUTES for s in quantity_parts.values()):
+            return Stance(REFUTES, relevance, "a figure disagrees", tuple(parts))
+        if quantity_parts and all(s == SUPPORTS for s in quantity_parts.values()):
+            if len(quantity_parts) == len(quantities):
+                return Stance(SUPPORTS, relevance, "the figures agree", tuple(parts))
+            return Stance(NEUTRAL, relevance, "some figures agree, others are not stated", tuple(parts))
+        return Stance(NEUTRAL, relevance, "no comparable figure", tuple(parts))
+    claim_entities = _entities(claim_text)
+    names_ok = claim_entities <= passage_words | _entities(passage)
+    dates_ok = not dates or any(s == SUPPORTS for _, s in parts)
+    if relevance >= TEXT_SUPPORT and names_ok and dates_ok and not _negation_mismatch(claim_text, passage):
+        return Stance(SUPPORTS, relevance, "the passage states it", tuple(parts))
+    return Stance(NEUTRAL, relevance, "related but not decisive", tuple(parts))
+
+
+def _negation_mismatch(claim: str, passage: str) -> bool:
+    return bool(_NEGATION.search(claim)) != bool(_NEGATION.search(passage))
+
+
+def decide(
+    claim_text: str,
+    quantities: Sequence[Quantity],
+    dates: Sequence[DateMention],
+    passages: Sequence[str],
+    *,
+    published: str | None = None,
+) -> Verdict:
+    """Combine the passages' stances into one verdict with a confidence in [0, 1]."""
+    stances = tuple(judge(claim_text, quantities, dates, p, published=published) for p in passages)
+    supports = [s for s in stances if s.stance == SUPPORTS]
+    refutes = [s for s in stances if s.stance == REFUTES]
+    mixed = [s for s in stances if s.stance == "mixed"]
+    if supports and refutes:
+        weight = min(len(supports), len(refutes)) / max(len(supports), len(refutes))
+        return Verdict("conflicting", round(0.5 + 0.3 * weight, 3), stances,
+                       f"{len(supports)} passage(s) support it, {len(refutes)} refute it")
+    if mixed and not supports and not refutes:
+        return Verdict("conflicting", 0.6, stances, mixed[0].reason)
+    if supports:
+        best = max(s.relevance for s in supports)
+        confidence = min(0.95, 0.55 + 0.25 * best + 0.05 * (len(supports) - 1))
+        return Verdict("supported", round(confidence, 3), stances, supports[0].reason)
+    if refutes:
+        best = max(s.relevance for s in refutes)
+        confidence = min(0.95, 0.55 + 0.25 * best + 0.05 * (len(refutes) - 1))
+        return Verdict("refuted", round(confidence, 3), stances, refutes[0].reason)
+    return Verdict("not_enough_evidence", 0.5, stances, "no passage decides it")
+
+
+def boost(claim_text: str, quantities: Sequence[Quantity], dates: Sequence[DateMention], passage: str) -> float:
+    """Extra retrieval score for a passage that shares the claim's values, dates and names."""
+    score = 0.0
+    if quantities:
+        values = {round(v, 6) for p in find_quantities(passage) for v in (p.value, p.of, p.upper) if v is not None}
+        score += sum(1.0 for q in quantities if round(q.value, 6) in values)
+        score += sum(0.5 for q in quantities if q.of is not None and round(q.of, 6) in values)
+    if dates:
+        years = {d.value[:4] for d in find_dates(passage) if d.value}
+        score += sum(0.5 for d in dates if d.value and d.value[:4] in years)
+    score += 0.2 * len(_entities(claim_text) & (_entities(passage) | content_words(passage)))
+    return score

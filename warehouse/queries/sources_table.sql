@@ -1,0 +1,15 @@
+-- The registered sources with the outcome of their latest fetch (`claimtrack source list`).
+SELECT
+    s.source_id,
+    s.location,
+    s.label,
+    coalesce(s.article_id, '(all)') AS article,
+    f.fetched_at                    AS last_fetched,
+    f.http_status,
+    f.error                         AS last_error
+FROM sources AS s
+LEFT JOIN (
+    SELECT * FROM source_fetches
+    QUALIFY row_number() OVER (PARTITION BY source_id ORDER BY fetched_at DESC, fetch_id DESC) = 1
+) AS f USING (source_id)
+ORDER BY s.source_id;
