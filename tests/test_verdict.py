@@ -1,0 +1,84 @@
+"""Verdicts of a claim against passages: the table a fact-checker would write by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extract import extract
+from claims.verdict import decide
+
+
+def verdict(claim: str, *passages: str, published: str | None = None) -> str:
+    parts = extract(claim, published=published)
+    quantities = tuple(q for c in parts for q in c.quantities)
+    dates = tuple(d for c in parts for d in c.dates)
+    return decide(claim, quantities, dates, list(passages), published=published).status
+
+
+NATO_2018 = ("The North Atlantic Council decided on 27 March 2018 to cut the maximum size of the Russian "
+             "mission to NATO by ten people, reducing it from 30 to 20 positions.")
+EXPULSIONS = "More than 25 allies and partner countries expelled more than 140 Russian diplomats in March 2018."
+GEORGIA_ROW = "Country: Georgia | Occupied provinces: Abkhazia, South Ossetia | Share of land area occupied: about 20%"
+
+CASES = [
+    # figures with bounds
+    pytest.param("NATO expelled more than 100 Russian diplomats in 2018.", EXPULSIONS, "supported", id="more-than-100-vs-140"),
+    pytest.param("NATO expelled more than 100 Russian diplomats in 2018.",
+                 "NATO expelled 80 Russian diplomats in 2018.", "refuted", id="more-than-100-vs-80"),
+    pytest.param("NATO expelled fewer than 50 Russian diplomats in 2018.",
+                 "NATO expelled 80 Russian diplomats in 2018.", "refuted", id="fewer-than-50-vs-80"),
+    pytest.param("NATO expelled 60 Russian diplomats in 2018.", "NATO expelled 60 Russian diplomats in 2018.",
+                 "supported", id="exact-count"),
+    pytest.param("NATO expelled 60 Russian diplomats in 2018.", "NATO expelled 75 Russian diplomats in 2018.",
+                 "refuted", id="wrong-count"),
+    # ratios against a change
+    pytest.param("NATO cut the Russian mission to 20 out of 30 positions in 2018.", NATO_2018, "supported", id="ratio-from-30-to-20"),
+    pytest.param("NATO cut the Russian mission to 10 out of 30 positions in 2018.", NATO_2018, "refuted", id="ratio-misstated"),
+    # percent, fraction, rounding
+    pytest.param("Unemployment in the region rose to nearly 20 percent last year.",
+                 "Unemployment in the region rose to 19.6 percent last year.", "supported", id="nearly-20-vs-19.6"),
+    pytest.param("A quarter of the region's voters backed the plan.",
+                 "Some 25% of the region's voters backed the plan.", "supported", id="fraction-vs-percent"),
+    pytest.param("Both provinces make up 20 percent of Georgia's land area and are occupied by Russia.",
+                 GEORGIA_ROW, "supported", id="table-row"),
+    # money with currency and magnitude
+    pytest.param("The city spent £1.2bn on the new bridge.", "The city spent £1,200 million on the new bridge.",
+                 "supported", id="money-magnitude"),
+    pytest.param("The city spent £1.2bn on the new bridge.", "The city spent £800 million on the new bridge.",
+                 "refuted", id="money-wrong"),
+    # other nationals, negation, abstention
+    pytest.param("Russia expelled 60 American diplomats in 2018.", EXPULSIONS, "not_enough_evidence", id="different-people"),
+    pytest.param("NATO expelled 60 Russian diplomats in 2018.",
+                 "NATO did not expel 60 Russian diplomats in 2018, officials said.", "not_enough_evidence", id="negated"),
+    pytest.param("NATO expelled 60 Russian diplomats in 2018.", "The weather in Brussels was mild in March.",
+                 "not_enough_evidence", id="unrelated"),
+    pytest.param("Days later, 20 nations backed Britain by jointly expelling more than 100 Russian diplomats.",
+                 EXPULSIONS, "not_enough_evidence", id="one-part-unstated"),
+    # dates without figures
+    pytest.param("In 2014, NATO suspended all practical civilian and military cooperation with Russia.",
+                 "On 1 April 2014 NATO foreign ministers decided to suspend all practical civilian and military cooperation with Russia.",
+                 "supported", id="date-and-text"),
+    pytest.param("In 2015, NATO suspended all practical civilian and military cooperation with Russia.",
+                 "On 1 April 2014 NATO foreign ministers decided to suspend all practical civilian and military cooperation with Russia.",
+                 "not_enough_evidence", id="date-mismatch-abstains"),
+    # fact-check ratings
+    pytest.param("Says the state cut school funding by $500 million.",
+                 "We rate this claim False. The state raised school funding by $200 million.", "refuted", id="rating-false"),
+    pytest.param("Says the state cut school funding by $500 million.",
+                 "The state did cut school funding by $500 million. We rate this claim True.", "supported", id="rating-true"),
+]
+
+
+@pytest.mark.parametrize("claim, passage, expected", CASES)
+def test_verdict(claim, passage, expected):
+    assert verdict(claim, passage) == expected
+
+
+def test_sources_that_disagree_make_a_conflict():
+    assert verdict("NATO expelled 60 Russian diplomats in 2018.",
+                   "NATO expelled 60 Russian diplomats in 2018.",
+                   "NATO expelled 75 Russian diplomats in 2018.") == "conflicting"
+
+
+def test_no_passages_is_not_enough_evidence():
+    assert verdict("NATO expelled 60 Russian diplomats in 2018.") == "not_enough_evidence"
