@@ -10,7 +10,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_LOGGING_LEVEL := WARNING
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install run test bench train-worthiness clean
+.PHONY: install run test demo bench train-worthiness clean
 
 install: $(VENV)/.installed
 
@@ -28,6 +28,10 @@ run: install
 test: install
 	@$(BIN)/python -m pytest
 
+# The seed verified against the local source pages in seeds/sources (served on 127.0.0.1).
+demo: install
+	@$(BIN)/claimtrack demo
+
 train-worthiness:
 	@test -x .venv-train/bin/python || $(PYTHON) -m venv .venv-train
 	@.venv-train/bin/python -m pip install --quiet -r tools/requirements-train.txt
@@ -35,3 +39,11 @@ train-worthiness:
 
 clean:
 	rm -rf data .prefect .pytest_cache
+
+# The Prefect UI with the dashboard and the scheduled deployments (docs/ui.md); `make stop` ends it.
+.PHONY: ui stop
+ui: install
+	@scripts/ui.sh start
+
+stop:
+	@scripts/ui.sh stop

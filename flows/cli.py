@@ -168,8 +168,30 @@ def cmd_verify(args: argparse.Namespace) -> int:
         stale_days=args.stale_days, limit=args.limit, allow_hosts=args.allow_host,
         respect_robots=not args.ignore_robots, sources_file=args.sources_file,
     )
+    _print_verify_report(report)
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    _prefect_environment()
+    from flows.demo import run_demo
+    from flows.quiet import quiet_prefect
+
+    quiet_prefect()
+    try:
+        report = run_demo(_db(args), port=args.port)
+    except OSError as exc:
+        return _fail(f"cannot serve the demo sources on 127.0.0.1:{args.port}: {exc.strerror or exc} (try --port)")
+    _print_verify_report(report)
+    return EXIT_OK
+
+
+def _print_verify_report(report) -> None:
     if report.rows:
-        rows = [(r["claim_id"], r["claim"], r["verdict"], r["confidence"], r["evidence"], r["source"]) for r in report.rows]
+        rows = sorted(
+            ((r["claim_id"], r["claim"], r["verdict"], r["confidence"], r["evidence"], r["source"]) for r in report.rows),
+            key=lambda row: row[0],
+        )
         _print_table(Table(("claim_id", "text", "verdict", "confidence", "evidence", "source"), rows), "table")
     counts = ", ".join(f"{v} {k}" for k, v in sorted(report.verdicts.items())) or "nothing to verify"
     print(f"verified {report.checked} claims ({counts}); {report.changed} status changes")
@@ -177,7 +199,6 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(f"claimtrack: source {location}: {error}", file=sys.stderr)
     for claim_id in report.flagged:
         print(f"claimtrack: claim {claim_id}: the pipeline now disagrees with its reviewer (needs re-review)", file=sys.stderr)
-    return EXIT_OK
 
 
 def cmd_verify_claim(args: argparse.Namespace) -> int:
@@ -299,6 +320,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="let this host through the private-address guard (repeatable), e.g. 127.0.0.1")
     p.add_argument("--ignore-robots", action="store_true", help="do not honour robots.txt")
     p.set_defaults(func=cmd_verify)
+
+    p = with_db(sub.add_parser("demo", help="the seed verified: serve seeds/sources on 127.0.0.1, ingest, verify"))
+    p.add_argument("--port", type=int, default=8765, help="loopback port for the source pages (default 8765)")
+    p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("verify-claim", help="check one claim against sources; stores nothing")
     p.add_argument("text", metavar="CLAIM_TEXT")
