@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 from bs4.element import Tag
@@ -31,9 +32,10 @@ class Page:
     text: str
     title: str | None
     published: str | None  # the raw date string found; the caller normalises it
+    links: tuple[str, ...] = ()  # http(s) links cited in the article text, absolute, in order
 
 
-def parse_html(html: str | bytes) -> Page:
+def parse_html(html: str | bytes, base_url: str | None = None) -> Page:
     """Bytes are decoded by BeautifulSoup (meta charset, BOM, or a guess); str is used as given."""
     soup = BeautifulSoup(html, "lxml")
     title = _title(soup)
@@ -41,6 +43,7 @@ def parse_html(html: str | bytes) -> Page:
     for tag in soup.find_all(_NOISE):
         tag.decompose()
     root = soup.find("article") or soup.find("main") or soup.body or soup
+    links = _links(root, base_url)
     paragraphs: list[str] = []
     for block in root.find_all(_BLOCKS):
         if block.find_parent(_BLOCKS) is not None:  # nested blocks: the outer one has the text
@@ -52,7 +55,17 @@ def parse_html(html: str | bytes) -> Page:
         line = _SPACE.sub(" ", root.get_text(" ")).strip()
         if line:
             paragraphs.append(line)
-    return Page("\n\n".join(paragraphs), title, published)
+    return Page("\n\n".join(paragraphs), title, published, links)
+
+
+def _links(root, base_url: str | None) -> tuple[str, ...]:
+    found: dict[str, None] = {}
+    for anchor in root.find_all("a", href=True):
+        href = urljoin(base_url, anchor["href"].strip()) if base_url else anchor["href"].strip()
+        href = href.split("#", 1)[0]
+        if href.startswith(("http://", "https://")):
+            found.setdefault(href, None)
+    return tuple(found)
 
 
 def _title(soup: BeautifulSoup) -> str | None:

@@ -53,7 +53,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     db = _db(args)
     quiet_prefect()
-    report = ingest_articles(list(args.inputs), db=db, batch_size=args.batch_size, show_progress=True)
+    report = ingest_articles(list(args.inputs), db=db, batch_size=args.batch_size, show_progress=True,
+                             register_cited_links=args.register_links)
     if args.show and (report.stored or report.skipped):
         ids = set(report.stored) | set(report.skipped)
         table = claims_table(db)
@@ -64,6 +65,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         f"ingested {new} new article{'s' * (new != 1)} ({report.claims} claims) into {db}"
         + (f"; {len(report.skipped)} already stored, nothing updated" if report.skipped else "")
         + (f"; {len(report.failures)} failed" if report.failures else "")
+        + (f"; {report.sources_added} cited links registered as sources" if report.sources_added else "")
     )
     for _, reason in report.failures:
         print(f"claimtrack: {reason}", file=sys.stderr)
@@ -281,6 +283,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
     p.add_argument("--batch-size", type=_positive_int, default=25, help="articles per task and transaction (default 25)")
     p.add_argument("--show", action="store_true", help="print the claims of the ingested articles")
+    p.add_argument("--register-links", action="store_true",
+                   help="register the links an HTML article cites as candidate sources for its claims")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("extract", help="print an article's claims without storing anything")

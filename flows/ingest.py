@@ -12,7 +12,9 @@ from claims.extract import build_article
 from claims.model import Article
 from flows.inputs import InputError, RawArticle, make_client, read_input
 from flows.markdown import escape, md_table
-from warehouse import DEFAULT_DB, store_articles
+from warehouse import DEFAULT_DB, connect, store_articles
+from warehouse.db import transaction
+from warehouse.evidence import add_source_in
 
 __all__ = ["IngestReport", "ingest_articles"]
 
@@ -26,6 +28,7 @@ class IngestReport:
     failures: list[tuple[str, str]] = field(default_factory=list)  # (input, one-line reason)
     claims: int = 0
     sources: dict[str, str] = field(default_factory=dict)  # article id -> input it came from
+    sources_added: int = 0  # cited links registered as candidate sources
 
 
 @task(retries=2, retry_delay_seconds=[2, 10], task_run_name="read-{label}")
@@ -59,14 +62,29 @@ def store_batch(articles: list[Article], db: str, label: str):
     return store_articles(articles, db)
 
 
+@task(task_run_name="register-links-{label}")
+def register_links(links: dict[str, tuple[str, ...]], db: str, label: str) -> int:
+    """Register the links newly stored articles cite as candidate sources for them."""
+    added = 0
+    with connect(db) as con, transaction(con):
+        for article_id, urls in links.items():
+            for url in urls:
+                added += add_source_in(con, url, label="cited by the article", article_id=article_id)[1]
+    return added
+
+
 @flow(name="ingest-articles", log_prints=False)
 def ingest_articles(
     inputs: list[str],
     db: str = DEFAULT_DB,
     batch_size: int = DEFAULT_BATCH,
     show_progress: bool = False,
+    register_cited_links: bool = False,
 ) -> IngestReport:
-    """Ingest articles from files or URLs into the warehouse; one transaction per batch."""
+    """Ingest articles from files or URLs into the warehouse; one transaction per batch.
+
+    ``register_cited_links``: the links an HTML article cites become candidate sources for it.
+    """
     logger = get_run_logger()
     report = IngestReport()
     batches = [inputs[i : i + batch_size] for i in range(0, len(inputs), batch_size)] or []
@@ -82,6 +100,7 @@ def ingest_articles(
             else:
                 raws.append(outcome)
         articles: list[Article] = []
+        links = {raw.source: raw.links for raw in raws}
         for source, outcome in extract_batch(raws, label):
             if isinstance(outcome, str):
                 report.failures.append((source, outcome))
@@ -93,6 +112,9 @@ def ingest_articles(
             report.stored.extend(result.stored)
             report.skipped.extend(result.skipped)
             report.claims += result.claims
+            cited = {a.id: links.get(a.source, ()) for a in articles if a.id in result.stored}
+            if register_cited_links and any(cited.values()):
+                report.sources_added += register_links(cited, db, label)
         done += len(specs)
         if bar:
             bar.update(done)

@@ -33,6 +33,7 @@ class RawArticle:
     text: str
     title: str | None = None
     published: str | None = None
+    links: tuple[str, ...] = ()  # links the article cites (HTML only)
 
 
 def is_url(spec: str) -> bool:
@@ -83,13 +84,13 @@ def _text_title(spec: str) -> str:
     return Path(spec).stem
 
 
-def _from_html(spec: str, data: bytes | str) -> RawArticle:
+def _from_html(spec: str, data: bytes | str, base_url: str | None = None) -> RawArticle:
     if isinstance(data, bytes) and b"\x00" in data:
         raise InputError(f"{spec}: binary file, not HTML")
-    page = parse_html(data)
+    page = parse_html(data, base_url)
     if not page.text.strip():
         raise InputError(f"{spec}: no article text found in the page")
-    return RawArticle(source=spec, text=page.text, title=page.title, published=page.published)
+    return RawArticle(source=spec, text=page.text, title=page.title, published=page.published, links=page.links)
 
 
 def _fetch(url: str, client: httpx.Client | None) -> RawArticle:
@@ -144,6 +145,7 @@ def _fetch_once(url: str, client: httpx.Client) -> RawArticle:
                     raise InputError(f"{url}: larger than {MAX_BYTES // (1024 * 1024)} MB")
                 chunks.append(chunk)
             data = b"".join(chunks)
+            final_url = str(response.url)
             encoding = response.charset_encoding
     except httpx.TooManyRedirects:
         raise InputError(f"{url}: more than {MAX_REDIRECTS} redirects") from None
@@ -159,4 +161,4 @@ def _fetch_once(url: str, client: httpx.Client) -> RawArticle:
         if not text.strip():
             raise InputError(f"{url}: empty page")
         return RawArticle(source=url, text=text)
-    return _from_html(url, data)
+    return _from_html(url, data, final_url)

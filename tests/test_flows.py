@@ -59,3 +59,20 @@ def test_the_run_leaves_a_summary_artifact(ingest, db):
 
     summary = asyncio.run(latest("ingest-summary"))
     assert summary is not None and "claims stored" in summary.data
+
+
+def test_cited_links_become_candidate_sources_only_when_asked(ingest, db, tmp_path):
+    page = tmp_path / "cited.html"
+    page.write_text(
+        "<html><body><article><p>NATO cut the Russian mission to 20 out of 30 positions in 2018, "
+        'according to <a href="https://www.nato.int/cps/en/natohq/news_153223.htm#x">a NATO statement</a>.</p>'
+        '<p>See <a href="/relative">this</a> and <a href="mailto:desk@example.org">us</a>.</p></article></body></html>',
+        encoding="utf-8",
+    )
+    other = tmp_path / "uncited.html"
+    other.write_text('<p>Russia expelled 60 American diplomats. <a href="https://example.org/a">A</a></p>', encoding="utf-8")
+    ingest([str(other)], db=db)
+    report = ingest([str(page)], db=db, register_cited_links=True)
+    assert report.sources_added == 1
+    rows = run_readonly_sql(db, "SELECT location, article_id FROM sources").rows
+    assert rows == [("https://www.nato.int/cps/en/natohq/news_153223.htm", report.stored[0])]

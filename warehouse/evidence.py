@@ -22,6 +22,7 @@ __all__ = [
     "Retrieved",
     "SourceRow",
     "add_source",
+    "add_source_in",
     "claims_to_verify",
     "ensure_fts_index",
     "list_sources",
@@ -70,23 +71,28 @@ def add_source(
 ) -> tuple[int, bool]:
     """Register a source (once per location and article); returns (source_id, newly added)."""
     with connect(db) as con:
-        if article_id is not None:
-            found = con.execute("SELECT 1 FROM articles WHERE article_id = ?", [article_id]).fetchone()
-            if found is None:
-                raise WarehouseError(f"no article with id {article_id}")
-        row = con.execute(
-            "SELECT source_id FROM sources WHERE location = ? AND article_id IS NOT DISTINCT FROM ?",
-            [location, article_id],
-        ).fetchone()
-        if row:
-            if label:
-                con.execute("UPDATE sources SET label = ? WHERE source_id = ?", [label, row[0]])
-            return row[0], False
-        source_id = con.execute("SELECT coalesce(max(source_id), 0) + 1 FROM sources").fetchone()[0]
-        con.execute(
-            "INSERT INTO sources VALUES (?, ?, ?, ?, ?)", [source_id, location, label, article_id, utcnow()]
-        )
-        return source_id, True
+        return add_source_in(con, location, label=label, article_id=article_id)
+
+
+def add_source_in(
+    con: duckdb.DuckDBPyConnection, location: str, *, label: str | None = None, article_id: str | None = None
+) -> tuple[int, bool]:
+    """``add_source`` on the caller's connection (and inside its transaction, if any)."""
+    if article_id is not None:
+        found = con.execute("SELECT 1 FROM articles WHERE article_id = ?", [article_id]).fetchone()
+        if found is None:
+            raise WarehouseError(f"no article with id {article_id}")
+    row = con.execute(
+        "SELECT source_id FROM sources WHERE location = ? AND article_id IS NOT DISTINCT FROM ?",
+        [location, article_id],
+    ).fetchone()
+    if row:
+        if label:
+            con.execute("UPDATE sources SET label = ? WHERE source_id = ?", [label, row[0]])
+        return row[0], False
+    source_id = con.execute("SELECT coalesce(max(source_id), 0) + 1 FROM sources").fetchone()[0]
+    con.execute("INSERT INTO sources VALUES (?, ?, ?, ?, ?)", [source_id, location, label, article_id, utcnow()])
+    return source_id, True
 
 
 def list_sources(db: str | os.PathLike[str] = DEFAULT_DB) -> list[SourceRow]:

@@ -1,0 +1,185 @@
+"""Human review in the Prefect UI: a batch from the review queue, a Resume form, human status events.
+
+- ``review_claims`` (deployment ``review-claims``) posts the batch as a table artifact and pauses
+  with ``pause_flow_run(wait_for_input=...)``; the UI shows a Resume form with one verdict dropdown
+  per claim, a note and the reviewer's name. On resume each decision becomes a human status event
+  (actor = the reviewer); on timeout the claims stay unreviewed and the run says so.
+- ``review_claim`` (deployment ``review-claim``) records one decision from the "Custom run" form,
+  or from ``claimtrack review``.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+import pydantic
+from prefect import flow, get_run_logger
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.exceptions import FlowPauseTimeout
+from prefect.flow_runs import pause_flow_run
+from prefect.input import RunInput
+
+from claims.model import STATUSES
+from flows.dashboard import TEXT_CELL, refresh_dashboard, table_cell
+from flows.markdown import escape, md_table
+from warehouse import DEFAULT_DB, Table
+from warehouse.dashboard import review_batch
+from warehouse.status import StatusChange, record_status
+
+__all__ = ["Decision", "ReviewOutcome", "Verdict", "record_review", "review_claim", "review_claims", "review_form"]
+
+# The status vocabulary as an enum, so Prefect renders a dropdown for it.
+Verdict = enum.Enum("Verdict", {s: s for s in STATUSES}, type=str, module=__name__)
+SKIP = "skip"
+# What a reviewer may choose per claim in the Resume form: a verdict, or leave it for later.
+Decision = enum.Enum("Decision", {SKIP: SKIP, **{s: s for s in STATUSES if s != "unverified"}},
+                     type=str, module=__name__)
+BATCH_KEY = "review-batch"
+RESULT_KEY = "review-result"
+DEFAULT_TIMEOUT_MINUTES = 24 * 60
+
+
+@dataclass
+class ReviewOutcome:
+    reviewer: str | None = None
+    decided: dict[int, str] = field(default_factory=dict)  # claim id -> status recorded
+    skipped: list[int] = field(default_factory=list)
+    timed_out: bool = False
+
+
+def review_form(batch: Table) -> type[RunInput]:
+    """A RunInput with one ``claim_<id>`` dropdown per claim of the batch, a note and the reviewer.
+
+    Field titles carry only ids and our own vocabulary; the claim text goes in the escaped
+    markdown description shown above the form.
+    """
+    cols = batch.columns
+    fields: dict[str, tuple] = {}
+    for row in batch.rows:
+        item = dict(zip(cols, row))
+        suggestion = item["suggested_status"]
+        if item["confidence"] is not None:
+            suggestion += f", confidence {item['confidence']:.2f}"
+        fields[f"claim_{item['claim_id']}"] = (
+            Decision, pydantic.Field(default=Decision(SKIP), title=f"Claim {item['claim_id']} (pipeline: {suggestion})"),
+        )
+    fields["note"] = (str, pydantic.Field(default="", title="Note (applies to every decision)"))
+    fields["reviewer"] = (str, pydantic.Field(title="Reviewer", min_length=1, max_length=100))
+    return pydantic.create_model("ReviewDecisions", __base__=RunInput, **fields)
+
+
+def form_description(batch: Table, timeout_minutes: float) -> str:
+    cols = batch.columns
+    rows = [
+        [r[cols.index("claim_id")], _short(r[cols.index("text")], 300), r[cols.index("suggested_status")],
+         "" if r[cols.index("confidence")] is None else f"{r[cols.index('confidence')]:.2f}",
+         _short(r[cols.index("best_evidence")] or "", 200), _short(r[cols.index("best_source")] or "", 100)]
+        for r in batch.rows
+    ]
+    return "\n".join([
+        f"## Review {len(batch.rows)} claim{'s' * (len(batch.rows) != 1)}",
+        "",
+        "Pick a verdict for each claim (or leave it on *skip*), add a note and your name, then Resume. "
+        f"The form expires after {timeout_minutes:g} minutes; unanswered claims stay unreviewed.",
+        "",
+        md_table(["claim", "text", "pipeline says", "confidence", "best evidence", "source"], rows),
+    ])
+
+
+@flow(name="review-claims", log_prints=False)
+def review_claims(
+    db: str = DEFAULT_DB,
+    how_many: int = 5,
+    article: str | None = None,
+    timeout_minutes: float = DEFAULT_TIMEOUT_MINUTES,
+    poll_seconds: int = 10,
+) -> ReviewOutcome:
+    """Pause for a reviewer's verdicts on the next claims of the review queue, then record them."""
+    logger = get_run_logger()
+    batch = review_batch(db, limit=how_many, article=article)
+    if not batch.rows:
+        create_markdown_artifact(key=RESULT_KEY, markdown="# Review\n\nThe review queue is empty: nothing to review.")
+        logger.info("the review queue is empty")
+        return ReviewOutcome()
+    create_table_artifact(key=BATCH_KEY, table=_batch_rows(batch), description="Claims in this review")
+    form = review_form(batch)
+    timeout = max(1, int(timeout_minutes * 60))
+    try:
+        answer = pause_flow_run(
+            wait_for_input=form.with_initial_data(description=form_description(batch, timeout_minutes)),
+            timeout=timeout, poll_interval=min(poll_seconds, timeout),
+        )
+    except FlowPauseTimeout:
+        ids = [r[0] for r in batch.rows]
+        message = (f"No answer within {timeout_minutes:g} minutes: {len(ids)} claims left unreviewed "
+                   f"({', '.join(map(str, ids))}).")
+        logger.warning(message)
+        create_markdown_artifact(key=RESULT_KEY, markdown=f"# Review timed out\n\n{message}\n")
+        return ReviewOutcome(skipped=ids, timed_out=True)
+    outcome = record_review(db, answer.model_dump(), [r[0] for r in batch.rows])
+    logger.info("%s decided %d claims, skipped %d", outcome.reviewer, len(outcome.decided), len(outcome.skipped))
+    create_markdown_artifact(key=RESULT_KEY, markdown=_result_markdown(outcome))
+    refresh_dashboard(db)
+    return outcome
+
+
+def record_review(db: str, answer: dict, claim_ids: list[int]) -> ReviewOutcome:
+    """Write each non-skipped decision of a Resume form as a human status event."""
+    reviewer = str(answer["reviewer"]).strip()
+    note = str(answer.get("note") or "").strip() or None
+    outcome = ReviewOutcome(reviewer=reviewer)
+    changes = []
+    for claim_id in claim_ids:
+        choice = answer.get(f"claim_{claim_id}", SKIP)
+        choice = getattr(choice, "value", choice)
+        if choice == SKIP:
+            outcome.skipped.append(claim_id)
+            continue
+        changes.append(StatusChange(claim_id, choice, actor=reviewer, note=note))
+        outcome.decided[claim_id] = choice
+    if changes:
+        record_status(changes, db)
+    return outcome
+
+
+@flow(name="review-claim", log_prints=False)
+def review_claim(claim_id: int, verdict: Verdict, reviewer: str, note: str = "", db: str = DEFAULT_DB) -> str:
+    """Record one reviewer's verdict on a claim as a human status event."""
+    value = getattr(verdict, "value", verdict)
+    if not reviewer.strip():
+        raise ValueError("reviewer: give the name of the person deciding")
+    record_status([StatusChange(claim_id, value, actor=reviewer.strip(), note=note.strip() or None)], db)
+    get_run_logger().info("claim %d: %s by %s", claim_id, value, reviewer.strip())
+    refresh_dashboard(db)
+    return value
+
+
+def _batch_rows(batch: Table) -> list[dict]:
+    cols = batch.columns
+    return [
+        {
+            "claim id": r[cols.index("claim_id")],
+            "claim": table_cell(r[cols.index("text")], TEXT_CELL),
+            "article": table_cell(r[cols.index("article_title")], 80),
+            "pipeline says": table_cell(r[cols.index("suggested_status")]),
+            "confidence": table_cell(r[cols.index("confidence")]),
+            "best evidence": table_cell(r[cols.index("best_evidence")], TEXT_CELL),
+            "source": table_cell(r[cols.index("best_source")], 200),
+        }
+        for r in batch.rows
+    ]
+
+
+def _result_markdown(outcome: ReviewOutcome) -> str:
+    rows = [[claim_id, status] for claim_id, status in outcome.decided.items()]
+    lines = [f"# Review by {escape(outcome.reviewer)}", "",
+             f"{len(outcome.decided)} decided, {len(outcome.skipped)} left unreviewed.", ""]
+    if rows:
+        lines.append(md_table(["claim", "verdict"], rows))
+    return "\n".join(lines) + "\n"
+
+
+def _short(text: object, width: int) -> str:
+    flat = " ".join(str(text or "").split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"

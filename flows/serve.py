@@ -1,0 +1,289 @@
+"""Scheduled and manual deployments, served from one process with ``prefect.serve``.
+
+| deployment      | schedule (UTC, default)  | what it does |
+| --------------- | ------------------------ | ------------ |
+| ingest-feeds    | ``0 * * * *`` hourly     | ingests the new items of the URLs and RSS/Atom feeds listed in a config file |
+| verify-pending  | ``*/15 * * * *``         | verifies unverified claims, most check-worthy first |
+| recheck-stale   | ``30 3 * * *`` daily     | re-verifies claims last checked more than N days ago |
+| review-claims   | manual                   | pauses for a reviewer's verdicts on a batch from the review queue |
+| review-claim    | manual                   | records one reviewer's verdict |
+
+Every flow ends by refreshing the dashboard artifacts. ``claimtrack serve`` runs ``serve_all``;
+``make ui`` starts a Prefect server first. A feeds config is a text file: one URL, feed URL or
+path per line, ``#`` starts a comment, relative paths are relative to the file.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+
+from flows.dashboard import refresh_dashboard
+from flows.inputs import MAX_BYTES, USER_AGENT, is_url
+from flows.markdown import escape, md_table
+from warehouse import DEFAULT_DB
+from warehouse.dashboard import known_sources
+
+__all__ = [
+    "DEFAULT_FEEDS",
+    "Schedules",
+    "build_deployments",
+    "ingest_feeds",
+    "read_feed_config",
+    "recheck_stale",
+    "serve_all",
+    "verify_pending",
+]
+
+DEFAULT_FEEDS = "config/feeds.txt"
+DEFAULT_SOURCES = "config/sources.toml"  # used when present
+TAGS = ["claimtrack"]
+_FEED_ROOTS = ("rss", "feed", "rdf:RDF", "RDF")
+_FEED_SUFFIXES = (".rss", ".atom", ".xml")
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "application/rdf+xml")
+
+
+@dataclass(frozen=True, slots=True)
+class Schedules:
+    ingest: str = "0 * * * *"
+    verify: str = "*/15 * * * *"
+    recheck: str = "30 3 * * *"
+
+
+class FeedError(Exception):
+    """A config line that cannot be read; ``str()`` is one line naming it."""
+
+
+@dataclass
+class FeedReport:
+    entries: int = 0
+    items: int = 0  # article URLs and paths found
+    new: list[str] = field(default_factory=list)  # not stored before
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+
+def read_feed_config(path: str | os.PathLike[str]) -> list[str]:
+    """The entries of a feeds config file; relative paths resolved against its folder."""
+    config = Path(path)
+    try:
+        lines = config.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise FeedError(f"{config}: no such feeds config (one URL, feed or path per line)") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FeedError(f"{config}: cannot read the feeds config: {exc}") from None
+    entries = []
+    for line in lines:
+        entry = line.split(" #", 1)[0].strip()  # a URL may hold '#', a comment starts the line or ' #'
+        if not entry or entry.startswith("#"):
+            continue
+        if not is_url(entry) and not Path(entry).is_absolute():
+            entry = str((config.parent / entry).resolve())
+        entries.append(entry)
+    return entries
+
+
+def feed_items(data: bytes | str, base: str = "") -> list[str] | None:
+    """The item links of an RSS 1/2 or Atom document, in feed order; None when it is not a feed."""
+    head = (data[:2000].decode("utf-8", "replace") if isinstance(data, bytes) else data[:2000]).lower()
+    if "<rss" not in head and "<feed" not in head and "<rdf:rdf" not in head:
+        return None
+    soup = BeautifulSoup(data, "xml")
+    root = soup.find(_FEED_ROOTS)
+    if root is None:
+        return None
+    links: list[str] = []
+    for item in soup.find_all(("item", "entry")):
+        link = None
+        for candidate in item.find_all("link", recursive=False):
+            href = candidate.get("href")
+            if href and candidate.get("rel", "alternate") == "alternate":
+                link = href
+                break
+            if not href and candidate.get_text(strip=True):
+                link = candidate.get_text(strip=True)
+                break
+        if link is None:
+            guid = item.find("guid")
+            if guid is not None and guid.get("isPermaLink", "true") != "false" and is_url(guid.get_text(strip=True)):
+                link = guid.get_text(strip=True)
+        if link:
+            if base and not is_url(link) and is_url(base):
+                from urllib.parse import urljoin
+
+                link = urljoin(base, link)
+            if link not in links:
+                links.append(link)
+    return links
+
+
+@task(retries=2, retry_delay_seconds=[5, 30], task_run_name="expand-feeds")
+def expand_entries(entries: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Each entry as the article inputs it stands for: a feed's item links, else the entry itself."""
+    from flows.inputs import make_client
+
+    items: list[str] = []
+    failures: list[tuple[str, str]] = []
+    with make_client() as client:
+        for entry in entries:
+            try:
+                found = _expand(entry, client)
+            except FeedError as exc:
+                failures.append((entry, str(exc)))
+                continue
+            items.extend(i for i in found if i not in items)
+    return items, failures
+
+
+def _expand(entry: str, client) -> list[str]:
+    import httpx
+
+    if not is_url(entry):
+        path = Path(entry)
+        if path.suffix.lower() not in _FEED_SUFFIXES:
+            return [entry]  # an article file; ingest reports it if it is missing
+        try:
+            data = path.read_bytes()[:MAX_BYTES]
+        except OSError as exc:
+            raise FeedError(f"{entry}: cannot read: {exc.strerror or exc}") from None
+        items = feed_items(data)
+        if items is None:
+            raise FeedError(f"{entry}: not an RSS or Atom feed")
+        return [i if is_url(i) or Path(i).is_absolute() else str((path.parent / i).resolve()) for i in items]
+    try:
+        response = client.get(entry, headers={"User-Agent": USER_AGENT,
+                                              "Accept": ", ".join(_FEED_TYPES) + ", text/html;q=0.5"})
+    except httpx.HTTPError as exc:
+        raise FeedError(f"{entry}: {type(exc).__name__}: {exc}".splitlines()[0]) from None
+    if response.status_code >= 400:
+        raise FeedError(f"{entry}: HTTP {response.status_code} {response.reason_phrase}")
+    ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype in _FEED_TYPES or ctype.endswith("+xml") or entry.lower().endswith(_FEED_SUFFIXES):
+        items = feed_items(response.content[:MAX_BYTES], base=str(response.url))
+        if items is not None:
+            return items
+    return [entry]  # a page: the article itself
+
+
+@flow(name="ingest-feeds", log_prints=False, retries=1, retry_delay_seconds=300)
+def ingest_feeds(config: str = DEFAULT_FEEDS, db: str = DEFAULT_DB, batch_size: int = 25) -> FeedReport:
+    """Ingest the items of the listed URLs and feeds that are not in the warehouse yet."""
+    from flows.ingest import ingest_articles
+
+    logger = get_run_logger()
+    entries = read_feed_config(config)
+    report = FeedReport(entries=len(entries))
+    items, report.failures = expand_entries(entries)
+    report.items = len(items)
+    seen = known_sources(db)
+    report.new = [i for i in items if i not in seen]
+    logger.info("%d entries, %d items, %d new", len(entries), len(items), len(report.new))
+    if report.new:
+        ingested = ingest_articles(report.new, db=db, batch_size=batch_size)
+        report.failures.extend(ingested.failures)
+    for entry, reason in report.failures:
+        logger.warning("failed: %s", reason)
+    create_markdown_artifact(key="ingest-feeds", markdown=_feeds_markdown(config, report),
+                             description="Last run of ingest-feeds")
+    refresh_dashboard(db)
+    if entries and report.failures and len(report.failures) >= len(entries) and not report.new:
+        raise RuntimeError(f"every entry of {config} failed; first: {report.failures[0][1]}")
+    return report
+
+
+def _feeds_markdown(config: str, report: FeedReport) -> str:
+    lines = ["# Feeds ingest", "", f"- config: `{escape(config)}` ({report.entries} entries)",
+             f"- items found: {report.items}", f"- new items ingested: {len(report.new)}",
+             f"- failures: {len(report.failures)}"]
+    if report.failures:
+        lines += ["", md_table(["entry", "reason"], [list(f) for f in report.failures])]
+    return "\n".join(lines) + "\n"
+
+
+@flow(name="verify-pending", log_prints=False, retries=1, retry_delay_seconds=120)
+def verify_pending(db: str = DEFAULT_DB, limit: int | None = 200, sources: str | None = None):
+    """Verify unverified claims, most check-worthy first, then refresh the dashboard.
+
+    ``sources``: a TOML file of ``[[sources]]`` (location, label, article) registered first;
+    relative paths in it are relative to the file.
+    """
+    from flows.verify import verify_claims
+
+    register_sources(sources, db)
+    result = verify_claims(db=db, status="unverified", limit=limit)
+    refresh_dashboard(db)
+    return result
+
+
+@flow(name="recheck-stale", log_prints=False, retries=1, retry_delay_seconds=600)
+def recheck_stale(db: str = DEFAULT_DB, stale_days: float = 7.0, limit: int | None = None,
+                  sources: str | None = None):
+    """Re-verify claims whose evidence changed or whose last check is older than ``stale_days``."""
+    from flows.verify import verify_claims
+
+    register_sources(sources, db)
+    result = verify_claims(db=db, status=None, stale_days=stale_days, limit=limit)
+    refresh_dashboard(db)
+    return result
+
+
+def register_sources(path: str | None, db: str) -> int:
+    """Register the sources listed in a TOML file (idempotent); returns how many entries."""
+    if not path:
+        return 0
+    from flows.verify import read_sources_file
+    from warehouse.evidence import add_source
+
+    base = Path(path).resolve().parent
+    entries = read_sources_file(path)
+    for entry in entries:
+        location = entry["location"]
+        if not is_url(location) and not Path(location).is_absolute():
+            location = str((base / location).resolve())
+        add_source(location, label=entry.get("label"), article_id=entry.get("article"), db=db)
+    return len(entries)
+
+
+def build_deployments(db: str, feeds: str, schedules: Schedules = Schedules(), *, stale_days: float = 7.0,
+                      sources: str | None = None):
+    """The five deployments, with absolute paths as parameters so any worker process finds the files."""
+    from flows.review import review_claim, review_claims
+
+    db = str(Path(db).resolve())
+    feeds = str(Path(feeds).resolve())
+    sources = str(Path(sources).resolve()) if sources else None
+    return [
+        ingest_feeds.to_deployment(
+            name="ingest-feeds", cron=schedules.ingest, parameters={"config": feeds, "db": db},
+            tags=TAGS + ["ingest"], description="Ingest new items of the configured URLs and RSS/Atom feeds.",
+        ),
+        verify_pending.to_deployment(
+            name="verify-pending", cron=schedules.verify, parameters={"db": db, "sources": sources},
+            tags=TAGS + ["verify"], description="Verify unverified claims, most check-worthy first.",
+        ),
+        recheck_stale.to_deployment(
+            name="recheck-stale", cron=schedules.recheck, parameters={"db": db, "stale_days": stale_days, "sources": sources},
+            tags=TAGS + ["verify"], description="Re-verify claims whose evidence changed or whose check is stale.",
+        ),
+        review_claims.to_deployment(
+            name="review-claims", parameters={"db": db}, tags=TAGS + ["review"],
+            description="Review a batch from the review queue in the run's Resume form.",
+        ),
+        review_claim.to_deployment(
+            name="review-claim", parameters={"db": db}, tags=TAGS + ["review"],
+            description="Record one reviewer's verdict on a claim.",
+        ),
+    ]
+
+
+def serve_all(db: str, feeds: str, schedules: Schedules = Schedules(), *, stale_days: float = 7.0,
+              sources: str | None = None, limit: int | None = 4) -> None:
+    """Register the deployments and run their flow runs until SIGTERM or Ctrl-C."""
+    from prefect import serve
+
+    deployments = build_deployments(db, feeds, schedules, stale_days=stale_days, sources=sources)
+    serve(*deployments, limit=limit, print_starting_message=True)
