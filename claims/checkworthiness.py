@@ -1,0 +1,274 @@
+"""Check-worthiness scorer: is a sentence a factual claim worth fact-checking?
+
+``score_checkworthiness(sentences)`` returns one score in [0, 1] per sentence;
+a score >= 0.5 means check-worthy.
+
+The model is a linear classifier (logistic regression, trained by
+``tools/train_worthiness.py`` on CLEF-2024 CheckThat! Task 1 English) over three
+groups of sparse features, all computed here in pure Python:
+
+* ``w`` - word 1-2-grams (lower-cased, digits mapped to ``0``, with sentence
+  boundary markers), counts scaled by 1/sqrt(number of n-grams);
+* ``c`` - character 2-5-grams of the lower-cased, digit-normalised text, scaled
+  the same way;
+* ``h`` - hand features that carry over from debate transcripts to news: numbers,
+  percentages, money, years, comparatives, attributions ("said", "according
+  to"), capitalised names, first-person / opinion / question markers, length.
+
+On top of the learned score, :func:`structural_offset` adds fixed negative logit
+offsets for text shapes the debate training data never shows: headings and
+fragments of at most three words, and bylines / photo credits / captions.
+
+The same featuriser is imported by the training script, so training and
+inference features are identical by construction.  The model file
+``claims/data/checkworthiness.json.gz`` holds one weight table per group and a
+bias already shifted so that 0.5 is the decision threshold chosen on dev.  It is
+loaded lazily on first use and cached; loading never touches the network.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+import threading
+from itertools import repeat
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+__all__ = ["score_checkworthiness", "featurize", "structural_offset", "load_model", "MODEL_PATH"]
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "checkworthiness.json.gz"
+
+# Longer inputs are cut before featurising: keeps the cost per sentence bounded.
+_MAX_CHARS = 2000
+_CHAR_NGRAMS = (2, 3, 4, 5)
+
+_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)?|[$%£€¥]|[^\w\s]", re.UNICODE)
+_DIGIT_RE = re.compile(r"\d")
+_SPACE_RE = re.compile(r"\s+")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+    "sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion "
+    "billions trillion trillions dozen dozens half twice double doubled triple tripled quarter "
+    "third percent percentage".split()
+)
+_MONEY_WORDS = frozenset("dollar dollars $ £ € ¥ cents pounds euros budget tax taxes deficit debt spending spent cost costs paid pay".split())
+_COMPARATIVES = frozenset(
+    "more less fewer than most least highest lowest largest biggest smallest greater lower higher "
+    "increase increased increases increasing decrease decreased decreases decreasing rise rose risen "
+    "rising fall fell fallen drop dropped grew grow growth cut cuts record average only every all "
+    "since first last times".split()
+)
+_ATTRIBUTION = frozenset("said says say told according reported reports announced stated statement claimed data survey study poll report estimates".split())
+_FIRST_PERSON = frozenset("i i'm i've i'll i'd me my mine myself".split())
+_WE = frozenset("we we're we've we'll our us ours".split())
+_YOU = frozenset("you you're your yours".split())
+_OPINION = frozenset(
+    "think believe feel hope should must going want wants need needs let let's wish "
+    "great good bad terrible wonderful thank thanks please maybe perhaps probably".split()
+)
+_FUTURE = frozenset("will would could might can gonna".split())
+_NEGATION = frozenset("not no never n't don't doesn't didn't won't can't isn't wasn't".split())
+_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
+_PERCENT_RE = re.compile(r"%|\bper ?cent\b|\bpercentage\b", re.IGNORECASE)
+_MONEY_RE = re.compile(r"[$£€¥]\s?\d|\b\d[\d,.]*\s?(?:million|billion|trillion|dollars|euros|pounds)\b", re.IGNORECASE)
+
+
+# Structural priors for news text, outside what the debate-transcript training data covers
+# (ClaimBuster/CT24 keeps only sentences of 5+ words and has no bylines or captions).  They are
+# fixed logit offsets, not learned, and keyed to the shape of the text, never to a topic.
+_FRAGMENT_MAX_WORDS = 3  # "Increased tensions": a heading or fragment, not a checkable claim
+_FRAGMENT_PENALTY = 4.0
+_BOILERPLATE_RE = re.compile(
+    r"\bcontributed (?:to )?(?:this |the )?(?:report|reporting|story|article)\b"
+    r"|^\s*(?:additional |further )?(?:reporting|writing|editing|research|photos?|images?|video|graphics?)"
+    r"(?: and \w+)? by\b"
+    r"|^\s*(?:photo|image|video|caption|source|credit|file photo|read more|related|watch|listen)s?\s*:"
+    r"|\ball rights reserved\b|^\s*(?:copyright|\(c\)|©)"
+    r"|\b(?:sign up|subscribe) (?:for|to) (?:our|the)\b|\bclick here\b",
+    re.IGNORECASE,
+)
+_BOILERPLATE_PENALTY = 6.0
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+
+def structural_offset(text: str) -> float:
+    """Fixed logit offset (<= 0) for headings/fragments and bylines/credits/captions."""
+    off = 0.0
+    if len(_WORD_RE.findall(text[:200])) <= _FRAGMENT_MAX_WORDS:
+        off -= _FRAGMENT_PENALTY
+    if _BOILERPLATE_RE.search(text[:_MAX_CHARS]):
+        off -= _BOILERPLATE_PENALTY
+    return off
+
+
+def _norm(text: str) -> str:
+    text = text.translate(_QUOTES)
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def _length_bucket(n: int) -> str:
+    if n < 4:
+        return "len<4"
+    if n < 8:
+        return "len<8"
+    if n < 15:
+        return "len<15"
+    if n < 30:
+        return "len<30"
+    return "len30+"
+
+
+def _hand_features(text: str, raw_tokens: list[str], low_tokens: list[str]) -> list[str]:
+    feats = ["bias_h", _length_bucket(len(low_tokens))]
+    toks = set(low_tokens)
+    has_digit = any(t[:1].isdigit() for t in raw_tokens)
+    if has_digit:
+        feats.append("digit")
+    if toks & _NUMBER_WORDS:
+        feats.append("numword")
+    if has_digit or toks & _NUMBER_WORDS:
+        feats.append("anynum")
+    if _PERCENT_RE.search(text):
+        feats.append("percent")
+    if _MONEY_RE.search(text) or toks & _MONEY_WORDS:
+        feats.append("money")
+    if _YEAR_RE.search(text):
+        feats.append("year")
+    n_cmp = len(toks & _COMPARATIVES)
+    if n_cmp:
+        feats.append("cmp")
+        if n_cmp > 1:
+            feats.append("cmp2")
+    if "than" in toks:
+        feats.append("than")
+    if toks & _ATTRIBUTION:
+        feats.append("attrib")
+    if "according" in toks:
+        feats.append("according")
+    if toks & _FIRST_PERSON:
+        feats.append("i")
+    if toks & _WE:
+        feats.append("we")
+    if toks & _YOU:
+        feats.append("you")
+    if toks & _OPINION:
+        feats.append("opinion")
+    if toks & _FUTURE:
+        feats.append("future")
+    if toks & _NEGATION:
+        feats.append("neg")
+    if "?" in text:
+        feats.append("question")
+    if "!" in text:
+        feats.append("exclaim")
+    if '"' in text:
+        feats.append("quote")
+    # Capitalised tokens after the first one: names of people, places, organisations.
+    caps = sum(1 for t in raw_tokens[1:] if t[:1].isupper() and t[1:2].islower() and t.lower() not in _FIRST_PERSON)
+    if caps:
+        feats.append("caps1")
+        if caps >= 3:
+            feats.append("caps3")
+    acr = sum(1 for t in raw_tokens if len(t) >= 2 and t.isupper() and t.isalpha())
+    if acr:
+        feats.append("acronym")
+    if has_digit and (toks & _COMPARATIVES):
+        feats.append("num&cmp")
+    if (has_digit or toks & _NUMBER_WORDS) and caps:
+        feats.append("num&caps")
+    if (has_digit or toks & _NUMBER_WORDS) and toks & _ATTRIBUTION:
+        feats.append("num&attrib")
+    return feats
+
+
+def featurize(text: Any) -> tuple[list[str], list[str], list[str]]:
+    """Feature strings of one sentence, by group: (word n-grams, char n-grams, hand features).
+
+    Word and char n-grams are returned with repeats (a repeated n-gram counts
+    twice); each of these two groups is scaled by 1/sqrt(len(group)) in the
+    linear score (see :func:`_score_one`).  Hand features are binary.
+    """
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    text = _norm(text[:_MAX_CHARS])
+    raw_tokens = _TOKEN_RE.findall(text)
+    low_tokens = [_DIGIT_RE.sub("0", t.lower()) for t in raw_tokens]
+    seq = ["<s>", *low_tokens, "</s>"]
+    words = low_tokens + [a + " " + b for a, b in zip(seq, seq[1:])]
+    low = " " + _DIGIT_RE.sub("0", text.lower()) + " "
+    n = len(low)
+    chars = []
+    for k in _CHAR_NGRAMS:
+        chars += [low[i : i + k] for i in range(n - k + 1)]
+    return words, chars, _hand_features(text, raw_tokens, low_tokens)
+
+
+# ----------------------------------------------------------------------------- model
+
+_MODEL: dict | None = None
+_LOCK = threading.Lock()
+
+
+def load_model(path: str | Path | None = None) -> dict:
+    """Load (once, cached) and return the model: {"bias": float, "w": {...}, "c": {...}, "h": {...}}."""
+    global _MODEL
+    if path is not None:
+        return _read_model(Path(path))
+    if _MODEL is None:
+        with _LOCK:
+            if _MODEL is None:
+                _MODEL = _read_model(MODEL_PATH)
+    return _MODEL
+
+
+def _read_model(path: Path) -> dict:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        raw = json.load(fh)
+    return {
+        "bias": float(raw["bias"]),
+        "w": {k: float(v) for k, v in raw["weights"]["w"].items()},
+        "c": {k: float(v) for k, v in raw["weights"]["c"].items()},
+        "h": {k: float(v) for k, v in raw["weights"]["h"].items()},
+        "meta": raw.get("meta", {}),
+    }
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def _score_one(text: Any, model: dict) -> float:
+    try:
+        words, chars, hand = featurize(text)
+        z = model["bias"]
+        if words:
+            z += sum(map(model["w"].get, words, repeat(0.0))) / math.sqrt(len(words))
+        if chars:
+            z += sum(map(model["c"].get, chars, repeat(0.0))) / math.sqrt(len(chars))
+        z += sum(map(model["h"].get, hand, repeat(0.0)))
+        if model.get("priors", True):
+            z += structural_offset(text if isinstance(text, str) else str(text))
+        if z != z:  # NaN guard
+            return 0.0
+        return min(1.0, max(0.0, _sigmoid(z)))
+    except Exception:  # never raise on odd input
+        return 0.0
+
+
+def score_checkworthiness(sentences: Sequence[str] | Iterable[str]) -> list[float]:
+    """Return one check-worthiness score in [0, 1] per sentence (>= 0.5: check-worthy)."""
+    if sentences is None:
+        return []
+    if isinstance(sentences, str):
+        sentences = [sentences]
+    model = load_model()
+    return [_score_one(s, model) for s in sentences]

@@ -1,0 +1,184 @@
+"""Tests of claims.checkworthiness (the check-worthiness scorer)."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claims.checkworthiness import MODEL_PATH, featurize, load_model, score_checkworthiness
+
+REPO = Path(__file__).resolve().parents[1]
+SEED_ARTICLE = REPO / "seeds" / "nato-russia-2021-10.txt"
+
+# Sentences of the seed article (seeds/nato-russia-2021-10.txt), as a sentence splitter yields them.
+SEED_STAT_SOURCE = (
+    "Both provinces make up 20 percent of Georgia’s land area and are still occupied by Russia, according to DOD."
+)
+SEED_BYLINE = "CNN’s Katharina Krebs and Stephanie Halasz contributed to the report."
+SEED_HEADING = "Increased tensions"
+SEED_EXPULSIONS = "Russia expelled 60 American diplomats and closed the US Consulate in St. Petersburg in retaliation."
+SEED_SKRIPAL = (
+    "In 2018, following the poisoning of former Russian double agent Sergei Skripal and his daughter Julia in "
+    "Salisbury, England, NATO cut the Russian mission to 20 out of 30 positions."
+)
+SEED_DAYS_LATER = (
+    "Days later, 20 nations, including the US , backed Britain by jointly expelling more than 100 Russian "
+    "diplomats as part of a coordinated global response."
+)
+SEED_VISIT = "Austin will also visit Ukraine and Romania ahead of a visit to NATO headquarters in Brussels."
+
+CHECK_WORTHY = {
+    "seed-stat-with-source": SEED_STAT_SOURCE,
+    "seed-expelled-60-diplomats": SEED_EXPULSIONS,
+    "seed-skripal-20-of-30": SEED_SKRIPAL,
+    "seed-100-diplomats": SEED_DAYS_LATER,
+    "unemployment-rate": "Unemployment fell to 3.5 percent last year, the lowest rate in 50 years.",
+    "revenue-with-filing": "The company's revenue rose 12% to $4.2 billion in the third quarter, according to a filing.",
+    "deaths-per-ministry": "More than 4,000 people have died since March, according to the health ministry.",
+    "budget-deficit": "The federal deficit tripled to $3.1 trillion in 2020, the Congressional Budget Office said.",
+    "debate-style-claim": "We've got the highest inflation we've had in twenty-five years right now.",
+    "crime-statistic": "Violent crime in the city increased by 30 percent between 2015 and 2019, police data show.",
+}
+
+NOT_CHECK_WORTHY = {
+    "seed-byline": SEED_BYLINE,
+    "seed-heading": SEED_HEADING,
+    "byline-reporting-by": "Reporting by John Smith; Editing by Jane Doe",
+    "photo-credit": "Photo: Getty Images",
+    "opinion-i-think": "I think this is a great day for everyone.",
+    "thanks": "Thank you very much.",
+    "question": "What do you think about that?",
+    "hope": "We hope that the talks will go well.",
+    "single-word": "Meanwhile",
+    "greeting": "Good evening, and welcome to the debate.",
+}
+
+# (higher, lower) pairs: the first must outrank the second.
+ORDERINGS = {
+    "stat-source>byline": (SEED_STAT_SOURCE, SEED_BYLINE),
+    "stat-source>heading": (SEED_STAT_SOURCE, SEED_HEADING),
+    "expulsions>byline": (SEED_EXPULSIONS, SEED_BYLINE),
+    "skripal>heading": (SEED_SKRIPAL, SEED_HEADING),
+    "stat-source>visit-plan": (SEED_STAT_SOURCE, SEED_VISIT),
+    "100-diplomats>visit-plan": (SEED_DAYS_LATER, SEED_VISIT),
+}
+
+
+@pytest.mark.parametrize("text", list(CHECK_WORTHY.values()), ids=list(CHECK_WORTHY))
+def test_check_worthy_sentences_score_at_least_half(text):
+    (score,) = score_checkworthiness([text])
+    assert score >= 0.5, f"{score:.3f} < 0.5 for {text!r}"
+
+
+@pytest.mark.parametrize("text", list(NOT_CHECK_WORTHY.values()), ids=list(NOT_CHECK_WORTHY))
+def test_scene_setting_bylines_opinions_score_below_half(text):
+    (score,) = score_checkworthiness([text])
+    assert score < 0.5, f"{score:.3f} >= 0.5 for {text!r}"
+
+
+@pytest.mark.parametrize("pair", list(ORDERINGS.values()), ids=list(ORDERINGS))
+def test_ordering_on_seed_sentences(pair):
+    high, low = score_checkworthiness(list(pair))
+    assert high > low
+
+
+@pytest.mark.parametrize(
+    "text",
+    [SEED_STAT_SOURCE, SEED_BYLINE, SEED_EXPULSIONS, SEED_SKRIPAL, SEED_DAYS_LATER, SEED_VISIT],
+    ids=["stat-source", "byline", "expulsions", "skripal", "days-later", "visit"],
+)
+def test_seed_sentences_are_from_the_seed_article(text):
+    if not SEED_ARTICLE.exists():
+        pytest.skip("seed article absent")
+    assert text in SEED_ARTICLE.read_text(encoding="utf-8")
+
+
+def test_empty_list_gives_empty_list():
+    assert score_checkworthiness([]) == []
+
+
+def test_one_score_per_sentence_in_order():
+    texts = [SEED_BYLINE, SEED_STAT_SOURCE, SEED_HEADING]
+    scores = score_checkworthiness(texts)
+    assert len(scores) == 3
+    assert scores == [score_checkworthiness([t])[0] for t in texts]
+    assert scores[1] == max(scores)
+
+
+def test_accepts_any_iterable():
+    assert score_checkworthiness(iter([SEED_STAT_SOURCE])) == score_checkworthiness((SEED_STAT_SOURCE,))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "\n\t", "." * 10, "0" * 5000, "x" * 1_000_000, "😀" * 300, "\ud800 lone surrogate", "\x00\x01",
+     "Ünïcödé ﬁ ß İ ǅ", "١٢٣ percent", "Ⅻ ½ ² million"],
+    ids=["empty", "space", "whitespace", "dots", "digits", "huge", "emoji", "surrogate", "control", "unicode",
+         "arabic-digits", "odd-numerals"],
+)
+def test_odd_inputs_score_in_unit_interval(text):
+    (score,) = score_checkworthiness([text])
+    assert 0.0 <= score <= 1.0
+
+
+def test_non_string_items_do_not_raise():
+    scores = score_checkworthiness([None, 42, b"bytes"])  # type: ignore[list-item]
+    assert len(scores) == 3 and all(0.0 <= s <= 1.0 for s in scores)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(max_size=400), max_size=5))
+def test_never_raises_on_arbitrary_text(texts):
+    scores = score_checkworthiness(texts)
+    assert len(scores) == len(texts)
+    assert all(isinstance(s, float) and 0.0 <= s <= 1.0 for s in scores)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_featurize_never_raises(text):
+    words, chars, hand = featurize(text)
+    assert isinstance(words, list) and isinstance(chars, list) and hand
+
+
+def test_model_file_loads_and_is_small():
+    assert MODEL_PATH.exists()
+    assert MODEL_PATH.stat().st_size < 3_000_000
+    with gzip.open(MODEL_PATH, "rt", encoding="utf-8") as fh:
+        raw = json.load(fh)
+    assert set(raw["weights"]) == {"w", "c", "h"}
+    model = load_model()
+    assert model is load_model()  # cached
+    assert isinstance(model["bias"], float) and len(model["w"]) > 1000 and len(model["c"]) > 1000
+
+
+def _eval_root() -> Path:
+    env = os.environ.get("CLAIMTRACK_EVAL")
+    return Path(env) if env else REPO.parent / "shared" / "eval"
+
+
+def _f1(scores, labels):
+    tp = sum(1 for s, y in zip(scores, labels) if s >= 0.5 and y)
+    fp = sum(1 for s, y in zip(scores, labels) if s >= 0.5 and not y)
+    fn = sum(1 for s, y in zip(scores, labels) if s < 0.5 and y)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def test_dev_f1():
+    path = _eval_root() / "raw" / "checkthat-ct24-en" / "CT24_checkworthy_english_dev.tsv"
+    if not path.exists():
+        pytest.skip(f"CheckThat! 2024 dev set absent ({path})")
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    texts = [r["Text"] for r in rows]
+    labels = [r["class_label"].strip() == "Yes" for r in rows]
+    assert len(texts) == 1032
+    f1 = _f1(score_checkworthiness(texts), labels)
+    assert f1 >= 0.85, f"dev F1 {f1:.4f}"
