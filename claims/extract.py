@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from bisect import bisect_left
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -75,32 +76,36 @@ def extract(text: str, *, published: str | None = None, start: int = 0) -> list[
     """The claims of ``text[start:]``; offsets index ``text``. ``published`` is an ISO prefix."""
     if not text or start >= len(text):
         return []
-    quantities = [q for q in find_quantities(text) if q.start >= start and math.isfinite(q.value)]
-    dates = [d for d in find_dates(text, published) if d.start >= start]
-    quantities = [q for q in quantities if not any(_overlaps(q, d) for d in dates)]
-    quotes = [q for q in find_quotes(text) if q.start >= start]
+    dates = _Spans(d for d in find_dates(text, published) if d.start >= start)
+    quantities = _Spans(
+        q for q in find_quantities(text)
+        if q.start >= start and math.isfinite(q.value) and not dates.overlapping(q.start, q.end)
+    )
+    quotes = _Spans(q for q in find_quotes(text) if q.start >= start)
     sentences = split_sentences(text, start)
 
-    drafts: list[tuple[int, int, int, str | None]] = []
+    drafts: list[tuple[int, int, int, str | None, bool]] = []
     last_person: str | None = None
     for index, sentence in enumerate(sentences):
-        quote_in = next((q for q in quotes if sentence.start <= q.start < sentence.end), None)
-        speaker = quote_in.speaker if quote_in and quote_in.speaker else None
+        quote_in = quotes.starting_in(sentence.start, sentence.end)
+        speaker = quote_in[0].speaker if quote_in and quote_in[0].speaker else None
         if speaker is None:
             speaker = find_attribution(text, sentence.start, sentence.end, last_person=last_person)
         if _looks_like_name(speaker):
             last_person = speaker
-        for clause_start, clause_end in _clauses(text, sentence, quantities):
-            drafts.append((index, clause_start, clause_end, speaker))
+        has_figure = bool(quantities.starting_in(sentence.start, sentence.end))
+        clauses = _clauses(text, sentence, has_figure)
+        for clause_start, clause_end in clauses:
+            drafts.append((index, clause_start, clause_end, speaker, len(clauses) > 1))
 
-    scores = score_checkworthiness([text[s:e] for _, s, e, _ in drafts])
+    scores = score_checkworthiness([text[s:e] for _, s, e, _, _ in drafts])
     claims: list[Claim] = []
-    for (sentence, s, e, speaker), score in zip(drafts, scores):
-        qs = tuple(q for q in quantities if s <= q.start < e)
-        ds = tuple(d for d in dates if s <= d.start < e)
-        quoted = tuple(q for q in quotes if s <= q.start < e)
-        if not (qs or ds or quoted or speaker or score >= 0.5):
-            continue
+    for (sentence, s, e, speaker, split), score in zip(drafts, scores):
+        qs = quantities.starting_in(s, e)
+        ds = dates.starting_in(s, e)
+        quoted = quotes.starting_in(s, e)
+        if not (qs or ds or quoted or speaker or split or score >= 0.5):
+            continue  # nothing to check: scene-setting, bylines
         claim_text = text[s:e]
         claims.append(
             Claim(
@@ -117,6 +122,23 @@ def extract(text: str, *, published: str | None = None, start: int = 0) -> list[
             )
         )
     return claims
+
+
+class _Spans:
+    """Spans sorted by start, to find those starting in (or overlapping) a range in log time."""
+
+    def __init__(self, items) -> None:
+        self.items = sorted(items, key=lambda x: (x.start, x.end))
+        self.starts = [x.start for x in self.items]
+        self.longest = max((x.end - x.start for x in self.items), default=0)
+
+    def starting_in(self, start: int, end: int) -> tuple:
+        return tuple(self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)])
+
+    def overlapping(self, start: int, end: int) -> bool:
+        lo = bisect_left(self.starts, start - self.longest)
+        hi = bisect_left(self.starts, end)
+        return any(x.start < end and start < x.end for x in self.items[lo:hi])
 
 
 def build_article(
@@ -141,10 +163,6 @@ def build_article(
     )
 
 
-def _overlaps(a: Quantity | DateMention | Quote, b: Quantity | DateMention | Quote) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
 def _looks_like_name(speaker: str | None) -> bool:
     """A named person or body ("Oana Lungescu", "Lavrov"), not "a NATO official" or a pronoun."""
     if not speaker:
@@ -153,9 +171,9 @@ def _looks_like_name(speaker: str | None) -> bool:
     return all(w[:1].isupper() for w in words) and words[0].lower() not in _NOT_ENTITIES
 
 
-def _clauses(text: str, sentence: Sentence, quantities: Sequence[Quantity]) -> list[tuple[int, int]]:
+def _clauses(text: str, sentence: Sentence, has_figure: bool) -> list[tuple[int, int]]:
     """Cut a sentence with a figure into separate assertions at a clause break; else keep it whole."""
-    if not any(sentence.start <= q.start < sentence.end for q in quantities):
+    if not has_figure:
         return [(sentence.start, sentence.end)]
     cuts: list[tuple[int, int]] = []
     cursor = sentence.start

@@ -154,3 +154,32 @@ def test_sentences(text, expected):
     sentences = split_sentences(text)
     assert [s.text for s in sentences] == expected
     assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+# --- never raises ---------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+NEWSY = st.lists(
+    st.sampled_from(list("0123456789 ,.-–%$£€“”\"'()\n½") + ["NATO", " said", " more than ", " out of ", "November ",
+                    "Monday", " percent", " million", " in 2008", "date 2021-10 ", " Lavrov said", "."]),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=300), NEWSY), st.sampled_from([None, "2021-10", "2021-10-18", "garbage"]))
+def test_extraction_never_raises_and_keeps_offsets(text, published):
+    article = build_article(text, "x", published=published)
+    for claim in article.claims:
+        assert text[claim.start : claim.end] == claim.text
+        for span in (*claim.quantities, *claim.dates, *claim.quotes):
+            assert text[span.start : span.end] == span.text
+        assert 0.0 <= claim.checkworthiness <= 1.0
+
+
+def test_a_one_megabyte_article_is_extracted():
+    text = (TEXT + "\n\n") * (1_000_000 // len(TEXT) + 1)
+    article = build_article(text[:1_000_000], "big.txt")
+    assert len(article.claims) > 200
