@@ -240,19 +240,11 @@ def test_odd_inputs_do_not_raise(text):
     assert isinstance(find_quantities(text), list)
 
 
-def test_large_input_is_fast():
-    """Well over 1 MB/s on news text: the seed article repeated to about 1 MB."""
-    import time
-
+def test_a_one_megabyte_input_finds_every_figure():
+    """Speed is measured by bench/quantities.py against a peer, not asserted here."""
     article = (SEEDS / "nato-russia-2021-10.txt").read_text(encoding="utf-8")
     text = article * (1_000_000 // len(article) + 1)
-    best = 0.0
-    for _ in range(3):  # best of three: the CI machine is shared
-        t0 = time.perf_counter()
-        out = find_quantities(text)
-        best = max(best, len(text.encode("utf-8")) / (time.perf_counter() - t0))
-    assert len(out) == 6 * (1_000_000 // len(article) + 1)
-    assert best > 1_500_000
+    assert len(find_quantities(text)) == 6 * (1_000_000 // len(article) + 1)
 
 
 def test_dense_input_counts():
