@@ -133,7 +133,7 @@ def dashboard_markdown(data: DashboardData, *, db: str, since: datetime | None, 
     lines = [
         "# Claims dashboard",
         "",
-        f"Updated {now:%Y-%m-%d %H:%M} UTC from `{escape(db)}`: {total} claims, {reviewed} decided by a reviewer.",
+        f"Updated {now:%Y-%m-%d %H:%M} UTC from {escape(db)}: {total} claims, {reviewed} decided by a reviewer.",
         "",
         "## Claims by status",
         "",

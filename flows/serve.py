@@ -196,7 +196,7 @@ def ingest_feeds(config: str = DEFAULT_FEEDS, db: str = DEFAULT_DB, batch_size: 
 
 
 def _feeds_markdown(config: str, report: FeedReport) -> str:
-    lines = ["# Feeds ingest", "", f"- config: `{escape(config)}` ({report.entries} entries)",
+    lines = ["# Feeds ingest", "", f"- config: {escape(config)} ({report.entries} entries)",
              f"- items found: {report.items}", f"- new items ingested: {len(report.new)}",
              f"- failures: {len(report.failures)}"]
     if report.failures:

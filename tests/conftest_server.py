@@ -1,0 +1,268 @@
+"""A real Prefect server and a real headless Chromium for the UI tests (loaded with ``pytest_plugins``).
+
+- ``prefect_server``: one ``prefect server start`` per session on a free 127.0.0.1 port, with its
+  own PREFECT_HOME under tmp; killed by PID (its process group) at the end, pass or fail.
+- ``prefect_api``: point this process's Prefect client at that server for one test (a settings
+  context, so the lead's ``prefect_harness`` and other tests are unaffected).
+- ``served``: ``claimtrack serve`` against that server, for tests of the deployments.
+- ``chromium``: headless Chromium driven over the DevTools protocol (no Playwright needed).
+  Without the ``chromium`` binary the browser tests skip locally and fail when ``CI`` is set.
+"""
+
+from __future__ import annotations
+
+import base64
+import itertools
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SERVER_START_SECONDS = 120  # ≈ 13 s on an idle 2-core machine; CI can be much slower
+CHROMIUM_FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--disable-dev-shm-usage", "--window-size=1400,1000", "--remote-debugging-port=0",
+)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until(predicate, timeout: float, what: str, interval: float = 0.25, process: subprocess.Popen | None = None):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"{what}: the process exited with {process.returncode}")
+        time.sleep(interval)
+    raise TimeoutError(f"{what}: not within {timeout:g} s")
+
+
+def stop_process(process: subprocess.Popen, grace: float = 15) -> None:
+    """SIGTERM to the process group we started (server or serve and their children), then SIGKILL."""
+    if process.poll() is not None:
+        return
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    try:
+        process.wait(grace)
+    except subprocess.TimeoutExpired:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        process.wait(5)
+
+
+def prefect_env(home: Path, api_url: str | None = None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update({
+        "PREFECT_HOME": str(home),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_LOGGING_LEVEL": "WARNING",
+        "PREFECT_UI_ENABLED": "true",
+        "PYTHONPATH": str(ROOT),
+    })
+    if api_url:
+        env["PREFECT_API_URL"] = api_url
+    return env
+
+
+@dataclass(frozen=True)
+class PrefectServer:
+    url: str  # http://127.0.0.1:PORT
+    api: str  # .../api
+    home: Path
+    log: Path
+
+
+def _healthy(api: str) -> bool:
+    try:
+        return httpx.get(f"{api}/health", timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def prefect_server(tmp_path_factory) -> Iterator[PrefectServer]:
+    home = tmp_path_factory.mktemp("prefect-server-home")
+    port = free_port()
+    log = home / "server.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [str(Path(sys.executable).with_name("prefect")), "server", "start", "--host", "127.0.0.1",
+             "--port", str(port)],
+            stdout=out, stderr=subprocess.STDOUT, start_new_session=True, cwd=home,
+            env=prefect_env(home) | {  # the UI tells the browser which API to call (else port 4200)
+                "PREFECT_UI_API_URL": f"http://127.0.0.1:{port}/api",
+                "PREFECT_SERVER_API_HOST": "127.0.0.1", "PREFECT_SERVER_API_PORT": str(port),
+            },
+        )
+    server = PrefectServer(f"http://127.0.0.1:{port}", f"http://127.0.0.1:{port}/api", home, log)
+    try:
+        wait_until(lambda: _healthy(server.api), SERVER_START_SECONDS, "prefect server", 0.5, process)
+        yield server
+    except BaseException:
+        print(log.read_text(errors="replace")[-3000:], file=sys.stderr)
+        raise
+    finally:
+        stop_process(process)
+
+
+@pytest.fixture
+def prefect_api(prefect_server) -> Iterator[PrefectServer]:
+    """This test's flows and clients talk to the real server."""
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    with temporary_settings(updates={PREFECT_API_URL: prefect_server.api}):
+        yield prefect_server
+
+
+@dataclass(frozen=True)
+class Served:
+    server: PrefectServer
+    db: str  # the database the deployments default to (tests pass their own)
+    feeds: str
+    log: Path
+
+
+@pytest.fixture(scope="session")
+def served(prefect_server, tmp_path_factory) -> Iterator[Served]:
+    """``claimtrack serve`` registered against the session's server, with test schedules."""
+    work = tmp_path_factory.mktemp("served")
+    feeds = work / "feeds.txt"
+    feeds.write_text("# no entries: scheduled runs during the tests find nothing to do\n")
+    db = work / "scheduled.duckdb"
+    log = work / "serve.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "flows.cli", "serve", "--db", str(db), "--feeds", str(feeds),
+             "--ingest-cron", "0 * * * *", "--verify-cron", "*/15 * * * *", "--recheck-cron", "30 3 * * *"],
+            stdout=out, stderr=subprocess.STDOUT, env=prefect_env(prefect_server.home, prefect_server.api),
+            start_new_session=True, cwd=ROOT,
+        )
+
+    def registered() -> bool:
+        try:
+            r = httpx.post(f"{prefect_server.api}/deployments/count", json={}, timeout=5)
+            return r.status_code == 200 and int(r.text) >= 5
+        except httpx.HTTPError:
+            return False
+
+    try:
+        wait_until(registered, 120, "claimtrack serve", 0.5, process)
+        yield Served(prefect_server, str(db), str(feeds), log)
+    except BaseException:
+        print(log.read_text(errors="replace")[-3000:], file=sys.stderr)
+        raise
+    finally:
+        stop_process(process)
+
+
+# --- Chromium over the DevTools protocol -------------------------------------------------------
+
+def chromium_binary() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+
+
+class Browser:
+    """One page of a headless Chromium, driven with DevTools protocol commands over a websocket."""
+
+    def __init__(self, process: subprocess.Popen, ws) -> None:
+        self.process = process
+        self.ws = ws
+        self._ids = itertools.count(1)
+
+    def send(self, method: str, **params):
+        msg_id = next(self._ids)
+        self.ws.send(json.dumps({"id": msg_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.ws.recv(timeout=60))
+            if message.get("id") == msg_id:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message.get("result", {})
+
+    def goto(self, url: str) -> None:
+        self.send("Page.navigate", url=url)
+
+    def evaluate(self, expression: str):
+        result = self.send("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
+        if "exceptionDetails" in result:
+            raise RuntimeError(f"{expression}: {result['exceptionDetails'].get('text')}")
+        return result["result"].get("value")
+
+    def text(self) -> str:
+        return self.evaluate("document.body ? document.body.innerText : ''") or ""
+
+    def wait_for_text(self, needle: str, timeout: float = 60) -> str:
+        wait_until(lambda: needle in self.text(), timeout, f"page text {needle!r}", 0.5)
+        return self.text()
+
+    def screenshot(self, path: Path, scale: float = 1.0) -> Path:
+        """The viewport as a PNG; ``scale`` < 1 gives a smaller image (for docs/)."""
+        size = self.evaluate("[window.innerWidth, window.innerHeight]")
+        clip = {"x": 0, "y": 0, "width": size[0], "height": size[1], "scale": scale}
+        data = self.send("Page.captureScreenshot", format="png", clip=clip)["data"]
+        path.write_bytes(base64.b64decode(data))
+        return path
+
+
+@pytest.fixture
+def chromium(tmp_path) -> Iterator[Browser]:
+    from websockets.sync.client import connect
+
+    binary = chromium_binary()
+    if binary is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed: .ci/run installs Debian's chromium package")
+        pytest.skip("chromium is not installed (apt-get install -y chromium); required when CI is set")
+    profile = tmp_path / "chromium-profile"
+    profile.mkdir()
+    process = subprocess.Popen(
+        [binary, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "about:blank"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    try:
+        port_file = profile / "DevToolsActivePort"
+
+        def devtools_port() -> int | None:  # the file appears before its contents are written
+            lines = port_file.read_text().split() if port_file.exists() else []
+            return int(lines[0]) if len(lines) >= 2 else None
+
+        port = wait_until(devtools_port, 60, "chromium DevTools port", 0.1, process)
+        targets = wait_until(
+            lambda: [t for t in httpx.get(f"http://127.0.0.1:{port}/json/list", timeout=5).json()
+                     if t.get("type") == "page"],
+            30, "chromium page target",
+        )
+        with connect(targets[0]["webSocketDebuggerUrl"], max_size=2**26, open_timeout=30) as ws:
+            browser = Browser(process, ws)
+            browser.send("Page.enable")
+            browser.send("Runtime.enable")
+            yield browser
+    finally:
+        stop_process(process, grace=5)
