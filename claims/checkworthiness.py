@@ -9,7 +9,7 @@ groups of sparse features, all computed here in pure Python:
 
 * ``w`` - word 1-2-grams (lower-cased, digits mapped to ``0``, with sentence
   boundary markers), counts scaled by 1/sqrt(number of n-grams);
-* ``c`` - character 2-5-grams of the lower-cased, digit-normalised text, scaled
+* ``c`` - character 3-4-grams of the lower-cased, digit-normalised text, scaled
   the same way;
 * ``h`` - hand features that carry over from debate transcripts to news: numbers,
   percentages, money, years, comparatives, attributions ("said", "according
@@ -43,7 +43,7 @@ MODEL_PATH = Path(__file__).resolve().parent / "data" / "checkworthiness.json.gz
 
 # Longer inputs are cut before featurising: keeps the cost per sentence bounded.
 _MAX_CHARS = 2000
-_CHAR_NGRAMS = (2, 3, 4, 5)
+_CHAR_NGRAMS = (3, 4)
 
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)?|[$%£€¥]|[^\w\s]", re.UNICODE)
 _DIGIT_RE = re.compile(r"\d")
@@ -83,25 +83,34 @@ _MONEY_RE = re.compile(r"[$£€¥]\s?\d|\b\d[\d,.]*\s?(?:million|billion|trilli
 # fixed logit offsets, not learned, and keyed to the shape of the text, never to a topic.
 _FRAGMENT_MAX_WORDS = 3  # "Increased tensions": a heading or fragment, not a checkable claim
 _FRAGMENT_PENALTY = 4.0
-_BOILERPLATE_RE = re.compile(
-    r"\bcontributed (?:to )?(?:this |the )?(?:report|reporting|story|article)\b"
-    r"|^\s*(?:additional |further )?(?:reporting|writing|editing|research|photos?|images?|video|graphics?)"
+# Bylines, credits and captions: at the start of the text ...
+_BOILERPLATE_START_RE = re.compile(
+    r"\s*(?:(?:additional |further )?(?:reporting|writing|editing|research|photos?|images?|video|graphics?)"
     r"(?: and \w+)? by\b"
-    r"|^\s*(?:photo|image|video|caption|source|credit|file photo|read more|related|watch|listen)s?\s*:"
-    r"|\ball rights reserved\b|^\s*(?:copyright|\(c\)|©)"
-    r"|\b(?:sign up|subscribe) (?:for|to) (?:our|the)\b|\bclick here\b",
+    r"|(?:photo|image|video|caption|source|credit|file photo|read more|related|watch|listen)s?\s*:"
+    r"|copyright|\(c\)|©)",
     re.IGNORECASE,
 )
+# ... or anywhere in it (each pattern is only tried when its cheap marker substring is present).
+_BOILERPLATE_ANY = (
+    ("contributed", re.compile(r"\bcontributed (?:to )?(?:this |the )?(?:report|reporting|story|article)\b")),
+    ("reserved", re.compile(r"\ball rights reserved\b")),
+    ("click here", re.compile(r"\bclick here\b")),
+    ("sign up", re.compile(r"\bsign up (?:for|to) (?:our|the)\b")),
+    ("subscribe", re.compile(r"\bsubscribe (?:for|to) (?:our|the)\b")),
+)
 _BOILERPLATE_PENALTY = 6.0
-_WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 
 def structural_offset(text: str) -> float:
     """Fixed logit offset (<= 0) for headings/fragments and bylines/credits/captions."""
     off = 0.0
-    if len(_WORD_RE.findall(text[:200])) <= _FRAGMENT_MAX_WORDS:
+    head = text[:_MAX_CHARS]
+    chunks = head.split(None, _FRAGMENT_MAX_WORDS + 2)  # at most 5 chunks: cheap on long text
+    if sum(1 for w in chunks if any(map(str.isalnum, w))) <= _FRAGMENT_MAX_WORDS:
         off -= _FRAGMENT_PENALTY
-    if _BOILERPLATE_RE.search(text[:_MAX_CHARS]):
+    low = head.lower()
+    if _BOILERPLATE_START_RE.match(low) or any(m in low and rx.search(low) for m, rx in _BOILERPLATE_ANY):
         off -= _BOILERPLATE_PENALTY
     return off
 
@@ -133,11 +142,12 @@ def _hand_features(text: str, raw_tokens: list[str], low_tokens: list[str]) -> l
         feats.append("numword")
     if has_digit or toks & _NUMBER_WORDS:
         feats.append("anynum")
-    if _PERCENT_RE.search(text):
+    # The regexes below need a digit ("money", "year") or "%"/"per" ("percent"): test that first.
+    if ("%" in text or "per" in text.lower()) and _PERCENT_RE.search(text):
         feats.append("percent")
-    if _MONEY_RE.search(text) or toks & _MONEY_WORDS:
+    if (has_digit and _MONEY_RE.search(text)) or toks & _MONEY_WORDS:
         feats.append("money")
-    if _YEAR_RE.search(text):
+    if has_digit and _YEAR_RE.search(text):
         feats.append("year")
     n_cmp = len(toks & _COMPARATIVES)
     if n_cmp:
