@@ -244,6 +244,26 @@ def peer_suite_pass_rates(base: Path | None = None) -> dict[str, dict]:
     return out
 
 
+# Inputs that once made find_quantities quadratic; linearity() times each at two sizes.
+PATHOLOGICAL = ["twenty-five ", "one two ", "123 ", "1-", "816\u00a0000\u00a0", "5% ", "1 ",
+                "a third of ", "from $10 to ", "http://x.com/1", "one and ", "1 in "]
+
+
+def linearity(size: int = 50_000) -> dict[str, float]:
+    """Time ratio of find_quantities on 2*size vs size characters of each pathological input
+    (about 2 when linear; a quadratic rule shows as 4 or more)."""
+    out = {}
+    for unit in PATHOLOGICAL:
+        times = []
+        for n in (size, 2 * size):
+            text = unit * (n // len(unit))
+            t0 = time.perf_counter()
+            find_quantities(text)
+            times.append(time.perf_counter() - t0)
+        out[unit] = times[1] / times[0] if times[0] > 0 else float("inf")
+    return out
+
+
 def main(argv: list[str]) -> int:
     path = newsquant_path()
     if not path.exists():
@@ -255,6 +275,9 @@ def main(argv: list[str]) -> int:
         print(f"NewsQuant {split:4s}: P={r['precision']:.3f} R={r['recall']:.3f} F1={r['f1']:.3f} "
               f"(tp={r['tp']} fp={r['fp']} fn={r['fn']}, {r['sentences']} sentences) "
               f"throughput={r['chars_per_sec'] / 1e6:.2f} M chars/s")
+    ratios = linearity()
+    worst = max(ratios, key=ratios.get)
+    print(f"linearity: worst time ratio for doubled input {ratios[worst]:.1f} ({worst!r}); ~2 is linear")
     for name, r in peer_suite_pass_rates().items():
         extra = f" P={r['precision']:.3f} R={r['recall']:.3f} F1={r['f1']:.3f}" if "f1" in r else ""
         print(f"{name:50s} pass={r['pass_rate']:.3f} (n={r.get('cases', r.get('sentences'))}){extra}")

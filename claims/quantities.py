@@ -270,7 +270,7 @@ _CANDIDATE = re.compile(
         (?<![\d.,])                         # not the tail of a longer number
         (?:
             \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?     # 1,200 / 1,234,567.89
-          | \d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?=\s?(?:{_alternation(list(_UNITS) + list(_CURRENCY_WORDS) + ["people"])})\b)  # 816 000 t
+          | \d{{1,3}}(?:[ \u00a0\u202f]\d{{3}}){{1,4}}(?![ \u00a0\u202f]?\d)(?=\s?(?:{_alternation(list(_UNITS) + list(_CURRENCY_WORDS) + ["people"])})\b)  # 816 000 t
           | \d+(?:\.\d+)?                     # 42 / 3.14 / 13000
           | \.\d+                             # .500
         )
@@ -287,8 +287,8 @@ _CANDIDATE = re.compile(
         \b(?:a\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?
         (?:{_NUMBER_WORD})\b
         (?:(?:\s+and\s+a\s+half\b)
-          |(?:(?:\s+|-|\s+and\s+)(?:{_NUMBER_WORD}|hundreds|thousands|millions|billions)\b))*
-    )
+          |(?:(?:\s+|-|\s+and\s+)(?:{_NUMBER_WORD}|hundreds|thousands|millions|billions)\b)){{0,12}}
+    )                                       # (bounded: a run is read in pieces of at most 13 words)
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -523,7 +523,8 @@ def _scan(text: str) -> list[_Q]:
                 pos = s + 1  # inside a number we already passed
                 continue
             # Inside a URL, e-mail address or file path: skip the whole token.
-            tok_start = max(text.rfind(" ", max(0, s - 300), s), text.rfind("\n", max(0, s - 300), s)) + 1
+            window = max(0, s - 300)
+            tok_start = max(text.rfind(" ", window, s), text.rfind("\n", window, s), window - 1) + 1
             if text.find("://", tok_start, s) >= 0 or text.startswith("www.", tok_start) or text.find("@", tok_start, s) >= 0:
                 nxt = _WHITESPACE.search(text, s)
                 pos = nxt.start() if nxt is not None else n
@@ -801,7 +802,7 @@ def _attach_noun(text: str, q: _Q, pos: int) -> None:
             q.kind, q.unit, q.end = "money", cw, wm.start("w") + len(w)
             return
         if lw in _IRREGULAR_PLURALS or (len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "is", "'s", "’s"))):
-            q.unit, q.end, q.np_modifiers = lw, wm.start("w") + len(w), modifiers + (w[:1].isupper())
+            q.unit, q.end, q.np_modifiers = w, wm.start("w") + len(w), modifiers + (w[:1].isupper())
             return
         modifiers += 1
         p = wm.start("w") + len(w)

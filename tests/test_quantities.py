@@ -247,6 +247,20 @@ def test_a_one_megabyte_input_finds_every_figure():
     assert len(find_quantities(text)) == 6 * (1_000_000 // len(article) + 1)
 
 
+# BUGS_CAUGHT (performance): each of these once took quadratic time (a run of number words,
+# spaced thousands without a unit, a URL check that scanned back to the start of the text).
+# Not timed here (bench/quantities.py measures speed and linearity); a regression would show
+# as a suite that suddenly takes minutes.
+PATHOLOGICAL = ["twenty-five ", "one two ", "123 ", "1-", "816\u00a0000\u00a0", "5% ", "1 ",
+                "a third of ", "from $10 to ", "http://x.com/1"]
+
+
+@pytest.mark.parametrize("unit", PATHOLOGICAL)
+def test_pathological_input(unit):
+    text = unit * (40_000 // len(unit))
+    _check_invariants(text)
+
+
 def test_dense_input_counts():
     text = ("More than 100 Russian diplomats were expelled in 2018, about 20% of staff; "
             "prices rose 3.5% to £1.2bn on November 1. ") * 1000
