@@ -32,6 +32,17 @@ test: install
 demo: install
 	@$(BIN)/claimtrack demo
 
+# Benchmarks beside their peers (quantulum3, a TF-IDF baseline) in a separate environment.
+bench: .venv-bench/.installed
+	@.venv-bench/bin/python bench/extraction.py
+	@.venv-bench/bin/python bench/verification.py
+
+.venv-bench/.installed: pyproject.toml bench/requirements.txt
+	@test -x .venv-bench/bin/python || $(PYTHON) -m venv .venv-bench
+	@.venv-bench/bin/python -m pip install --editable . -r bench/requirements.txt > .venv-bench/install.log 2>&1 \
+		|| { cat .venv-bench/install.log; echo "install failed (log: .venv-bench/install.log)"; exit 1; }
+	@touch $@
+
 train-worthiness:
 	@test -x .venv-train/bin/python || $(PYTHON) -m venv .venv-train
 	@.venv-train/bin/python -m pip install --quiet -r tools/requirements-train.txt

@@ -1,0 +1,174 @@
+"""Extraction benchmark: our quantities and check-worthiness beside a peer, measured in one run.
+
+    make bench          # or: .venv-bench/bin/python bench/extraction.py
+
+Prints one table. Rows:
+
+- NewsQuant dev / test (declared split, see bench/quantities.py): value-match P/R/F1 per
+  sentence and characters per second, for claims.find_quantities and for quantulum3 0.10.0
+  (the peer, installed only in the bench environment), both called once per sentence on the
+  same sentences, and the throughput ratio;
+- CT24 English dev-test (318 sentences; the model was trained on train and tuned on dev):
+  F1 of the positive class and sentences per second, for claims.score_checkworthiness and for
+  a TF-IDF word 1-2-gram + logistic regression baseline (balanced class weights) trained on
+  train in this same run;
+- the peers' own test suites (quantulum3, Recognizers-Text): our pass rate.
+
+Data: ``$CLAIMTRACK_EVAL`` or ``../shared/eval``; when absent the benchmark says so and exits 0.
+A peer that is not installed gets ``n/a`` in its columns.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import time
+import warnings
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from quantities import (  # noqa: E402  (bench/quantities.py)
+    eval_dir,
+    gold_values,
+    in_split,
+    match_counts,
+    newsquant_path,
+    peer_suite_pass_rates,
+    predicted_values,
+)
+
+from claims.checkworthiness import score_checkworthiness  # noqa: E402
+
+MIN_SECONDS = 1.0  # each throughput measurement repeats its pass until at least this long
+
+
+def _timed(fn, items) -> float:
+    """Items per second of fn over items, repeating the pass until MIN_SECONDS have gone by."""
+    passes, start = 0, time.perf_counter()
+    while True:
+        for item in items:
+            fn(item)
+        passes += 1
+        elapsed = time.perf_counter() - start
+        if elapsed >= MIN_SECONDS:
+            return passes * len(items) / elapsed
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def quantulum_values():
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from quantulum3 import classifier, parser
+    except ImportError:
+        return None
+    # As measured in the issue: without its optional classifier, whose pickled model no longer
+    # loads under scikit-learn 1.9 (installed here for the check-worthiness baseline).
+    classifier.USE_CLF = False
+
+    def values(text: str) -> list[float]:
+        return [abs(float(q.value)) for q in parser.parse(text)]
+
+    return values
+
+
+def newsquant_rows(split: str, peer) -> list[tuple]:
+    data = json.loads(newsquant_path().read_text(encoding="utf-8"))
+    rows = [r for i, r in enumerate(data) if in_split(i, split)]
+    texts = [r["text"] for r in rows]
+    chars = sum(len(t) for t in texts)
+    out = []
+    for name, values in (("claimtrack", predicted_values), ("quantulum3", peer)):
+        if values is None:
+            out.append((name, None, None, None, None))
+            continue
+        tp = fp = fn = 0
+        for row in rows:
+            gold = [v for q in row.get("quantities", []) for v in gold_values(q.get("value"))]
+            a, b, c = match_counts(gold, values(row["text"]))
+            tp, fp, fn = tp + a, fp + b, fn + c
+        per_second = _timed(values, texts) * chars / len(texts)
+        out.append((name, *_prf(tp, fp, fn), per_second))
+    return out
+
+
+def _ct24(name: str) -> tuple[list[str], list[int]]:
+    path = eval_dir() / "raw" / "checkthat-ct24-en" / f"CT24_checkworthy_english_{name}.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [r["Text"] for r in rows], [1 if r["class_label"].strip() == "Yes" else 0 for r in rows]
+
+
+def _f1_positive(gold: list[int], predicted: list[int]) -> tuple[float, float, float]:
+    tp = sum(g and p for g, p in zip(gold, predicted))
+    fp = sum((not g) and p for g, p in zip(gold, predicted))
+    fn = sum(g and not p for g, p in zip(gold, predicted))
+    return _prf(tp, fp, fn)
+
+
+def checkworthiness_rows() -> list[tuple]:
+    texts, gold = _ct24("dev-test")
+    ours = [1 if s >= 0.5 else 0 for s in score_checkworthiness(texts)]
+    rows = [("claimtrack", *_f1_positive(gold, ours), _timed(lambda t: score_checkworthiness([t]), texts))]
+    try:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+    except ImportError:
+        return rows + [("tf-idf + logistic regression", None, None, None, None)]
+    train_texts, train_gold = _ct24("train")
+    vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1)
+    model = LogisticRegression(max_iter=2000, class_weight="balanced").fit(vectorizer.fit_transform(train_texts), train_gold)
+    baseline = list(model.predict(vectorizer.transform(texts)))
+    speed = _timed(lambda t: model.predict(vectorizer.transform([t])), texts)
+    return rows + [("tf-idf + logistic regression", *_f1_positive(gold, baseline), speed)]
+
+
+def _fmt(value, pattern="{:.3f}") -> str:
+    return "n/a" if value is None else pattern.format(value)
+
+
+def main() -> int:
+    if not newsquant_path().exists():
+        print(f"skip: evaluation data not found under {eval_dir()} (set CLAIMTRACK_EVAL)")
+        return 0
+    peer = quantulum_values()
+    lines = [
+        "| data set | system | P | R | F1 | throughput | ours ÷ peer |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for split in ("dev", "test"):
+        rows = newsquant_rows(split, peer)
+        ratio = rows[0][4] / rows[1][4] if rows[1][4] else None
+        for name, p, r, f, speed in rows:
+            lines.append(
+                f"| NewsQuant {split} | {name} | {_fmt(p)} | {_fmt(r)} | {_fmt(f)} | "
+                f"{_fmt(speed, '{:,.0f}')} chars/s | {_fmt(ratio, '{:.0f}×') if name == 'claimtrack' else ''} |"
+            )
+    rows = checkworthiness_rows()
+    ratio = rows[0][4] / rows[1][4] if rows[1][4] else None
+    for name, p, r, f, speed in rows:
+        lines.append(
+            f"| CT24 dev-test | {name} | {_fmt(p)} | {_fmt(r)} | {_fmt(f)} | "
+            f"{_fmt(speed, '{:,.0f}')} sentences/s | {_fmt(ratio, '{:.0f}×') if name == 'claimtrack' else ''} |"
+        )
+    for suite, result in peer_suite_pass_rates().items():
+        f1 = result.get("f1")
+        lines.append(
+            f"| {suite} (peer's suite) | claimtrack | {_fmt(result.get('precision'))} | {_fmt(result.get('recall'))} | "
+            f"{_fmt(f1)} | pass rate {result['pass_rate']:.3f} | |"
+        )
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
