@@ -113,7 +113,8 @@ def previous_dashboard_time() -> datetime | None:
     created = _run_async(latest())
     if created is None:
         return None
-    return created.astimezone(timezone.utc).replace(tzinfo=None)
+    # A plain datetime (Prefect hands out pendulum ones, whose .replace is deprecated).
+    return datetime.fromtimestamp(created.timestamp(), timezone.utc).replace(tzinfo=None)
 
 
 def _run_async(coro):
