@@ -360,16 +360,7 @@ def _month_number(name: str) -> int | None:
 
 
 def _calendar(text: str, pub: _Pub, out: list) -> None:
-    for m in MONTH_DAY.finditer(text):
-        mo, d = _month_number(m["month"]), int(m["day"])
-        y = int(m["year"]) if m["year"] else pub.y
-        if mo is None:
-            continue
-        if y is None:
-            out.append((m.start(), m.end(), None, "day", False, True))
-        elif _valid(y, mo, d):
-            out.append((m.start(), m.end(), _iso(y, mo, d), "day", False, True))
-    for m in DAY_MONTH.finditer(text):
+    for m in (*MONTH_DAY.finditer(text), *DAY_MONTH.finditer(text)):  # "November 1", "1 November"
         mo, d = _month_number(m["month"]), int(m["day"])
         y = int(m["year"]) if m["year"] else pub.y
         if mo is None:

@@ -118,3 +118,21 @@ def current(db, claim_id):
     return run_readonly_sql(
         db, f"SELECT status, needs_rereview, status_actor FROM claims_current WHERE claim_id = {claim_id}"
     ).rows[0]
+
+
+STALENESS = [
+    pytest.param(None, True, id="no-staleness-filter"),
+    pytest.param(30.0, False, id="checked-within-30-days"),
+    pytest.param(0.0, True, id="everything-is-stale-at-zero-days"),
+]
+
+
+@pytest.mark.parametrize("stale_days, selected", STALENESS)
+def test_staleness_selects_claims_by_their_last_check(demo, stale_days, selected):
+    from warehouse import connect
+    from warehouse.evidence import claims_to_verify
+
+    db, _ = demo
+    with connect(db, read_only=True) as con:
+        found = claims_to_verify(con, status=None, stale_days=stale_days)
+    assert bool(found) is selected

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
 import duckdb
 
@@ -219,13 +220,12 @@ def claims_to_verify(
           AND ($status IS NULL OR c.status = $status)
           AND ($article IS NULL OR c.article_id = $article)
           AND ($ids IS NULL OR list_contains($ids, c.claim_id))
-          AND ($stale IS NULL OR c.last_checked_at IS NULL
-               OR c.last_checked_at < now()::TIMESTAMP - to_days(CAST($stale AS INTEGER)))
+          AND ($cutoff IS NULL OR c.last_checked_at IS NULL OR c.last_checked_at < $cutoff)
         ORDER BY c.checkworthiness DESC, c.claim_id
         LIMIT coalesce($limit, 1000000000)
         """,
         {"status": status, "article": article, "ids": None if claim_ids is None else list(claim_ids),
-         "stale": stale_days, "limit": limit},
+         "cutoff": None if stale_days is None else utcnow() - timedelta(days=stale_days), "limit": limit},
     ).fetchall()
     ids = [r[0] for r in rows]
     quantities: dict[int, list[Quantity]] = {i: [] for i in ids}
