@@ -8,8 +8,17 @@ that states a comparable figure or date:
   supported by 140 and refuted by 80; "20 out of 30" is supported by "from 30 to 20"; a percent
   matches a fraction; "nearly 20%" tolerates 19.6; rounding of round numbers is allowed;
 - dates compare at the coarser precision of the two;
-- negation near the figure ("not", "never") turns support into nothing;
-- a fact-check's own rating ("We rate this claim False") is read as the source's stance.
+- a figure counts only where it measures the same thing: the words around it must be the words
+  around the claim's figure (stricter for a disagreeing figure, which is more often another measure);
+  a wide range ("0.3 to 1.7 °C") does not confirm a value inside it;
+- negation near the figure ("not", "never") turns support into nothing, and so does a claim that
+  denies ("... has been disproven") or says more than its figures ("the only state", "a record")
+  when the passage does not say the same;
+- a passage states nothing in its questions, and a sentence that repeats the claim with a cue of
+  reported speech ("the post claims ...", a quotation) is a report of the claim: its repeated figures
+  are not support (a different figure in it still disagrees);
+- a fact-check's own rating ("We rate this claim False", "Rating: Mixture") is read as the source's
+  stance and outranks the figures; middle ratings (half true, mixture, misleading) are ``conflicting``.
 
 Every claim quantity must be supported for ``supported``; support for some parts and nothing
 for others is ``not_enough_evidence``; support and refutation together is ``conflicting``.
@@ -42,24 +51,61 @@ STOPWORDS = frozenset(
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 _NEGATION = re.compile(r"\b(?:not|never|no|denied|denies|false(?:ly)?|without|neither|nor)\b|n['’]t\b", re.I)
+# Words by which a claim says more than its figures: "the only state that pays 100%", "a record 40 °C".
+_QUALIFIER = re.compile(
+    r"\b(?:only|sole|first|last|highest|lowest|largest|smallest|biggest|most|least|record|every|always|never|nobody|none|unprecedented)\b",
+    re.I,
+)
+# Words by which a claim denies what its figures describe.
+_DENIAL = re.compile(r"\b(?:not|never|no|myths?|hoax|disproven|debunked|false(?:ly)?|fake|lie)\b|n['’]t\b", re.I)
 # A fact-check's rating of the claim it examines, e.g. "We rate this claim False."
+_RATING_WORDS = r"""(?P<rating>pants\s+on\s+fire|mostly\s+true|mostly\s+false|half[\s-]+true|true|false|misleading|
+       mixture|mixed|partly\s+true|partly\s+false|partially\s+true|partially\s+false|mostly\s+accurate|
+       missing\s+context|lacks\s+context|(?:four|three|two|one)\s+pinocchios?|correct|incorrect|inaccurate|accurate|wrong)\b"""
 _RATING = re.compile(
     r"""
     \b(?:we\s+rate[ds]?|we\s+rated|rated|rating:?|ruling:?|verdict:?|we\s+(?:give|gave)\s+(?:it|this|the\s+claim))
     \s+(?:(?:this|the|that|his|her|their|it|these)\s+)?(?:(?:claim|statement|post|image|video|figure|number)s?\s+)?
-    (?:(?:as|a)\s+)?
-    (?P<rating>pants\s+on\s+fire|mostly\s+true|mostly\s+false|half[\s-]+true|true|false|misleading|
-       (?:four|three|two|one)\s+pinocchios|correct|incorrect|inaccurate|accurate|wrong)\b
-    """,
+    (?:(?:as|a|an)\s+)?
+    """ + _RATING_WORDS,
     re.IGNORECASE | re.VERBOSE,
 )
+# "The claim is false.", "This post is misleading."
+_RATING_IS = re.compile(r"\b(?:the|this|that)\s+(?:claim|statement|post)\s+(?:is|was)\s+" + _RATING_WORDS,
+                        re.IGNORECASE | re.VERBOSE)
+# The same with words in between, "We rate Smith's claim about the budget Mostly False", "the claim
+# earns a Pants on Fire": fact-checkers write rating names capitalised, so the looser form wants the
+# capitals (and stops at the end of the sentence).
+_RATING_LOOSE = re.compile(
+    r"""
+    (?i:\bwe\s+(?:rate[ds]?|rated|give|gave)|\b(?:earns?|gets?|receives?)\s+(?:a|an|our|its)|truth-o-meter)
+    [^.!?]{0,100}?\b
+    (?P<rating>Pants\s+on\s+Fire|PANTS\s+ON\s+FIRE|Mostly\s+True|MOSTLY\s+TRUE|Mostly\s+False|MOSTLY\s+FALSE|
+       Half[\s-]+True|HALF[\s-]+TRUE|True|TRUE|False|FALSE|Misleading|Mixture|Partly\s+(?:True|False)|
+       (?:Four|Three|Two|One)\s+Pinocchios?)\b
+    """,
+    re.VERBOSE,
+)
 _RATING_STANCE = {
-    "true": SUPPORTS, "mostly true": SUPPORTS, "correct": SUPPORTS, "accurate": SUPPORTS,
+    "true": SUPPORTS, "mostly true": SUPPORTS, "correct": SUPPORTS, "accurate": SUPPORTS, "mostly accurate": SUPPORTS,
     "false": REFUTES, "mostly false": REFUTES, "pants on fire": REFUTES, "incorrect": REFUTES,
-    "inaccurate": REFUTES, "wrong": REFUTES, "misleading": REFUTES,
+    "inaccurate": REFUTES, "wrong": REFUTES,
     "four pinocchios": REFUTES, "three pinocchios": REFUTES,
+    # true in part, false or missing context in part: fact-checkers' middle ratings
     "half true": "mixed", "two pinocchios": "mixed", "one pinocchio": "mixed", "one pinocchios": "mixed",
+    "misleading": "mixed", "mixture": "mixed", "mixed": "mixed", "partly true": "mixed", "partly false": "mixed",
+    "partially true": "mixed", "partially false": "mixed", "missing context": "mixed", "lacks context": "mixed",
 }
+# A sentence that reports someone making a claim ("the post says ...", quotes) rather than stating it.
+_REPORTING = re.compile(
+    r"""["“”]                                                     # a quotation
+    | \b(?:claim(?:s|ed|ing)?|post(?:s|ed)?|tweet(?:s|ed)?|viral|meme|shared|alleg(?:e|es|ed|edly|ation)|purport\w*)\b
+    | \b(?:says|said|stated|states|wrote|writes|argued|asserted|insisted|suggested)\b[^.!?]{0,80}?\bthat\b  # "X said in a letter that"
+    | ^\s*says\b                                                 # PolitiFact's "Says ..." """,
+    re.IGNORECASE | re.VERBOSE,
+)
+REPORT_OVERLAP = 0.7  # share of the claim's content words a sentence must repeat to be a report of the claim
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 # Kinds of quantity that can be compared with each other.
 _COMPARABLE = {
@@ -72,7 +118,15 @@ _COMPARABLE = {
     "measure": {"measure", "range"},
 }
 MIN_RELEVANCE = 0.5  # share of the claim's content words a passage must contain to count at all
-TEXT_SUPPORT = 0.8  # without figures, how much of the claim a passage must contain to support it
+TEXT_SUPPORT = 0.85  # without figures, how much of the claim a passage must contain to support it
+# A fact-checker's rating refers to the claim its article checks, and its sentence ("We rate this claim
+# False.") seldom repeats the claim's words: any passage retrieved for the claim may carry it.
+RATING_RELEVANCE = 0.0
+RATING_BOOST = 5.0  # retrieval bonus for a passage stating a fact-checker's rating
+RANGE_WIDTH = 0.25  # a range supports a value inside it only when its top is within 25% of its bottom
+NEAR_WORDS = 8  # words each side of a figure that say what it measures
+SAME_SUBJECT = 0.4  # share of the words around a claim's figure that must surround an agreeing passage figure
+REFUTE_SUBJECT = 0.8  # the same for a disagreeing figure: a different number is often a different measure
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +137,7 @@ class Stance:
     relevance: float  # share of the claim's content words in the passage
     reason: str
     parts: tuple[tuple[str, str], ...] = ()  # (claim quantity or date text, supports/refutes)
+    rated: bool = False  # the stance is a fact-checker's explicit rating, which outranks figures
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +274,11 @@ def _compare(q: Quantity, p: Quantity) -> str | None:
     if p.kind == "range" and p.upper is not None and q.kind != "range":
         lo, hi = sorted((p.value, p.upper))
         if q.bound in {"=", "~"}:
-            return SUPPORTS if lo * (1 - _tolerance(q)) <= qv <= hi * (1 + _tolerance(q)) else None
+            if any(_close(qv, end, _tolerance(q)) for end in (lo, hi)):
+                return SUPPORTS
+            # inside a narrow range only: "0.3 to 1.7 °C" does not confirm 0.45 °C
+            narrow = hi <= lo * (1 + RANGE_WIDTH) if lo > 0 else False
+            return SUPPORTS if narrow and lo <= qv <= hi else None
         return None
     if q.bound in {"=", "~"}:
         if p.bound in {"=", "~"}:
@@ -262,6 +321,33 @@ def _ratio_in_counts(q: Quantity, found: Sequence[Quantity], passage: str) -> st
     return SUPPORTS if any(_close(p.value, q.value, 0.02) for p in numerators) else REFUTES
 
 
+_TABLE_CELL = re.compile(r"\S: [^|]+ \| \S")  # a passage made of a table row's "header: cell" pairs
+
+
+def _near(text: str, start: int, end: int, words: int = NEAR_WORDS) -> set[str]:
+    """Content words within ``words`` words of a span, not crossing a sentence end; in a table row
+    ("Country: Georgia | Share of land area occupied: about 20%") the whole row says what a cell measures."""
+    if _TABLE_CELL.search(text):
+        return content_words(text)
+    left = re.split(r"[.!?]\s", text[:start])[-1].split()[-words:]
+    right = re.split(r"[.!?](?:\s|$)", text[end:])[0].split()[:words]
+    return content_words(" ".join(left + right))
+
+
+def _same_subject(claim_text: str, q: Quantity, passage: str, p: Quantity, threshold: float) -> bool:
+    """Do the claim's figure and the passage's figure measure the same thing? Their surroundings must
+    share content words: 84 times the warming potential of methane says nothing about 200 times
+    more CO2 in the air, though both are "times" in one sentence about methane and CO2."""
+    at = claim_text.lower().find(q.text.lower())
+    if at < 0:
+        return True
+    around_q = _near(claim_text, at, at + len(q.text)) | content_words(q.text)
+    around_p = _near(passage, p.start, p.end) | content_words(p.text)
+    if not around_q:
+        return True
+    return len(around_q & around_p) / len(around_q) >= threshold
+
+
 def _negated_near(passage: str, p: Quantity) -> bool:
     window = passage[max(0, p.start - 40) : p.start]
     return bool(_NEGATION.search(window))
@@ -291,35 +377,48 @@ def judge(
     for element in (*quantities, *dates):  # a long sentence: what surrounds each figure counts too
         relevance = max(relevance, _coverage(_around(claim_text, element), passage_words))
 
-    rating = _RATING.search(passage)
-    if rating and relevance >= 0.2:
+    rating = _RATING.search(passage) or _RATING_IS.search(passage) or _RATING_LOOSE.search(passage)
+    if rating and relevance >= RATING_RELEVANCE:
         stance = _RATING_STANCE.get(re.sub(r"[\s-]+", " ", rating.group("rating").lower()), NEUTRAL)
-        if stance in (SUPPORTS, REFUTES):
-            return Stance(stance, relevance, f"the source rates it {rating.group('rating')!r}")
-        if stance == "mixed":
-            return Stance("mixed", relevance, f"the source rates it {rating.group('rating')!r}")
+        if stance in (SUPPORTS, REFUTES, "mixed"):
+            return Stance(stance, relevance, f"the source rates it {rating.group('rating')!r}", rated=True)
 
     if relevance < MIN_RELEVANCE:
         return Stance(NEUTRAL, relevance, "not about the claim")
+    # Figures and wording count only where the passage states something itself: not in a question,
+    # not in a sentence that reports someone making the claim (a fact-check quoting what it checks).
+    passage, reported = _stated(claim_text, passage)
+    passage_words = content_words(passage)
 
     parts: list[tuple[str, str]] = []
+    # "... has been disproven", "the myth that ...": agreeing figures do not support a denial
+    denial = bool(_DENIAL.search(claim_text)) and not _DENIAL.search(passage)
     if quantities:
-        found = [p for p in find_quantities(passage)]
+        # A report of the claim repeats its figures, so there only a disagreeing figure counts.
+        texts = [(t, find_quantities(t), only_refutes) for t, only_refutes in ((passage, False), (reported, True)) if t]
         for q in quantities:
             outcomes = []
-            if q.kind == "ratio" and q.of is not None:
-                ratio = _ratio_in_counts(q, found, passage)
-                if ratio:
-                    parts.append((q.text, ratio))
-                    continue
-            for p in found:
-                if not _units_match(q, p, passage):
-                    continue
-                outcome = _compare(q, p)
-                if outcome == SUPPORTS and _negated_near(passage, p):
-                    outcome = None
-                if outcome:
-                    outcomes.append(outcome)
+            for text, found, only_refutes in texts:
+                here = []
+                if q.kind == "ratio" and q.of is not None:
+                    ratio = _ratio_in_counts(q, found, text)
+                    if ratio:
+                        here.append(ratio)
+                else:
+                    for p in found:
+                        if not _units_match(q, p, text):
+                            continue
+                        outcome = _compare(q, p)
+                        if outcome == REFUTES and not _same_subject(claim_text, q, text, p, REFUTE_SUBJECT):
+                            outcome = None
+                        if outcome == SUPPORTS and (not _same_subject(claim_text, q, text, p, SAME_SUBJECT)
+                                                    or _negated_near(text, p) or denial):
+                            outcome = None
+                        if outcome:
+                            here.append(outcome)
+                if only_refutes and SUPPORTS in here:
+                    continue  # the report repeats this figure: what else it says is the claim's own
+                outcomes += [o for o in here if not (only_refutes and o == SUPPORTS)]
             if SUPPORTS in outcomes and REFUTES in outcomes:
                 continue  # the passage's figures point both ways for this one: no stance
             if SUPPORTS in outcomes:
@@ -339,6 +438,9 @@ def judge(
         if any(s == REFUTES for s in quantity_parts.values()):
             return Stance(REFUTES, relevance, "a figure disagrees", tuple(parts))
         if quantity_parts and all(s == SUPPORTS for s in quantity_parts.values()):
+            missing = {w.lower() for w in _QUALIFIER.findall(claim_text)} - {w.lower() for w in _QUALIFIER.findall(passage)}
+            if missing:
+                return Stance(NEUTRAL, relevance, f"the figures agree, but not {', '.join(sorted(missing))!r}", tuple(parts))
             if len(quantity_parts) == len(quantities):
                 return Stance(SUPPORTS, relevance, "the figures agree", tuple(parts))
             return Stance(NEUTRAL, relevance, "some figures agree, others are not stated", tuple(parts))
@@ -346,9 +448,29 @@ def judge(
     claim_entities = _entities(claim_text)
     names_ok = claim_entities <= passage_words | _entities(passage)
     dates_ok = not dates or any(s == SUPPORTS for _, s in parts)
-    if relevance >= TEXT_SUPPORT and names_ok and dates_ok and not _negation_mismatch(claim_text, passage):
+    stated_relevance = _coverage(claim_text, passage_words)
+    if stated_relevance >= TEXT_SUPPORT and names_ok and dates_ok and not _negation_mismatch(claim_text, passage):
         return Stance(SUPPORTS, relevance, "the passage states it", tuple(parts))
     return Stance(NEUTRAL, relevance, "related but not decisive", tuple(parts))
+
+
+def _stated(claim_text: str, passage: str) -> tuple[str, str]:
+    """The passage split into what it states and what it reports of the claim being made.
+
+    Questions state nothing and are dropped; a sentence that repeats most of the claim with a cue of
+    reported speech ("the post says that ...", a quotation) is a report of the claim, not evidence for it.
+    """
+    claim_words = content_words(claim_text)
+    stated, reported = [], []
+    for sentence in _SENTENCE_BREAK.split(passage):
+        if sentence.rstrip(" \"”’)").endswith("?"):
+            continue
+        if claim_words and _REPORTING.search(sentence):
+            if len(claim_words & content_words(sentence)) / len(claim_words) >= REPORT_OVERLAP:
+                reported.append(sentence)
+                continue
+        stated.append(sentence)
+    return " ".join(stated), " ".join(reported)
 
 
 def _negation_mismatch(claim: str, passage: str) -> bool:
@@ -365,6 +487,14 @@ def decide(
 ) -> Verdict:
     """Combine the passages' stances into one verdict with a confidence in [0, 1]."""
     stances = tuple(judge(claim_text, quantities, dates, p, published=published) for p in passages)
+    rated = {s.stance for s in stances if s.rated}
+    if rated:  # a fact-checker's explicit rating outranks our reading of the figures
+        reason = next(s.reason for s in stances if s.rated)
+        if rated == {SUPPORTS}:
+            return Verdict("supported", 0.9, stances, reason)
+        if rated == {REFUTES}:
+            return Verdict("refuted", 0.9, stances, reason)
+        return Verdict("conflicting", 0.7, stances, reason)
     supports = [s for s in stances if s.stance == SUPPORTS]
     refutes = [s for s in stances if s.stance == REFUTES]
     mixed = [s for s in stances if s.stance == "mixed"]
@@ -396,4 +526,6 @@ def boost(claim_text: str, quantities: Sequence[Quantity], dates: Sequence[DateM
         years = {d.value[:4] for d in find_dates(passage) if d.value}
         score += sum(0.5 for d in dates if d.value and d.value[:4] in years)
     score += 0.2 * len(_entities(claim_text) & (_entities(passage) | content_words(passage)))
+    if _RATING.search(passage) or _RATING_IS.search(passage) or _RATING_LOOSE.search(passage):
+        score += RATING_BOOST  # a fact-checker's rating is the most decisive passage of its article
     return score
