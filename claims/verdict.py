@@ -34,7 +34,7 @@ from claims.dates import find_dates
 from claims.model import DateMention, Quantity
 from claims.quantities import find_quantities
 
-__all__ = ["Stance", "Verdict", "boost", "content_words", "decide", "judge"]
+__all__ = ["RATING_CUE", "Stance", "Verdict", "boost", "content_words", "decide", "judge"]
 
 SUPPORTS, REFUTES, NEUTRAL = "supports", "refutes", "neutral"
 
@@ -117,6 +117,9 @@ _COMPARABLE = {
     "money": {"money", "range"},
     "measure": {"measure", "range"},
 }
+# Passages that may state a fact-checker's rating: retrieved whatever words they share with the
+# claim ("We rate it Pants on Fire!" shares none). RE2 syntax, for DuckDB's regexp_matches.
+RATING_CUE = r"(?i)\b(we rate|we rated|rated|rating|ruling|verdict|pants on fire|half[- ]true|mostly (true|false))\b"
 MIN_RELEVANCE = 0.5  # share of the claim's content words a passage must contain to count at all
 TEXT_SUPPORT = 0.85  # without figures, how much of the claim a passage must contain to support it
 # A fact-checker's rating refers to the claim its article checks, and its sentence ("We rate this claim

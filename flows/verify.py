@@ -16,7 +16,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 from claims.extract import extract
 from claims.passages import SourceText, passages_from_html, passages_from_text
-from claims.verdict import Verdict, boost, decide
+from claims.verdict import RATING_CUE, Verdict, boost, decide
 from flows.fetch import FetchPolicy, FetchRequest, Fetched, fetch_all, read_local
 from flows.inputs import is_url
 from flows.markdown import escape, md_table
@@ -114,7 +114,7 @@ def verify_batch(claims: list[ClaimToVerify], db: str, policy: FetchPolicy, numb
         changes = []
         for claim in claims:
             source_ids = [s.source_id for s in sources if s.article_id in (None, claim.article_id)]
-            result = rank_and_decide(claim, retrieve(con, claim.text, source_ids, CANDIDATES))
+            result = rank_and_decide(claim, retrieve(con, claim.text, source_ids, CANDIDATES, cue=RATING_CUE))
             evidence_ids = store_evidence(con, claim.claim_id, list(result.evidence))
             decided = [eid for eid, (_, stance) in zip(evidence_ids, result.evidence) if stance != "neutral"]
             changes.append(
@@ -233,4 +233,4 @@ def check_claim(text: str, sources: Sequence[str], policy: FetchPolicy = FetchPo
         claim_id=0, article_id="", text=text, published=None, checkworthiness=1.0,
         quantities=tuple(q for c in parts for q in c.quantities), dates=tuple(d for c in parts for d in c.dates),
     )
-    return rank_and_decide(claim, rank_adhoc(documents, text, CANDIDATES)), fetched
+    return rank_and_decide(claim, rank_adhoc(documents, text, CANDIDATES, cue=RATING_CUE)), fetched

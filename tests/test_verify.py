@@ -136,3 +136,14 @@ def test_staleness_selects_claims_by_their_last_check(demo, stale_days, selected
     with connect(db, read_only=True) as con:
         found = claims_to_verify(con, status=None, stale_days=stale_days)
     assert bool(found) is selected
+
+
+def test_a_rating_that_shares_no_word_with_the_claim_is_still_found(tmp_path):
+    from flows.verify import check_claim
+
+    page = tmp_path / "factcheck.html"
+    page.write_text("<p>The governor spoke at length about budgets.</p><p>We rate it Pants on Fire!</p>")
+    result, fetched = check_claim("Says the state cut school funding by $500 million.", [str(page)])
+    assert all(f.ok for f in fetched)
+    assert result.verdict.status == "refuted"
+    assert [r.text for r, stance in result.evidence if stance == "refutes"] == ["We rate it Pants on Fire!"]

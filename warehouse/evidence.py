@@ -185,20 +185,33 @@ WITH current_snapshots AS (
 ),
 scored AS (
     SELECT p.passage_id, p.source_id, s.location, p.text, p.start_char, p.end_char, p.kind,
-           fts_main_passages.match_bm25(p.passage_id, $query) AS score
+           fts_main_passages.match_bm25(p.passage_id, $query) AS score,
+           $cue IS NOT NULL AND regexp_matches(p.text, $cue) AS cued
     FROM passages AS p
     JOIN current_snapshots AS c ON c.source_id = p.source_id AND c.content_hash = p.content_hash
     JOIN sources AS s ON s.source_id = p.source_id
 )
-SELECT * FROM scored WHERE score IS NOT NULL ORDER BY score DESC, passage_id LIMIT $limit
+SELECT passage_id, source_id, location, text, start_char, end_char, kind, coalesce(score, 0.0)
+FROM (
+    (SELECT * FROM scored WHERE score IS NOT NULL ORDER BY score DESC, passage_id LIMIT $limit)
+    UNION
+    (SELECT * FROM scored WHERE cued ORDER BY passage_id LIMIT $limit)
+)
+ORDER BY coalesce(score, 0.0) DESC, passage_id
 """
 
 
-def retrieve(con: duckdb.DuckDBPyConnection, query: str, source_ids: Sequence[int], limit: int = 20) -> list[Retrieved]:
-    """The best passages of these sources' current snapshots for a query, by BM25."""
+def retrieve(
+    con: duckdb.DuckDBPyConnection, query: str, source_ids: Sequence[int], limit: int = 20, cue: str | None = None
+) -> list[Retrieved]:
+    """The best passages of these sources' current snapshots for a query, by BM25.
+
+    ``cue``: a regular expression (RE2); passages matching it are returned too, whatever words
+    they share with the query (at most ``limit`` of them, with the score they have).
+    """
     if not source_ids or not query.strip():
         return []
-    rows = con.execute(_RETRIEVE, {"sources": list(source_ids), "query": query, "limit": limit}).fetchall()
+    rows = con.execute(_RETRIEVE, {"sources": list(source_ids), "query": query, "limit": limit, "cue": cue}).fetchall()
     return [Retrieved(r[0], r[1], r[2], r[3], r[4], r[5], float(r[7]), r[6]) for r in rows]
 
 
@@ -265,7 +278,9 @@ def store_evidence(
     return [row[0] for row in rows]
 
 
-def rank_adhoc(documents: Sequence[tuple[str, SourceText]], query: str, limit: int = 20) -> list[Retrieved]:
+def rank_adhoc(
+    documents: Sequence[tuple[str, SourceText]], query: str, limit: int = 20, cue: str | None = None
+) -> list[Retrieved]:
     """BM25 over documents held in memory (an ad-hoc check stores nothing): same index, same query."""
     con = duckdb.connect(":memory:", config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
     try:
@@ -286,10 +301,14 @@ def rank_adhoc(documents: Sequence[tuple[str, SourceText]], query: str, limit: i
             )
         con.execute("PRAGMA create_fts_index('passages', 'passage_id', 'text', stemmer = 'porter')")
         found = con.execute(
-            "SELECT * FROM (SELECT passage_id, location, text, start_char, end_char, kind, "
-            "fts_main_passages.match_bm25(passage_id, ?) AS score FROM passages) "
-            "WHERE score IS NOT NULL ORDER BY score DESC, passage_id LIMIT ?",
-            [query, limit],
+            "WITH scored AS (SELECT passage_id, location, text, start_char, end_char, kind, "
+            "fts_main_passages.match_bm25(passage_id, $query) AS score, "
+            "$cue IS NOT NULL AND regexp_matches(text, $cue) AS cued FROM passages) "
+            "SELECT passage_id, location, text, start_char, end_char, kind, coalesce(score, 0.0) FROM ("
+            "(SELECT * FROM scored WHERE score IS NOT NULL ORDER BY score DESC, passage_id LIMIT $limit) UNION "
+            "(SELECT * FROM scored WHERE cued ORDER BY passage_id LIMIT $limit)) "
+            "ORDER BY coalesce(score, 0.0) DESC, passage_id",
+            {"query": query, "limit": limit, "cue": cue},
         ).fetchall()
     finally:
         con.close()
