@@ -12,7 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.artifacts import (
+    create_markdown_artifact,
+    create_progress_artifact,
+    create_table_artifact,
+    update_progress_artifact,
+)
 
 from claims.extract import extract
 from claims.passages import SourceText, passages_from_html, passages_from_text
@@ -167,8 +172,12 @@ def verify_claims(
     with connect(db, read_only=True) as con:
         selected = claims_to_verify(con, status=status, article=article, stale_days=stale_days, limit=limit)
     total = VerifyReport()
-    for number, start in enumerate(range(0, len(selected), batch_size), start=1):
+    batches = range(0, len(selected), batch_size)
+    progress = create_progress_artifact(0.0, description="Claims verified so far") if len(batches) > 1 else None
+    for number, start in enumerate(batches, start=1):
         part = verify_batch(selected[start : start + batch_size], db, policy, number)
+        if progress is not None:
+            update_progress_artifact(progress, 100.0 * min(start + batch_size, len(selected)) / len(selected))
         total.checked += part.checked
         total.changed += part.changed
         total.flagged += part.flagged

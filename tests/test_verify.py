@@ -147,3 +147,24 @@ def test_a_rating_that_shares_no_word_with_the_claim_is_still_found(tmp_path):
     assert all(f.ok for f in fetched)
     assert result.verdict.status == "refuted"
     assert [r.text for r, stance in result.evidence if stance == "refutes"] == ["We rate it Pants on Fire!"]
+
+
+def test_small_batches_report_progress_and_verify_every_claim(demo, prefect_harness):
+    from flows.verify import verify_claims
+
+    db, first = demo
+    import asyncio
+
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterType
+
+    async def progress_artifacts():
+        async with get_client() as client:
+            found = await client.read_artifacts(artifact_filter=ArtifactFilter(type=ArtifactFilterType(any_=["progress"])))
+            return [a.data for a in found]
+
+    before = len(asyncio.run(progress_artifacts()))
+    report = verify_claims(db=db, status=None, batch_size=5, allow_hosts=["127.0.0.1"])
+    assert report.checked == first.checked
+    after = asyncio.run(progress_artifacts())
+    assert len(after) == before + 1 and 100.0 in after
