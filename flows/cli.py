@@ -32,10 +32,11 @@ def _prefect_environment() -> None:
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
         "PREFECT_LOGGING_LEVEL": "WARNING",
         "PREFECT_LOGGING_LOG_PRINTS": "false",
-        # Run logs still reach the API (and the UI); the terminal shows only our own summary.
-        "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "ERROR",
-        "PREFECT_LOGGING_HANDLERS_CONSOLE_FLOW_RUNS_LEVEL": "ERROR",
-        "PREFECT_LOGGING_HANDLERS_CONSOLE_TASK_RUNS_LEVEL": "ERROR",
+        # Run logs still reach the API (and the UI); the terminal shows only our own summary,
+        # and a failed run as one line (main() prints the error the flow raised).
+        "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "CRITICAL",
+        "PREFECT_LOGGING_HANDLERS_CONSOLE_FLOW_RUNS_LEVEL": "CRITICAL",
+        "PREFECT_LOGGING_HANDLERS_CONSOLE_TASK_RUNS_LEVEL": "CRITICAL",
         "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
     }
     for key, value in defaults.items():
@@ -164,6 +165,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from flows.quiet import quiet_prefect
     from flows.verify import verify_claims
 
+    if args.sources_file:
+        from flows.verify import read_sources_file
+
+        read_sources_file(args.sources_file)  # a bad file is one line here, before any flow starts
     quiet_prefect()
     report = verify_claims(
         db=_db(args), status=None if args.status == "any" else args.status, article=args.article,
