@@ -43,6 +43,10 @@ BAD_INPUTS = [
     pytest.param(["extract", "no/such/file.txt"], "no/such/file.txt: no such file", id="extract-missing-file"),
     pytest.param(["sql", "DELETE FROM claims"], "only SELECT queries are allowed here, not DELETE", id="sql-write"),
     pytest.param(["claims"], "no database here yet", id="claims-before-any-ingest"),
+    pytest.param(["verify", "--sources-file", "no/such/sources.toml"], "no/such/sources.toml: cannot read",
+                 id="verify-missing-sources-file"),
+    pytest.param(["verify-claim", "NATO expelled 8 diplomats", "--source", "no/such/page.html"],
+                 "source no/such/page.html: no such file", id="verify-claim-dead-source"),
 ]
 
 
