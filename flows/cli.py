@@ -22,7 +22,8 @@ __all__ = ["main"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # Terminal table: long cells are cut to these widths (csv and json print everything).
-_WIDTHS = {"text": 60, "quantities": 34, "dates": 30, "speaker": 22, "evidence": 50, "source": 40, "location": 50}
+_WIDTHS = {"text": 60, "claim": 60, "claim_text": 60, "quantities": 34, "dates": 30, "speaker": 22, "evidence": 50,
+           "source": 40, "location": 50, "passage": 60, "note": 40}
 
 
 def _prefect_environment() -> None:

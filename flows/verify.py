@@ -84,18 +84,14 @@ def gather(locations: Sequence[str], policy: FetchPolicy, known: dict[str, tuple
 
 def rank_and_decide(claim: ClaimToVerify, candidates: Sequence[Retrieved]) -> CheckResult:
     """Boost BM25 candidates that share the claim's figures, dates and names; decide on the top k."""
-    scored = sorted(
-        candidates,
-        key=lambda r: (-(r.score + boost(claim.text, claim.quantities, claim.dates, r.text)), r.passage_id or 0),
-    )
-    top = scored[:TOP_K]
-    verdict = decide(claim.text, claim.quantities, claim.dates, [r.text for r in top], published=claim.published)
-    rescored = [
+    boosted = [
         Retrieved(r.passage_id, r.source_id, r.location, r.text, r.start, r.end,
                   round(r.score + boost(claim.text, claim.quantities, claim.dates, r.text), 4), r.kind)
-        for r in top
+        for r in candidates
     ]
-    return CheckResult(verdict, tuple(zip(rescored, (s.stance for s in verdict.stances))))
+    top = sorted(boosted, key=lambda r: (-r.score, r.passage_id or 0))[:TOP_K]
+    verdict = decide(claim.text, claim.quantities, claim.dates, [r.text for r in top], published=claim.published)
+    return CheckResult(verdict, tuple(zip(top, (s.stance for s in verdict.stances))))
 
 
 @task(retries=1, retry_delay_seconds=5, task_run_name="verify-batch-{number}")
@@ -105,16 +101,20 @@ def verify_batch(claims: list[ClaimToVerify], db: str, policy: FetchPolicy, numb
     with connect(db, read_only=True) as con:
         sources = sources_for_articles(con, articles)
         known = validators(con, [s.source_id for s in sources])
-    by_location = {s.location: s for s in sources}
-    stored_validators = {s.location: known[s.source_id] for s in sources if s.source_id in known}
-    fetched = gather(list(by_location), policy, stored_validators)
-    parsed = [parse_source(f) for f in fetched]
-    for f in fetched:
+    # One fetch per location, even when a location is registered for several articles.
+    locations = list(dict.fromkeys(s.location for s in sources))
+    stored_validators = {}
+    for s in sources:
+        if s.source_id in known:
+            stored_validators.setdefault(s.location, known[s.source_id])
+    fetched = dict(zip(locations, gather(locations, policy, stored_validators)))
+    parsed = {location: parse_source(f) for location, f in fetched.items()}
+    for f in fetched.values():
         if not f.ok:
             report.source_failures.append((f.url, f.error or "failed"))
     with connect(db) as con, transaction(con):
-        for f, p in zip(fetched, parsed):
-            store_fetch(con, by_location[f.url].source_id, f, p)
+        for s in sources:
+            store_fetch(con, s.source_id, fetched[s.location], parsed[s.location])
         ensure_fts_index(con)
         changes = []
         for claim in claims:

@@ -168,3 +168,23 @@ def test_small_batches_report_progress_and_verify_every_claim(demo, prefect_harn
     assert report.checked == first.checked
     after = asyncio.run(progress_artifacts())
     assert len(after) == before + 1 and 100.0 in after
+
+
+def test_a_page_registered_for_two_articles_serves_both(prefect_harness, tmp_path):
+    from claims.extract import build_article
+    from flows.verify import verify_claims
+    from warehouse import store_articles
+    from warehouse.evidence import add_source
+
+    db = str(tmp_path / "claims.duckdb")
+    first = build_article("NATO expelled 60 Russian diplomats in 2018, officials said.", "a.txt")
+    second = build_article("Officials said 75 Russian diplomats were expelled by NATO in 2018.", "b.txt")
+    store_articles([first, second], db)
+    page = tmp_path / "source.html"
+    page.write_text("<p>In 2018 NATO expelled 60 Russian diplomats, officials said.</p>")
+    for article in (first, second):
+        add_source(str(page), article_id=article.id, db=db)
+    report = verify_claims(db=db)
+    verdicts = {row["claim"][:20]: row["verdict"] for row in report.rows}
+    assert verdicts == {"NATO expelled 60 Rus": "supported", "Officials said 75 Ru": "refuted"}
+    assert run_readonly_sql(db, "SELECT count(*) FROM source_fetches").rows[0][0] == 2

@@ -183,13 +183,14 @@ WITH current_snapshots AS (
     WHERE content_hash IS NOT NULL AND list_contains($sources, source_id)
     QUALIFY row_number() OVER (PARTITION BY source_id ORDER BY fetched_at DESC, fetch_id DESC) = 1
 ),
-scored AS (
-    SELECT p.passage_id, p.source_id, s.location, p.text, p.start_char, p.end_char, p.kind,
+scored AS (  -- a snapshot shared by two sources (the same page registered twice) counts once
+    SELECT p.passage_id, c.source_id, s.location, p.text, p.start_char, p.end_char, p.kind,
            fts_main_passages.match_bm25(p.passage_id, $query) AS score,
            $cue IS NOT NULL AND regexp_matches(p.text, $cue) AS cued
     FROM passages AS p
-    JOIN current_snapshots AS c ON c.source_id = p.source_id AND c.content_hash = p.content_hash
-    JOIN sources AS s ON s.source_id = p.source_id
+    JOIN current_snapshots AS c ON c.content_hash = p.content_hash
+    JOIN sources AS s ON s.source_id = c.source_id
+    QUALIFY row_number() OVER (PARTITION BY p.passage_id ORDER BY c.source_id) = 1
 )
 SELECT passage_id, source_id, location, text, start_char, end_char, kind, coalesce(score, 0.0)
 FROM (
