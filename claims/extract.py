@@ -24,12 +24,15 @@ __all__ = ["article_id", "build_article", "extract", "fingerprint"]
 
 # Where a sentence with a figure may be cut into two claims: "…60 American diplomats | and closed
 # the US Consulate…" — a coordinated verb phrase, or a semicolon.
+_PAST_VERB = r"""(?:[a-z]+ed|cut|put|set|sent|spent|won|lost|made|took|gave|said|told|saw|met|began|left|
+    held|paid|sold|kept|brought|built|fell|rose|grew|became|came|went|shut|hit|led|drew)\b"""
 _CLAUSE_BREAK = re.compile(
     r"""
     ;\s+                                  # a semicolon always separates assertions
-    | ,?\s+and\s+(?=(?:also\s+|then\s+)?  # ", and" / "and", then a verb in the past tense:
-        (?:[a-z]+ed|cut|put|set|sent|spent|won|lost|made|took|gave|said|told|saw|met|began|left|
-           held|paid|sold|kept|brought|built|fell|rose|grew|became|came|went|shut|hit|led|drew)\b)
+    | ,?\s+and\s+(?=(?:also\s+|then\s+)?  # ", and" / "and", then a verb in the past tense
+        """ + _PAST_VERB + r""")
+    | ,?\s+(?=(?:after|before|since|until|when)\s+  # a time clause with a named subject of its own:
+        [A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+""" + _PAST_VERB + r""")    # "… after Russia invaded … in 2008"
     """,
     re.VERBOSE,
 )
@@ -93,7 +96,7 @@ def extract(text: str, *, published: str | None = None, start: int = 0) -> list[
             speaker = find_attribution(text, sentence.start, sentence.end, last_person=last_person)
         if _looks_like_name(speaker):
             last_person = speaker
-        has_figure = bool(quantities.starting_in(sentence.start, sentence.end))
+        has_figure = bool(quantities.starting_in(sentence.start, sentence.end) or dates.starting_in(sentence.start, sentence.end))
         clauses = _clauses(text, sentence, has_figure)
         for clause_start, clause_end in clauses:
             drafts.append((index, clause_start, clause_end, speaker, len(clauses) > 1))

@@ -104,6 +104,25 @@ def test_years_and_dates_are_never_quantities():
         assert not any(q.start < e and s < q.end for s, e in dates), q
 
 
+CLAUSES = [
+    pytest.param("Russia expelled 60 American diplomats and closed the US Consulate in St. Petersburg.",
+                 ["Russia expelled 60 American diplomats", "closed the US Consulate in St. Petersburg."], id="and-past-verb"),
+    pytest.param("The program helps Georgia defend its territory after Russia invaded South Ossetia in 2008.",
+                 ["The program helps Georgia defend its territory", "after Russia invaded South Ossetia in 2008."],
+                 id="time-clause-with-own-subject"),
+    pytest.param("NATO suspended all cooperation with Russia in 2014 after annexing Crimea.",
+                 ["NATO suspended all cooperation with Russia in 2014 after annexing Crimea."], id="no-subject-no-split"),
+    pytest.param("Officials met on Monday and talked twice.",
+                 ["Officials met on Monday and talked twice."], id="short-right-side-kept-whole"),
+    pytest.param("He said “they left and returned” in 2019.", ["He said “they left and returned” in 2019."], id="inside-a-quote"),
+]
+
+
+@pytest.mark.parametrize("text, expected", CLAUSES)
+def test_clause_splitting(text, expected):
+    assert [c.text for c in extract(text)] == expected
+
+
 def test_compound_sentence_with_a_figure_yields_separate_claims():
     texts = [c.text for c in ARTICLE.claims]
     assert "Russia expelled 60 American diplomats" in texts
