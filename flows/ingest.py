@@ -87,7 +87,7 @@ def ingest_articles(
     """
     logger = get_run_logger()
     report = IngestReport()
-    batches = [inputs[i : i + batch_size] for i in range(0, len(inputs), batch_size)] or []
+    batches = [inputs[i : i + batch_size] for i in range(0, len(inputs), batch_size)]
     progress_id = create_progress_artifact(0.0, description="Articles ingested so far") if len(batches) > 1 else None
     bar = _TerminalBar(len(inputs)) if show_progress else None
     done = 0
