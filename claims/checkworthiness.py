@@ -132,6 +132,17 @@ def _length_bucket(n: int) -> str:
     return "len30+"
 
 
+# Word classes whose presence is a feature: (words, feature name).
+_WORD_CLASS_FEATURES = (
+    (_FIRST_PERSON, "i"),
+    (_WE, "we"),
+    (_YOU, "you"),
+    (_OPINION, "opinion"),
+    (_FUTURE, "future"),
+    (_NEGATION, "neg"),
+)
+
+
 def _hand_features(text: str, raw_tokens: list[str], low_tokens: list[str]) -> list[str]:
     feats = ["bias_h", _length_bucket(len(low_tokens))]
     toks = set(low_tokens)
@@ -160,18 +171,7 @@ def _hand_features(text: str, raw_tokens: list[str], low_tokens: list[str]) -> l
         feats.append("attrib")
     if "according" in toks:
         feats.append("according")
-    if toks & _FIRST_PERSON:
-        feats.append("i")
-    if toks & _WE:
-        feats.append("we")
-    if toks & _YOU:
-        feats.append("you")
-    if toks & _OPINION:
-        feats.append("opinion")
-    if toks & _FUTURE:
-        feats.append("future")
-    if toks & _NEGATION:
-        feats.append("neg")
+    feats.extend(name for words, name in _WORD_CLASS_FEATURES if toks & words)
     if "?" in text:
         feats.append("question")
     if "!" in text:

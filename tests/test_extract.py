@@ -9,19 +9,13 @@ import pytest
 from claims.extract import article_id, build_article, extract
 from claims.sentences import split_sentences
 from tests.conftest import GOLD, SEED
+from tests.test_quantities import SEED_ROWS
 
 TEXT = SEED.read_text(encoding="utf-8")
 ARTICLE = build_article(TEXT, str(SEED))
 
 # The required (non-optional) gold items of the seed, embedded so they run without ../shared.
-GOLD_QUANTITIES = [
-    ("eight members", 780, 793, 8, "count", "members", "=", None),
-    ("20 percent", 2445, 2455, 20, "percent", "percent", "=", None),
-    ("20 out of 30 positions", 3120, 3142, 20, "ratio", "positions", "=", 30),
-    ("20 nations", 3238, 3248, 20, "count", "nations", "=", None),
-    ("more than 100 Russian diplomats", 3305, 3336, 100, "count", "diplomats", ">", None),
-    ("60 American diplomats", 3395, 3416, 60, "count", "diplomats", "=", None),
-]
+GOLD_QUANTITIES = SEED_ROWS  # the same table the quantity tests check find_quantities with
 GOLD_DATES = [
     ("November 1", 81, 91, "2021-11-01", "day"),
     ("November 1st", 282, 294, "2021-11-01", "day"),
