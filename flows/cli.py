@@ -261,7 +261,9 @@ def _cell(column: str, value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:.2f}" if column == "checkworthiness" else f"{value:g}"
+        if column in ("checkworthiness", "confidence"):
+            return f"{value:.2f}"
+        return format(value, ",.12g")  # 8,820,000,000 rather than 8.82e+09
     text = " ".join(str(value).split())
     width = _WIDTHS.get(column)
     if width and len(text) > width:
