@@ -1,5 +1,5 @@
 # claimtrack — the two commands a newcomer needs: `make run` and `make test`.
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 SEED   := seeds/nato-russia-2021-10.txt

@@ -281,6 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="claimtrack",
         description="Turn news articles into checkable claims stored in DuckDB, and track their verification.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -349,6 +350,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_ui.register(sub, with_db)
     return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("claimtrack")
+    except PackageNotFoundError:  # running from a checkout that was never installed
+        return "unknown"
 
 
 def _positive_int(value: str) -> int:
