@@ -120,6 +120,7 @@ _COMPARABLE = {
 # Passages that may state a fact-checker's rating: retrieved whatever words they share with the
 # claim ("We rate it Pants on Fire!" shares none). RE2 syntax, for DuckDB's regexp_matches.
 RATING_CUE = r"(?i)\b(we rate|we rated|rated|rating|ruling|verdict|pants on fire|half[- ]true|mostly (true|false))\b"
+UNNAMED_RELEVANCE = 0.8  # a claim naming no one: how much of it a passage must repeat for its figures to count
 MIN_RELEVANCE = 0.5  # share of the claim's content words a passage must contain to count at all
 TEXT_SUPPORT = 0.85  # without figures, how much of the claim a passage must contain to support it
 # A fact-checker's rating refers to the claim its article checks, and its sentence ("We rate this claim
@@ -436,6 +437,15 @@ def judge(
 
     quantity_parts = {t: s for t, s in parts if t in {q.text for q in quantities}}
     if quantities:
+        # Figures about someone else decide nothing: "Lenovo's profit was HK$327m" is not
+        # refuted by "TimeWarner's profit was $1.13bn", however alike the sentences are. At least
+        # one name around the claim's figures (else in the claim) must be in the passage; a claim
+        # that names nothing is decided only by a passage that says nearly the same thing.
+        names = _names_near(claim_text, quantities) or _names(claim_text)
+        if quantity_parts and names and not names & (_names(passage) | passage_words):
+            return Stance(NEUTRAL, relevance, f"the figures are not about {', '.join(sorted(names))}", tuple(parts))
+        if quantity_parts and not names and relevance < UNNAMED_RELEVANCE:
+            return Stance(NEUTRAL, relevance, "the claim names no one, and the passage says something else", tuple(parts))
         if REFUTES in quantity_parts.values() and SUPPORTS in quantity_parts.values():
             return Stance("mixed", relevance, "one figure agrees, another disagrees", tuple(parts))
         if any(s == REFUTES for s in quantity_parts.values()):
@@ -455,6 +465,29 @@ def judge(
     if stated_relevance >= TEXT_SUPPORT and names_ok and dates_ok and not _negation_mismatch(claim_text, passage):
         return Stance(SUPPORTS, relevance, "the passage states it", tuple(parts))
     return Stance(NEUTRAL, relevance, "related but not decisive", tuple(parts))
+
+
+# Capitalised words that name no one: months, weekdays, currency and unit abbreviations.
+_NOT_NAMES = frozenset(_stem(w) for w in """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday hk us usd gbp eur bn mn km
+    """.split())
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z]+")
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words, sentence-initial ones included, that are not stopwords, months or units."""
+    return {_stem(m.group()) for m in _CAPITALISED.finditer(text) if m.group().lower() not in STOPWORDS} - _NOT_NAMES
+
+
+def _names_near(claim_text: str, quantities: Sequence[Quantity]) -> set[str]:
+    """Names in the clauses around the claim's figures: who or what the figures are about."""
+    names: set[str] = set()
+    for q in quantities:
+        names |= _names(_around(claim_text, q))
+    return names
 
 
 def _stated(claim_text: str, passage: str) -> tuple[str, str]:

@@ -54,6 +54,13 @@ CASES = [
                  "not_enough_evidence", id="unrelated"),
     pytest.param("Days later, 20 nations backed Britain by jointly expelling more than 100 Russian diplomats.",
                  EXPULSIONS, "not_enough_evidence", id="one-part-unstated"),
+    # bugs caught verifying BBC business news against other BBC articles: figures about someone else
+    pytest.param("Lenovo's profit for the three months to December was HK$327m (US$42m).",
+                 "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m) for the three "
+                 "months to December, from $639m year-earlier.", "not_enough_evidence", id="bbc-other-company"),
+    pytest.param("£486,000) for the three months to December on sales which fell 8% to 4.7bn rupees.",
+                 "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m) for the three "
+                 "months to December, from $639m year-earlier.", "not_enough_evidence", id="bbc-fragment-names-no-one"),
     # dates without figures
     pytest.param("In 2014, NATO suspended all practical civilian and military cooperation with Russia.",
                  "On 1 April 2014 NATO foreign ministers decided to suspend all practical civilian and military cooperation with Russia.",
