@@ -120,7 +120,6 @@ _COMPARABLE = {
 # Passages that may state a fact-checker's rating: retrieved whatever words they share with the
 # claim ("We rate it Pants on Fire!" shares none). RE2 syntax, for DuckDB's regexp_matches.
 RATING_CUE = r"(?i)\b(we rate|we rated|rated|rating|ruling|verdict|pants on fire|half[- ]true|mostly (true|false))\b"
-UNNAMED_RELEVANCE = 0.8  # a claim naming no one: how much of it a passage must repeat for its figures to count
 MIN_RELEVANCE = 0.5  # share of the claim's content words a passage must contain to count at all
 TEXT_SUPPORT = 0.85  # without figures, how much of the claim a passage must contain to support it
 # A fact-checker's rating refers to the claim its article checks, and its sentence ("We rate this claim
@@ -439,13 +438,13 @@ def judge(
     if quantities:
         # Figures about someone else decide nothing: "Lenovo's profit was HK$327m" is not
         # refuted by "TimeWarner's profit was $1.13bn", however alike the sentences are. At least
-        # one name around the claim's figures (else in the claim) must be in the passage; a claim
-        # that names nothing is decided only by a passage that says nearly the same thing.
+        # one name around the claim's figures (else in the claim) must be in the passage, and a
+        # claim that names no one ("The shares closed down 247p") is decided by no figure.
         names = _names_near(claim_text, quantities) or _names(claim_text)
-        if quantity_parts and names and not names & (_names(passage) | passage_words):
+        if quantity_parts and not names:
+            return Stance(NEUTRAL, relevance, "the claim names no one its figures are about", tuple(parts))
+        if quantity_parts and not names & (_entities(passage) | passage_words):
             return Stance(NEUTRAL, relevance, f"the figures are not about {', '.join(sorted(names))}", tuple(parts))
-        if quantity_parts and not names and relevance < UNNAMED_RELEVANCE:
-            return Stance(NEUTRAL, relevance, "the claim names no one, and the passage says something else", tuple(parts))
         if REFUTES in quantity_parts.values() and SUPPORTS in quantity_parts.values():
             return Stance("mixed", relevance, "one figure agrees, another disagrees", tuple(parts))
         if any(s == REFUTES for s in quantity_parts.values()):
@@ -474,12 +473,23 @@ _NOT_NAMES = frozenset(_stem(w) for w in """
     """.split())
 
 
-_CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z]+")
+_CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z]+(?P<possessive>['’]s\b)?")
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]*\s+)[\"“‘(]*$")
 
 
 def _names(text: str) -> set[str]:
-    """Capitalised words, sentence-initial ones included, that are not stopwords, months or units."""
-    return {_stem(m.group()) for m in _CAPITALISED.finditer(text) if m.group().lower() not in STOPWORDS} - _NOT_NAMES
+    """Capitalised words that are not stopwords, months or units. A word that starts a sentence
+    ("Forecasts for Japanese growth …") is a name only when it looks like one: all capitals
+    ("NATO") or possessive ("Lenovo's")."""
+    names = set()
+    for m in _CAPITALISED.finditer(text):
+        word = m.group().split("'")[0].split("’")[0]
+        if word.lower() in STOPWORDS:
+            continue
+        if _SENTENCE_START.search(text, 0, m.start()) and not (word.isupper() or m.group("possessive")):
+            continue
+        names.add(_stem(word))
+    return names - _NOT_NAMES
 
 
 def _names_near(claim_text: str, quantities: Sequence[Quantity]) -> set[str]:

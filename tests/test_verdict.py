@@ -35,17 +35,17 @@ CASES = [
     pytest.param("NATO cut the Russian mission to 20 out of 30 positions in 2018.", NATO_2018, "supported", id="ratio-from-30-to-20"),
     pytest.param("NATO cut the Russian mission to 10 out of 30 positions in 2018.", NATO_2018, "refuted", id="ratio-misstated"),
     # percent, fraction, rounding
-    pytest.param("Unemployment in the region rose to nearly 20 percent last year.",
-                 "Unemployment in the region rose to 19.6 percent last year.", "supported", id="nearly-20-vs-19.6"),
-    pytest.param("A quarter of the region's voters backed the plan.",
-                 "Some 25% of the region's voters backed the plan.", "supported", id="fraction-vs-percent"),
+    pytest.param("Unemployment in Wales rose to nearly 20 percent last year.",
+                 "Unemployment in Wales rose to 19.6 percent last year.", "supported", id="nearly-20-vs-19.6"),
+    pytest.param("A quarter of Wales's voters backed the plan.",
+                 "Some 25% of Wales's voters backed the plan.", "supported", id="fraction-vs-percent"),
     pytest.param("Both provinces make up 20 percent of Georgia's land area and are occupied by Russia.",
                  GEORGIA_ROW, "supported", id="table-row"),
     # money with currency and magnitude
-    pytest.param("The city spent £1.2bn on the new bridge.", "The city spent £1,200 million on the new bridge.",
-                 "supported", id="money-magnitude"),
-    pytest.param("The city spent £1.2bn on the new bridge.", "The city spent £800 million on the new bridge.",
-                 "refuted", id="money-wrong"),
+    pytest.param("Leeds City Council spent £1.2bn on the new bridge.",
+                 "Leeds City Council spent £1,200 million on the new bridge.", "supported", id="money-magnitude"),
+    pytest.param("Leeds City Council spent £1.2bn on the new bridge.",
+                 "Leeds City Council spent £800 million on the new bridge.", "refuted", id="money-wrong"),
     # other nationals, negation, abstention
     pytest.param("Russia expelled 60 American diplomats in 2018.", EXPULSIONS, "not_enough_evidence", id="different-people"),
     pytest.param("NATO expelled 60 Russian diplomats in 2018.",
@@ -61,6 +61,11 @@ CASES = [
     pytest.param("£486,000) for the three months to December on sales which fell 8% to 4.7bn rupees.",
                  "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m) for the three "
                  "months to December, from $639m year-earlier.", "not_enough_evidence", id="bbc-fragment-names-no-one"),
+    pytest.param("The shares closed down 247p, or 18%, at 1115 pence.",
+                 "BA shares closed down 10p, or 4%, at 250 pence on Friday.", "not_enough_evidence", id="bbc-names-no-one"),
+    pytest.param("Forecasts for Japanese growth were also scaled back to 4.0% from 4.4% this year.",
+                 "Mitsubishi Motors cut its sales forecasts for the year; its sales have slid 41%.",
+                 "not_enough_evidence", id="bbc-sentence-initial-word-is-not-a-name"),
     # dates without figures
     pytest.param("In 2014, NATO suspended all practical civilian and military cooperation with Russia.",
                  "On 1 April 2014 NATO foreign ministers decided to suspend all practical civilian and military cooperation with Russia.",
