@@ -474,7 +474,7 @@ _NOT_NAMES = frozenset(_stem(w) for w in """
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z]+(?P<possessive>['’]s\b)?")
-_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]*\s+)[\"“‘(]*$")
+_SENTENCE_START = re.compile(r"[.!?][\"”’)]*\s+[\"“‘(]*$")  # looked for in the few characters before a word
 
 
 def _names(text: str) -> set[str]:
@@ -486,7 +486,8 @@ def _names(text: str) -> set[str]:
         word = m.group().split("'")[0].split("’")[0]
         if word.lower() in STOPWORDS:
             continue
-        if _SENTENCE_START.search(text, 0, m.start()) and not (word.isupper() or m.group("possessive")):
+        starts_sentence = m.start() == 0 or bool(_SENTENCE_START.search(text[max(0, m.start() - 12) : m.start()]))
+        if starts_sentence and not (word.isupper() or m.group("possessive")):
             continue
         names.add(_stem(word))
     return names - _NOT_NAMES
