@@ -18,7 +18,9 @@ that states a comparable figure or date:
   reported speech ("the post claims ...", a quotation) is a report of the claim: its repeated figures
   are not support (a different figure in it still disagrees);
 - a fact-check's own rating ("We rate this claim False", "Rating: Mixture") is read as the source's
-  stance and outranks the figures; middle ratings (half true, mixture, misleading) are ``conflicting``.
+  stance and outranks the figures; middle ratings (half true, mixture, misleading) are ``conflicting``;
+- a source that examines the statement as a claim ("a viral post claims ...") supports it only by its
+  rating: it repeats the claim's figures and words to examine them, whether they hold or not.
 
 Every claim quantity must be supported for ``supported``; support for some parts and nothing
 for others is ``not_enough_evidence``; support and refutation together is ``conflicting``.
@@ -34,7 +36,7 @@ from claims.dates import find_dates
 from claims.model import DateMention, Quantity
 from claims.quantities import find_quantities
 
-__all__ = ["RATING_CUE", "Stance", "Verdict", "boost", "content_words", "decide", "judge"]
+__all__ = ["RATING_CUE", "Stance", "Verdict", "boost", "content_words", "decide", "examines_claim", "judge"]
 
 SUPPORTS, REFUTES, NEUTRAL = "supports", "refutes", "neutral"
 
@@ -105,6 +107,14 @@ _REPORTING = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 REPORT_OVERLAP = 0.7  # share of the claim's content words a sentence must repeat to be a report of the claim
+# Words by which a source treats the statement as a claim to examine: a fact-check ("a viral post
+# claims ...") rather than a report of events. Such a source repeats the claim's figures and words to
+# examine them, so only its rating or a disagreeing figure decides anything.
+_CLAIM_TALK = re.compile(
+    r"\b(?:claim(?:s|ed|ing)?|post(?:s|ed)?|tweet(?:s|ed)?|viral|meme|alleg(?:e|es|ed|edly|ation)|purport\w*|"
+    r"fact[- ]?check\w*|misinformation|disinformation|hoax|debunk\w*|^\s*says\b)",
+    re.IGNORECASE,
+)
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 # Kinds of quantity that can be compared with each other.
@@ -520,6 +530,17 @@ def _stated(claim_text: str, passage: str) -> tuple[str, str]:
     return " ".join(stated), " ".join(reported)
 
 
+def examines_claim(claim_text: str, passage: str) -> bool:
+    """Does the passage treat the claim as a claim to examine ("A viral post claims that ...")?"""
+    claim_words = content_words(claim_text)
+    if not claim_words:
+        return False
+    for sentence in _SENTENCE_BREAK.split(passage):
+        if _CLAIM_TALK.search(sentence) and len(claim_words & content_words(sentence)) / len(claim_words) >= REPORT_OVERLAP:
+            return True
+    return False
+
+
 def _negation_mismatch(claim: str, passage: str) -> bool:
     return bool(_NEGATION.search(claim)) != bool(_NEGATION.search(passage))
 
@@ -531,9 +552,21 @@ def decide(
     passages: Sequence[str],
     *,
     published: str | None = None,
+    sources: Sequence[str] | None = None,
 ) -> Verdict:
-    """Combine the passages' stances into one verdict with a confidence in [0, 1]."""
+    """Combine the passages' stances into one verdict with a confidence in [0, 1].
+
+    ``sources`` names the document of each passage (all one document when omitted): a document
+    that examines the claim as a claim (a fact-check) supports it only by its rating."""
     stances = tuple(judge(claim_text, quantities, dates, p, published=published) for p in passages)
+    keys = list(sources) if sources is not None else [""] * len(passages)
+    examining = {key for key, p in zip(keys, passages) if examines_claim(claim_text, p)}
+    if examining:
+        stances = tuple(
+            Stance(NEUTRAL, s.relevance, "the source examines the claim itself: its agreeing figures are the "
+                   "claim's own", s.parts) if s.stance == SUPPORTS and not s.rated and key in examining else s
+            for s, key in zip(stances, keys)
+        )
     rated = {s.stance for s in stances if s.rated}
     if rated:  # a fact-checker's explicit rating outranks our reading of the figures
         reason = next(s.reason for s in stances if s.rated)

@@ -90,7 +90,8 @@ def rank_and_decide(claim: ClaimToVerify, candidates: Sequence[Retrieved]) -> Ch
         for r in candidates
     ]
     top = sorted(boosted, key=lambda r: (-r.score, r.passage_id or 0))[:TOP_K]
-    verdict = decide(claim.text, claim.quantities, claim.dates, [r.text for r in top], published=claim.published)
+    verdict = decide(claim.text, claim.quantities, claim.dates, [r.text for r in top], published=claim.published,
+                     sources=[r.location for r in top])
     return CheckResult(verdict, tuple(zip(top, (s.stance for s in verdict.stances))))
 
 

@@ -94,3 +94,29 @@ def test_sources_that_disagree_make_a_conflict():
 
 def test_no_passages_is_not_enough_evidence():
     assert verdict("NATO expelled 60 Russian diplomats in 2018.") == "not_enough_evidence"
+
+
+# A source that examines the statement as a claim (a fact-check) repeats the claim's figures to examine
+# them: they confirm nothing unless the source rates the claim. A report of events is unaffected.
+FUNDING_CLAIM = "In 2019 Ohio cut school funding by $500 million."
+FACT_CHECK = ("A viral post claims that in 2019 Ohio cut school funding by $500 million. "
+              "The budget shows that in 2019 Ohio cut school funding by $500 million, counting federal grants.")
+NEWS = "In 2019 Ohio cut school funding by $500 million, the state budget office said."
+EXAMINED = [
+    pytest.param([FACT_CHECK], None, "not_enough_evidence", id="fact-check-repeats-the-figure"),
+    pytest.param([FACT_CHECK + " We rate this claim True."], None, "supported", id="fact-check-rates-it-true"),
+    pytest.param([FACT_CHECK.replace("funding by $500 million, counting", "funding by $90 million, counting")], None, "refuted",
+                 id="fact-check-states-another-figure"),
+    pytest.param([NEWS], None, "supported", id="news-report-supports"),
+    pytest.param([FACT_CHECK, NEWS], ["factcheck.example", "news.example"], "supported",
+                 id="another-source-still-supports"),
+    pytest.param([FACT_CHECK, NEWS], None, "not_enough_evidence", id="one-source-examining-the-claim"),
+]
+
+
+@pytest.mark.parametrize("passages, sources, expected", EXAMINED)
+def test_a_source_examining_the_claim_supports_only_by_its_rating(passages, sources, expected):
+    parts = extract(FUNDING_CLAIM)
+    quantities = tuple(q for c in parts for q in c.quantities)
+    dates = tuple(d for c in parts for d in c.dates)
+    assert decide(FUNDING_CLAIM, quantities, dates, passages, sources=sources).status == expected
