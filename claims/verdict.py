@@ -36,7 +36,7 @@ from claims.dates import find_dates
 from claims.model import DateMention, Quantity
 from claims.quantities import find_quantities
 
-__all__ = ["RATING_CUE", "Stance", "Verdict", "boost", "content_words", "decide", "examines_claim", "judge"]
+__all__ = ["RATING_CUE", "Stance", "Verdict", "boost", "content_words", "decide", "examines_claim", "find_rating", "judge"]
 
 SUPPORTS, REFUTES, NEUTRAL = "supports", "refutes", "neutral"
 
@@ -63,7 +63,8 @@ _DENIAL = re.compile(r"\b(?:not|never|no|myths?|hoax|disproven|debunked|false(?:
 # A fact-check's rating of the claim it examines, e.g. "We rate this claim False."
 _RATING_WORDS = r"""(?P<rating>pants\s+on\s+fire|mostly\s+true|mostly\s+false|half[\s-]+true|true|false|misleading|
        mixture|mixed|partly\s+true|partly\s+false|partially\s+true|partially\s+false|mostly\s+accurate|
-       missing\s+context|lacks\s+context|(?:four|three|two|one)\s+pinocchios?|correct|incorrect|inaccurate|accurate|wrong)\b"""
+       missing\s+context|lacks\s+context|needs\s+context|out\s+of\s+context|(?:four|three|two|one)\s+pinocchios?|
+       not\s+(?:true|correct|accurate)|correct|incorrect|inaccurate|accurate|wrong|fake)\b"""
 _RATING = re.compile(
     r"""
     \b(?:we\s+rate[ds]?|we\s+rated|rated|rating:?|ruling:?|verdict:?|we\s+(?:give|gave)\s+(?:it|this|the\s+claim))
@@ -72,9 +73,16 @@ _RATING = re.compile(
     """ + _RATING_WORDS,
     re.IGNORECASE | re.VERBOSE,
 )
-# "The claim is false.", "This post is misleading."
-_RATING_IS = re.compile(r"\b(?:the|this|that)\s+(?:claim|statement|post)\s+(?:is|was)\s+" + _RATING_WORDS,
-                        re.IGNORECASE | re.VERBOSE)
+# "The claim is false.", "This post is misleading.", "The viral claims are also false."
+_RATING_IS = re.compile(
+    r"""\b(?:the|this|that|these|those|such)\s+(?:[\w-]+\s+){0,2}?(?:claims?|statements?|posts?|assertions?)\s+
+    (?:is|are|was|were)\s+(?:(?:also|simply|completely|entirely|partly|largely|therefore|thus)\s+)?""" + _RATING_WORDS,
+    re.IGNORECASE | re.VERBOSE,
+)
+# A rating of some other claim: "We rated a similar claim False in 2019."
+_OTHER_CLAIM = re.compile(r"\b(?:similar|another|other|previous|previously|earlier|related|different)\b", re.I)
+# A rating only asked about or supposed: "to see whether the claim is true", "if the post were accurate".
+_SUPPOSED = re.compile(r"\b(?:whether|if|unless|determine|see|know|check)\s+(?:or\s+not\s+)?$", re.I)
 # The same with words in between, "We rate Smith's claim about the budget Mostly False", "the claim
 # earns a Pants on Fire": fact-checkers write rating names capitalised, so the looser form wants the
 # capitals (and stops at the end of the sentence).
@@ -97,7 +105,21 @@ _RATING_STANCE = {
     "half true": "mixed", "two pinocchios": "mixed", "one pinocchio": "mixed", "one pinocchios": "mixed",
     "misleading": "mixed", "mixture": "mixed", "mixed": "mixed", "partly true": "mixed", "partly false": "mixed",
     "partially true": "mixed", "partially false": "mixed", "missing context": "mixed", "lacks context": "mixed",
+    "needs context": "mixed", "out of context": "mixed",
+    "not true": REFUTES, "not correct": REFUTES, "not accurate": REFUTES, "fake": REFUTES,
 }
+
+
+def find_rating(passage: str) -> tuple[str, str] | None:
+    """A fact-checker's rating of the claim its article checks, as (the rating's words, stance)."""
+    for pattern in (_RATING, _RATING_IS, _RATING_LOOSE):
+        for m in pattern.finditer(passage):
+            if _OTHER_CLAIM.search(m.group()) or _SUPPOSED.search(passage[max(0, m.start() - 20) : m.start()]):
+                continue  # "We rated a similar claim False", "whether the claim is true": not this claim's rating
+            stance = _RATING_STANCE.get(re.sub(r"[\s-]+", " ", m.group("rating").lower()))
+            if stance:
+                return m.group("rating"), stance
+    return None
 # A sentence that reports someone making a claim ("the post says ...", quotes) rather than stating it.
 _REPORTING = re.compile(
     r"""["“”]                                                     # a quotation
@@ -129,7 +151,9 @@ _COMPARABLE = {
 }
 # Passages that may state a fact-checker's rating: retrieved whatever words they share with the
 # claim ("We rate it Pants on Fire!" shares none). RE2 syntax, for DuckDB's regexp_matches.
-RATING_CUE = r"(?i)\b(we rate|we rated|rated|rating|ruling|verdict|pants on fire|half[- ]true|mostly (true|false))\b"
+RATING_CUE = (r"(?i)\b(we rate|we rated|rated|rating|ruling|verdict|pants on fire|half[- ]true|mostly (true|false)|"
+              r"(claims?|statements?|posts?|assertions?) (is|are|was|were) (also |simply |partly |largely )?"
+              r"(false|true|misleading|incorrect|inaccurate|correct|accurate|wrong|fake|not true))\b")
 MIN_RELEVANCE = 0.5  # share of the claim's content words a passage must contain to count at all
 TEXT_SUPPORT = 0.85  # without figures, how much of the claim a passage must contain to support it
 # A fact-checker's rating refers to the claim its article checks, and its sentence ("We rate this claim
@@ -390,11 +414,9 @@ def judge(
     for element in (*quantities, *dates):  # a long sentence: what surrounds each figure counts too
         relevance = max(relevance, _coverage(_around(claim_text, element), passage_words))
 
-    rating = _RATING.search(passage) or _RATING_IS.search(passage) or _RATING_LOOSE.search(passage)
+    rating = find_rating(passage)
     if rating and relevance >= RATING_RELEVANCE:
-        stance = _RATING_STANCE.get(re.sub(r"[\s-]+", " ", rating.group("rating").lower()), NEUTRAL)
-        if stance in (SUPPORTS, REFUTES, "mixed"):
-            return Stance(stance, relevance, f"the source rates it {rating.group('rating')!r}", rated=True)
+        return Stance(rating[1], relevance, f"the source rates it {rating[0]!r}", rated=True)
 
     if relevance < MIN_RELEVANCE:
         return Stance(NEUTRAL, relevance, "not about the claim")
@@ -606,6 +628,6 @@ def boost(claim_text: str, quantities: Sequence[Quantity], dates: Sequence[DateM
         years = {d.value[:4] for d in find_dates(passage) if d.value}
         score += sum(0.5 for d in dates if d.value and d.value[:4] in years)
     score += 0.2 * len(_entities(claim_text) & (_entities(passage) | content_words(passage)))
-    if _RATING.search(passage) or _RATING_IS.search(passage) or _RATING_LOOSE.search(passage):
+    if find_rating(passage):
         score += RATING_BOOST  # a fact-checker's rating is the most decisive passage of its article
     return score

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claims.extract import extract
-from claims.verdict import decide
+from claims.verdict import RATING_CUE, decide, find_rating
 
 
 def verdict(claim: str, *passages: str, published: str | None = None) -> str:
@@ -120,3 +120,32 @@ def test_a_source_examining_the_claim_supports_only_by_its_rating(passages, sour
     quantities = tuple(q for c in parts for q in c.quantities)
     dates = tuple(d for c in parts for d in c.dates)
     assert decide(FUNDING_CLAIM, quantities, dates, passages, sources=sources).status == expected
+
+
+# A fact-checker's rating, in the forms fact-checking outlets write it; None: no rating of this claim.
+RATINGS = [
+    pytest.param("We rate this claim Mostly False.", ("Mostly False", "refutes"), id="politifact"),
+    pytest.param("Rating: Mixture", ("Mixture", "mixed"), id="snopes"),
+    pytest.param("We give the claim Four Pinocchios.", ("Four Pinocchios", "refutes"), id="pinocchios"),
+    pytest.param("The viral claim is false.", ("false", "refutes"), id="adjective-before-claim"),
+    pytest.param("These posts are misleading.", ("misleading", "mixed"), id="plural-posts"),
+    pytest.param("The claim is not true.", ("not true", "refutes"), id="not-true"),
+    pytest.param("The statement is also accurate.", ("accurate", "supports"), id="also-accurate"),
+    pytest.param("Verdict: Needs context.", ("Needs context", "mixed"), id="needs-context"),
+    pytest.param("We rated a similar claim False in 2019.", None, id="a-similar-claim"),
+    pytest.param("We asked the ministry whether the claim is true.", None, id="asked-whether"),
+    pytest.param("The claim is not false.", None, id="not-false-is-no-rating"),
+    pytest.param("The minister's statement was brief.", None, id="no-rating-word"),
+]
+
+
+@pytest.mark.parametrize("passage, expected", RATINGS)
+def test_rating(passage, expected):
+    assert find_rating(passage) == expected
+
+
+@pytest.mark.parametrize("passage", ["The viral claim is false.", "We rate it Pants on Fire!", "Verdict: Misleading"])
+def test_rating_passages_are_cued_for_retrieval(passage):
+    import re  # the cue is RE2 syntax for DuckDB; it uses only what Python's re reads the same way
+
+    assert re.search(RATING_CUE, passage)
