@@ -19,6 +19,8 @@ that states a comparable figure or date:
   are not support (a different figure in it still disagrees);
 - a fact-check's own rating ("We rate this claim False", "Rating: Mixture") is read as the source's
   stance and outranks the figures; middle ratings (half true, mixture, misleading) are ``conflicting``;
+  a rating of a similar claim, a rating only asked about ("whether the claim is true") and one inside a
+  quotation (someone's denial, quoted by a news report) are not the source's;
 - a source that examines the statement as a claim ("a viral post claims ...") supports it only by its
   rating: it repeats the claim's figures and words to examine them, whether they hold or not.
 
@@ -81,6 +83,8 @@ _RATING_IS = re.compile(
 )
 # A rating of some other claim: "We rated a similar claim False in 2019."
 _OTHER_CLAIM = re.compile(r"\b(?:similar|another|other|previous|previously|earlier|related|different)\b", re.I)
+# Someone's word, not the source's rating: '"These claims are false," a spokesman said.'
+_QUOTE_MARKS = re.compile(r"[\"“”]")
 # A rating only asked about or supposed: "to see whether the claim is true", "if the post were accurate".
 _SUPPOSED = re.compile(r"\b(?:whether|if|unless|determine|see|know|check)\s+(?:or\s+not\s+)?$", re.I)
 # The same with words in between, "We rate Smith's claim about the budget Mostly False", "the claim
@@ -116,6 +120,8 @@ def find_rating(passage: str) -> tuple[str, str] | None:
         for m in pattern.finditer(passage):
             if _OTHER_CLAIM.search(m.group()) or _SUPPOSED.search(passage[max(0, m.start() - 20) : m.start()]):
                 continue  # "We rated a similar claim False", "whether the claim is true": not this claim's rating
+            if _quoted(passage, m.start()):
+                continue  # a denial someone made, which a news report quotes
             stance = _RATING_STANCE.get(re.sub(r"[\s-]+", " ", m.group("rating").lower()))
             if stance:
                 return m.group("rating"), stance
@@ -550,6 +556,13 @@ def _stated(claim_text: str, passage: str) -> tuple[str, str]:
                 continue
         stated.append(sentence)
     return " ".join(stated), " ".join(reported)
+
+
+def _quoted(passage: str, at: int) -> bool:
+    """Is the text at ``at`` inside a quotation (an odd number of quotation marks before it in its sentence)?"""
+    breaks = list(_SENTENCE_BREAK.finditer(passage, 0, at))
+    head = breaks[-1].end() if breaks else 0
+    return len(_QUOTE_MARKS.findall(passage, head, at)) % 2 == 1
 
 
 def examines_claim(claim_text: str, passage: str) -> bool:

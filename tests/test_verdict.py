@@ -136,6 +136,14 @@ RATINGS = [
     pytest.param("We asked the ministry whether the claim is true.", None, id="asked-whether"),
     pytest.param("The claim is not false.", None, id="not-false-is-no-rating"),
     pytest.param("The minister's statement was brief.", None, id="no-rating-word"),
+    pytest.param('"These claims are false," a spokesman for the ministry said.', None, id="a-quoted-denial"),
+    # a denial reported without quotation marks reads as a rating: fact-checks write "PolitiFact said
+    # the claim was false" too, and a sentence check on "said" cost QuanTemp 0.02 precision
+    pytest.param("A spokesman said the claim was false.", None, id="a-reported-denial",
+                 marks=pytest.mark.xfail(strict=True, reason="read as the source's rating")),
+    pytest.param('Asked about it, the minister said: "The claim is not true."', None, id="a-quote-after-said"),
+    pytest.param('The minister spoke for an hour. We rate this claim False.', ("False", "refutes"),
+                 id="a-rating-after-another-sentence"),
 ]
 
 
