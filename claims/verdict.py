@@ -385,6 +385,8 @@ def _same_subject(claim_text: str, q: Quantity, passage: str, p: Quantity, thres
     if at < 0:
         return True
     around_q = _near(claim_text, at, at + len(q.text)) | content_words(q.text)
+    if len(around_q) < 3:  # "... 4.0% from 4.4% this year and 2.1% from 2.8% in 2005": the clause says what it is
+        around_q |= content_words(_around(claim_text, q))
     around_p = _near(passage, p.start, p.end) | content_words(p.text)
     if not around_q:
         return True

@@ -66,6 +66,10 @@ CASES = [
     pytest.param("Forecasts for Japanese growth were also scaled back to 4.0% from 4.4% this year.",
                  "Mitsubishi Motors cut its sales forecasts for the year; its sales have slid 41%.",
                  "not_enough_evidence", id="bbc-sentence-initial-word-is-not-a-name"),
+    pytest.param("Forecasts for Japanese growth were also scaled back to 4.0% from 4.4% this year and 2.1% from 2.8% in 2005.",
+                 "Mitsubishi Motors cut its sales forecasts for the year to March 2005. Its sales have slid 41% in the "
+                 "past year. As a result, the Japanese car maker has sought a series of financial bailouts.",
+                 "not_enough_evidence", id="bbc-figure-with-few-words-around-it"),
     # dates without figures
     pytest.param("In 2014, NATO suspended all practical civilian and military cooperation with Russia.",
                  "On 1 April 2014 NATO foreign ministers decided to suspend all practical civilian and military cooperation with Russia.",
