@@ -4,8 +4,9 @@
 a score >= 0.5 means check-worthy.
 
 The model is a linear classifier (logistic regression, trained by
-``tools/train_worthiness.py`` on CLEF-2024 CheckThat! Task 1 English) over three
-groups of sparse features, all computed here in pure Python:
+``tools/train_worthiness.py`` on CLEF-2024 CheckThat! Task 1 English train+dev,
+plus the check-worthy sentences of the CheckThat! 2019/2020 debate training
+files) over three groups of sparse features, all computed here in pure Python:
 
 * ``w`` - word 1-2-grams (lower-cased, digits mapped to ``0``, with sentence
   boundary markers), counts scaled by 1/sqrt(number of n-grams);
@@ -22,7 +23,8 @@ fragments of at most three words, and bylines / photo credits / captions.
 The same featuriser is imported by the training script, so training and
 inference features are identical by construction.  The model file
 ``claims/data/checkworthiness.json.gz`` holds one weight table per group and a
-bias already shifted so that 0.5 is the decision threshold chosen on dev.  It is
+bias already shifted so that 0.5 is the decision threshold chosen by
+cross-validation over whole debates (see the training script).  It is
 loaded lazily on first use and cached; loading never touches the network.
 """
 

@@ -150,7 +150,7 @@ def test_featurize_never_raises(text):
 
 def test_model_file_loads_and_is_small():
     assert MODEL_PATH.exists()
-    assert MODEL_PATH.stat().st_size < 3_000_000
+    assert MODEL_PATH.stat().st_size < 2_000_000
     with gzip.open(MODEL_PATH, "rt", encoding="utf-8") as fh:
         raw = json.load(fh)
     assert set(raw["weights"]) == {"w", "c", "h"}
@@ -171,14 +171,72 @@ def _f1(scores, labels):
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def test_dev_f1():
-    path = _eval_root() / "raw" / "checkthat-ct24-en" / "CT24_checkworthy_english_dev.tsv"
-    if not path.exists():
-        pytest.skip(f"CheckThat! 2024 dev set absent ({path})")
+def _read_labelled(path: Path, text_col: str, label_col: str, yes: str, quoting=csv.QUOTE_MINIMAL):
     with open(path, encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
-    texts = [r["Text"] for r in rows]
-    labels = [r["class_label"].strip() == "Yes" for r in rows]
-    assert len(texts) == 1032
+        rows = list(csv.DictReader(fh, delimiter="\t", quoting=quoting))
+    return [r[text_col] for r in rows], [r[label_col].strip() == yes for r in rows]
+
+
+# Labelled debate sentences and the F1 floor of the committed model on them.  `ct24-dev` is part of the
+# training data now (train+dev pooled), so it only guards the export; `claimbuster-2020-debate` is a newer
+# debate the model was never trained on (the model before the grouped-CV retraining scored 0.835 there).
+LABELLED_SETS = {
+    "ct24-dev-in-sample": ("checkthat-ct24-en/CT24_checkworthy_english_dev.tsv", "Text", "class_label", "Yes",
+                           csv.QUOTE_NONE, 1032, 0.85),
+    "claimbuster-2020-debate-held-out": ("claimbuster/2020_debate_100.tsv", "text", "label", "1",
+                                         csv.QUOTE_MINIMAL, 100, 0.85),
+}
+
+
+@pytest.mark.parametrize("spec", list(LABELLED_SETS.values()), ids=list(LABELLED_SETS))
+def test_f1_on_labelled_debate_sentences(spec):
+    rel, text_col, label_col, yes, quoting, n, floor = spec
+    path = _eval_root() / "raw" / rel
+    if not path.exists():
+        pytest.skip(f"labelled set absent ({path})")
+    texts, labels = _read_labelled(path, text_col, label_col, yes, quoting)
+    assert len(texts) == n
     f1 = _f1(score_checkworthiness(texts), labels)
-    assert f1 >= 0.85, f"dev F1 {f1:.4f}"
+    assert f1 >= floor, f"F1 {f1:.4f} < {floor} on {rel}"
+
+
+def test_model_meta_records_the_held_out_protocol():
+    meta = load_model()["meta"]
+    assert "contiguous Sentence_ids" in meta["cv_protocol"]
+    assert 0.0 < meta["threshold"] < 1.0
+    assert 0.0 < meta["cv_f1_honest_threshold"] <= meta["cv_f1"] + 0.02
+
+
+def _train_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("train_worthiness", REPO / "tools" / "train_worthiness.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+# Sentence_ids -> expected fold per row (k=2): folds are runs of consecutive ids, whatever the input order.
+FOLD_CASES = {
+    "sorted": ([1, 2, 3, 4], [0, 0, 1, 1]),
+    "shuffled": ([4, 1, 3, 2], [1, 0, 1, 0]),
+    "gapped": ([100, 5, 7000, 6], [1, 0, 1, 0]),
+}
+
+
+@pytest.mark.parametrize("case", list(FOLD_CASES.values()), ids=list(FOLD_CASES))
+def test_cross_validation_folds_are_contiguous_id_runs(case):
+    ids, expected = case
+    assert _train_module().contiguous_folds(ids, k=2) == expected
+
+
+def test_training_data_shares_no_sentence_with_dev_test():
+    tw = _train_module()
+    try:
+        dt_ids, dt_keys = tw.read_devtest_keys()  # ids and texts only, never labels
+        data, extra, _, _ = tw.load_data()
+    except OSError as exc:
+        pytest.skip(f"evaluation data absent ({exc})")
+    assert len(dt_ids) == 318
+    assert not set(data["ids"]) & dt_ids
+    assert not (set(data["keys"]) | {k for k, _ in extra}) & dt_keys
