@@ -126,6 +126,8 @@ def find_rating(passage: str) -> tuple[str, str] | None:
             if stance:
                 return m.group("rating"), stance
     return None
+
+
 # A sentence that reports someone making a claim ("the post says ...", quotes) rather than stating it.
 _REPORTING = re.compile(
     r"""["“”]                                                     # a quotation
@@ -600,8 +602,8 @@ def decide(
     examining = {key for key, p in zip(keys, passages) if examines_claim(claim_text, p)}
     if examining:
         stances = tuple(
-            Stance(NEUTRAL, s.relevance, "the source examines the claim itself: its agreeing figures are the "
-                   "claim's own", s.parts) if s.stance == SUPPORTS and not s.rated and key in examining else s
+            Stance(NEUTRAL, s.relevance, "the source examines the claim itself, so agreeing with it there "
+                   "confirms nothing", s.parts) if s.stance == SUPPORTS and not s.rated and key in examining else s
             for s, key in zip(stances, keys)
         )
     rated = {s.stance for s in stances if s.rated}
