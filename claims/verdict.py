@@ -22,7 +22,8 @@ that states a comparable figure or date:
   a rating of a similar claim, a rating only asked about ("whether the claim is true") and one inside a
   quotation (someone's denial, quoted by a news report) are not the source's;
 - a source that examines the statement as a claim ("a viral post claims ...") supports it only by its
-  rating: it repeats the claim's figures and words to examine them, whether they hold or not.
+  rating: it repeats the claim's figures and words to examine them, whether they hold or not; with no
+  formal rating, its plain verdict against the claim ("This is false.", "That's misleading.") counts as one.
 
 Every claim quantity must be supported for ``supported``; support for some parts and nothing
 for others is ``not_enough_evidence``; support and refutation together is ``conflicting``.
@@ -38,7 +39,8 @@ from claims.dates import find_dates
 from claims.model import DateMention, Quantity
 from claims.quantities import find_quantities
 
-__all__ = ["RATING_CUE", "Stance", "Verdict", "boost", "content_words", "decide", "examines_claim", "find_rating", "judge"]
+__all__ = ["RATING_CUE", "Stance", "Verdict", "boost", "content_words", "decide", "examines_claim", "find_rating", "judge",
+           "plain_verdict"]
 
 SUPPORTS, REFUTES, NEUTRAL = "supports", "refutes", "neutral"
 
@@ -85,6 +87,14 @@ _RATING_IS = re.compile(
 _OTHER_CLAIM = re.compile(r"\b(?:similar|another|other|previous|previously|earlier|related|different)\b", re.I)
 # Someone's word, not the source's rating: '"These claims are false," a spokesman said.'
 _QUOTE_MARKS = re.compile(r"[\"“”]")
+# In an article that examines the claim, its plain verdict: "This is false.", "That's misleading."
+# Only the verdicts against the claim: "That's true, but ..." concedes a point more often than it rates.
+_PLAIN_VERDICT = re.compile(
+    r"\b(?:this|that)(?:['’]s|\s+is|\s+was)\s+(?:also\s+|simply\s+|completely\s+|entirely\s+)?"
+    r"(?P<rating>false|not\s+true|untrue|incorrect|inaccurate|wrong|misleading)\b(?!\s*,?\s*but\b)",
+    re.IGNORECASE,
+)
+_PLAIN_STANCE = {"misleading": "mixed"}
 # A rating only asked about or supposed: "to see whether the claim is true", "if the post were accurate".
 _SUPPOSED = re.compile(r"\b(?:whether|if|unless|determine|see|know|check)\s+(?:or\s+not\s+)?$", re.I)
 # The same with words in between, "We rate Smith's claim about the budget Mostly False", "the claim
@@ -161,7 +171,9 @@ _COMPARABLE = {
 # claim ("We rate it Pants on Fire!" shares none). RE2 syntax, for DuckDB's regexp_matches.
 RATING_CUE = (r"(?i)\b(we rate|we rated|rated|rating|ruling|verdict|pants on fire|half[- ]true|mostly (true|false)|"
               r"(claims?|statements?|posts?|assertions?) (is|are|was|were) (also |simply |partly |largely )?"
-              r"(false|true|misleading|incorrect|inaccurate|correct|accurate|wrong|fake|not true))\b")
+              r"(false|true|misleading|incorrect|inaccurate|correct|accurate|wrong|fake|not true)|"
+              r"(this|that)('s|’s| is| was) (also |simply |completely |entirely )?"
+              r"(false|not true|untrue|incorrect|inaccurate|wrong|misleading))\b")
 MIN_RELEVANCE = 0.5  # share of the claim's content words a passage must contain to count at all
 TEXT_SUPPORT = 0.85  # without figures, how much of the claim a passage must contain to support it
 # A fact-checker's rating refers to the claim its article checks, and its sentence ("We rate this claim
@@ -569,6 +581,15 @@ def _quoted(passage: str, at: int) -> bool:
     return len(_QUOTE_MARKS.findall(passage, head, at)) % 2 == 1
 
 
+def plain_verdict(passage: str) -> tuple[str, str] | None:
+    """"This is false." in a fact-check's own words (not inside a quotation), as (its words, stance)."""
+    for m in _PLAIN_VERDICT.finditer(passage):
+        if not _quoted(passage, m.start()):
+            words = re.sub(r"\s+", " ", m.group("rating").lower())
+            return m.group("rating"), _PLAIN_STANCE.get(words, REFUTES)
+    return None
+
+
 def examines_claim(claim_text: str, passage: str) -> bool:
     """Does the passage treat the claim as a claim to examine ("A viral post claims that ...")?"""
     claim_words = content_words(claim_text)
@@ -606,6 +627,12 @@ def decide(
                    "confirms nothing", s.parts) if s.stance == SUPPORTS and not s.rated and key in examining else s
             for s, key in zip(stances, keys)
         )
+        if not any(s.rated for s in stances):  # no formal rating: the fact-check's plain verdict, if it states one
+            stances = tuple(
+                Stance(plain[1], s.relevance, f"the source calls it {plain[0]!r}", s.parts, rated=True)
+                if key in examining and (plain := plain_verdict(p)) else s
+                for s, key, p in zip(stances, keys, passages)
+            )
     rated = {s.stance for s in stances if s.rated}
     if rated:  # a fact-checker's explicit rating outranks our reading of the figures
         reason = next(s.reason for s in stances if s.rated)

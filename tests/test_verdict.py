@@ -115,6 +115,16 @@ EXAMINED = [
     pytest.param([FACT_CHECK, NEWS], ["factcheck.example", "news.example"], "supported",
                  id="another-source-still-supports"),
     pytest.param([FACT_CHECK, NEWS], None, "not_enough_evidence", id="one-source-examining-the-claim"),
+    # with no formal rating, a fact-check's plain verdict against the claim counts as its rating
+    pytest.param([FACT_CHECK + " This is false: the cut was in 2017."], None, "refuted", id="fact-check-says-this-is-false"),
+    pytest.param([FACT_CHECK + " That's misleading."], None, "conflicting", id="fact-check-says-misleading"),
+    pytest.param([FACT_CHECK + " That's true, but it counts federal grants."], None, "not_enough_evidence",
+                 id="fact-check-concedes-a-point"),
+    pytest.param([FACT_CHECK + ' "This is false," the governor said.'], None, "not_enough_evidence",
+                 id="fact-check-quotes-a-denial"),
+    pytest.param([NEWS + " This is false, critics say."], None, "supported", id="news-is-no-fact-check"),
+    pytest.param([FACT_CHECK + " That is wrong, but only by a little."], None, "not_enough_evidence",
+                 id="wrong-but-is-no-verdict"),
 ]
 
 
@@ -156,7 +166,8 @@ def test_rating(passage, expected):
     assert find_rating(passage) == expected
 
 
-@pytest.mark.parametrize("passage", ["The viral claim is false.", "We rate it Pants on Fire!", "Verdict: Misleading"])
+@pytest.mark.parametrize("passage", ["The viral claim is false.", "We rate it Pants on Fire!", "Verdict: Misleading",
+                                     "That’s misleading.", "This is also false."])
 def test_rating_passages_are_cued_for_retrieval(passage):
     import re  # the cue is RE2 syntax for DuckDB; it uses only what Python's re reads the same way
 
