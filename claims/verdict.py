@@ -156,6 +156,16 @@ _CLAIM_TALK = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+# A question ends at its question mark, whatever case follows: "were vaccines allowed ...? someone ..."
+_QUESTION_END = re.compile(r"(?<=\?)[\"”’)]*\s+")
+# A sentence that denies what it goes on to describe.
+_NO_EVIDENCE = re.compile(
+    r"\b(?:no\s+(?:evidence|record|proof|indication|sign)|(?:did|could|does)\s+not\s+find|found\s+no|"
+    r"unable\s+to\s+(?:find|verify|confirm)|not\s+(?:true|accurate|correct)\s+that)\b",
+    re.IGNORECASE,
+)
+# Words by which a passage only supposes what it says: "someone else may be administering the vaccines".
+_HEDGE = re.compile(r"\b(?:may|might|could|possibly|perhaps|reportedly|allegedly|rumou?red)\b", re.IGNORECASE)
 
 # Kinds of quantity that can be compared with each other.
 _COMPARABLE = {
@@ -408,8 +418,12 @@ def _same_subject(claim_text: str, q: Quantity, passage: str, p: Quantity, thres
 
 
 def _negated_near(passage: str, p: Quantity) -> bool:
+    """A negation just before the figure, or a sentence that denies what follows ("No evidence was
+    found that ... seven other girls ...")."""
     window = passage[max(0, p.start - 40) : p.start]
-    return bool(_NEGATION.search(window))
+    breaks = list(_SENTENCE_BREAK.finditer(passage, 0, p.start))
+    sentence_head = passage[breaks[-1].end() if breaks else 0 : p.start]
+    return bool(_NEGATION.search(window) or _NO_EVIDENCE.search(sentence_head))
 
 
 def _dates_agree(d: DateMention, e: DateMention) -> bool | None:
@@ -515,7 +529,9 @@ def judge(
     names_ok = claim_entities <= passage_words | _entities(passage)
     dates_ok = not dates or any(s == SUPPORTS for _, s in parts)
     stated_relevance = _coverage(claim_text, passage_words)
-    if stated_relevance >= TEXT_SUPPORT and names_ok and dates_ok and not _negation_mismatch(claim_text, passage):
+    hedged = bool(_HEDGE.search(passage)) and not _HEDGE.search(claim_text)
+    if (stated_relevance >= TEXT_SUPPORT and names_ok and dates_ok and not hedged
+            and not _negation_mismatch(claim_text, passage)):
         return Stance(SUPPORTS, relevance, "the passage states it", tuple(parts))
     return Stance(NEUTRAL, relevance, "related but not decisive", tuple(parts))
 
@@ -563,7 +579,7 @@ def _stated(claim_text: str, passage: str) -> tuple[str, str]:
     """
     claim_words = content_words(claim_text)
     stated, reported = [], []
-    for sentence in _SENTENCE_BREAK.split(passage):
+    for sentence in (part for chunk in _SENTENCE_BREAK.split(passage) for part in _QUESTION_END.split(chunk)):
         if sentence.rstrip(" \"”’)").endswith("?"):
             continue
         if claim_words and _REPORTING.search(sentence):

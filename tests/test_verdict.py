@@ -70,6 +70,17 @@ CASES = [
                  "Mitsubishi Motors cut its sales forecasts for the year to March 2005. Its sales have slid 41% in the "
                  "past year. As a result, the Japanese car maker has sought a series of financial bailouts.",
                  "not_enough_evidence", id="bbc-figure-with-few-words-around-it"),
+    # failure classes found on AVeriTeC's non-numerical claims (a tuning set), in our own words
+    pytest.param("Reuters reported that Senator Smith and seven other officials were on the list.",
+                 "No evidence was found that Reuters reported that Senator Smith and seven other officials were on the list.",
+                 "not_enough_evidence", id="no-evidence-that-denies-the-figure"),
+    pytest.param("Covid vaccines will be administered by non-medical staff in the UK.",
+                 "Are Covid vaccines administered by non-medical staff in the UK? someone other than a nurse gives them",
+                 "not_enough_evidence", id="question-before-a-lowercase-answer"),
+    pytest.param("Leeds City Council closed the Central Library.",
+                 "Leeds City Council may have closed the Central Library.", "not_enough_evidence", id="hedged-statement"),
+    pytest.param("Leeds City Council closed the Central Library.",
+                 "Leeds City Council closed the Central Library last week.", "supported", id="plain-statement"),
     # dates without figures
     pytest.param("In 2014, NATO suspended all practical civilian and military cooperation with Russia.",
                  "On 1 April 2014 NATO foreign ministers decided to suspend all practical civilian and military cooperation with Russia.",
