@@ -192,6 +192,7 @@ RATING_RELEVANCE = 0.0
 RATING_BOOST = 5.0  # retrieval bonus for a passage stating a fact-checker's rating
 RANGE_WIDTH = 0.25  # a range supports a value inside it only when its top is within 25% of its bottom
 NEAR_WORDS = 8  # words each side of a figure that say what it measures
+NEAR_CHARS = 200  # characters each side of a figure in which those words are looked for
 SAME_SUBJECT = 0.4  # share of the words around a claim's figure that must surround an agreeing passage figure
 REFUTE_SUBJECT = 0.8  # the same for a disagreeing figure: a different number is often a different measure
 
@@ -394,10 +395,12 @@ _TABLE_CELL = re.compile(r"\S: [^|]+ \| \S")  # a passage made of a table row's 
 def _near(text: str, start: int, end: int, words: int = NEAR_WORDS) -> set[str]:
     """Content words within ``words`` words of a span, not crossing a sentence end; in a table row
     ("Country: Georgia | Share of land area occupied: about 20%") the whole row says what a cell measures."""
-    if _TABLE_CELL.search(text):
-        return content_words(text)
-    left = re.split(r"[.!?]\s", text[:start])[-1].split()[-words:]
-    right = re.split(r"[.!?](?:\s|$)", text[end:])[0].split()[:words]
+    # Only a window around the span is read, so a long passage with many figures costs linear time.
+    lo, hi = max(0, start - NEAR_CHARS), end + NEAR_CHARS
+    if _TABLE_CELL.search(text, lo, hi):
+        return content_words(text[max(0, start - 5 * NEAR_CHARS) : end + 5 * NEAR_CHARS])
+    left = re.split(r"[.!?]\s", text[lo:start])[-1].split()[-words:]
+    right = re.split(r"[.!?](?:\s|$)", text[end:hi])[0].split()[:words]
     return content_words(" ".join(left + right))
 
 
@@ -421,9 +424,7 @@ def _negated_near(passage: str, p: Quantity) -> bool:
     """A negation just before the figure, or a sentence that denies what follows ("No evidence was
     found that ... seven other girls ...")."""
     window = passage[max(0, p.start - 40) : p.start]
-    breaks = list(_SENTENCE_BREAK.finditer(passage, 0, p.start))
-    sentence_head = passage[breaks[-1].end() if breaks else 0 : p.start]
-    return bool(_NEGATION.search(window) or _NO_EVIDENCE.search(sentence_head))
+    return bool(_NEGATION.search(window) or _NO_EVIDENCE.search(_sentence_head(passage, p.start)))
 
 
 def _dates_agree(d: DateMention, e: DateMention) -> bool | None:
@@ -590,11 +591,17 @@ def _stated(claim_text: str, passage: str) -> tuple[str, str]:
     return " ".join(stated), " ".join(reported)
 
 
+def _sentence_head(passage: str, at: int, reach: int = 400) -> str:
+    """The text from the start of the sentence holding ``at`` up to it (looking back at most ``reach``
+    characters, so that a long passage with many figures is not scanned once per figure)."""
+    start = max(0, at - reach)
+    breaks = list(_SENTENCE_BREAK.finditer(passage, start, at))
+    return passage[breaks[-1].end() if breaks else start : at]
+
+
 def _quoted(passage: str, at: int) -> bool:
     """Is the text at ``at`` inside a quotation (an odd number of quotation marks before it in its sentence)?"""
-    breaks = list(_SENTENCE_BREAK.finditer(passage, 0, at))
-    head = breaks[-1].end() if breaks else 0
-    return len(_QUOTE_MARKS.findall(passage, head, at)) % 2 == 1
+    return len(_QUOTE_MARKS.findall(_sentence_head(passage, at))) % 2 == 1
 
 
 def plain_verdict(passage: str) -> tuple[str, str] | None:
