@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claims.extract import extract
 from claims.verdict import RATING_CUE, decide, find_rating
@@ -183,3 +185,26 @@ def test_rating_passages_are_cued_for_retrieval(passage):
     import re  # the cue is RE2 syntax for DuckDB; it uses only what Python's re reads the same way
 
     assert re.search(RATING_CUE, passage)
+
+
+# Source text is untrusted: judging any claim against any passages never raises, and the rating
+# reader never returns a stance it does not know.
+_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
+_FACT_CHECK_WORDS = st.lists(st.sampled_from(
+    ["We rate", "this claim", "False", "The viral post", "is", "not true", "That's", "misleading", "\"", "“", "?",
+     "No evidence", "that", "20%", "more than 100", "Russian diplomats", "said", ".", ",", "but", "may"]), max_size=40
+).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(claim=st.one_of(_TEXT, _FACT_CHECK_WORDS), passages=st.lists(st.one_of(_TEXT, _FACT_CHECK_WORDS), max_size=4))
+def test_decide_never_raises(claim, passages):
+    parts = extract(claim)
+    quantities = tuple(q for c in parts for q in c.quantities)
+    dates = tuple(d for c in parts for d in c.dates)
+    result = decide(claim, quantities, dates, passages, sources=[str(i % 2) for i in range(len(passages))])
+    assert result.status in {"supported", "refuted", "conflicting", "not_enough_evidence"}
+    assert 0.0 <= result.confidence <= 1.0
+    for p in passages:
+        rating = find_rating(p)
+        assert rating is None or rating[1] in {"supports", "refutes", "mixed"}
