@@ -11,6 +11,8 @@ that states a comparable figure or date:
 - a figure counts only where it measures the same thing: the words around it must be the words
   around the claim's figure (stricter for a disagreeing figure, which is more often another measure);
   a wide range ("0.3 to 1.7 °C") does not confirm a value inside it;
+- a contrast in the sentence that carries the claim, or at the start of the next ("..., but ...",
+  "However, ...") weakens the verdict: its confidence drops by ``QUALIFIED_PENALTY``;
 - negation near the figure ("not", "never") turns support into nothing, and so does a claim that
   denies ("... has been disproven") or says more than its figures ("the only state", "a record")
   when the passage does not say the same;
@@ -164,6 +166,9 @@ _NO_EVIDENCE = re.compile(
     r"unable\s+to\s+(?:find|verify|confirm)|not\s+(?:true|accurate|correct)\s+that)\b",
     re.IGNORECASE,
 )
+# Words by which a passage qualifies what it has just stated: "20% of the land, but ...".
+_CONTRAST = re.compile(r"\b(?:but|however|yet|though|although|except|whereas|nevertheless|nonetheless)\b", re.IGNORECASE)
+QUALIFIED_PENALTY = 0.15  # confidence taken off a verdict whose every deciding passage qualifies itself
 # Words by which a passage only supposes what it says: "someone else may be administering the vaccines".
 _HEDGE = re.compile(r"\b(?:may|might|could|possibly|perhaps|reportedly|allegedly|rumou?red)\b", re.IGNORECASE)
 
@@ -206,6 +211,7 @@ class Stance:
     reason: str
     parts: tuple[tuple[str, str], ...] = ()  # (claim quantity or date text, supports/refutes)
     rated: bool = False  # the stance is a fact-checker's explicit rating, which outranks figures
+    qualified: bool = False  # the passage goes on with a contrast ("..., but ..."): a weaker stance
 
 
 @dataclass(frozen=True, slots=True)
@@ -517,13 +523,15 @@ def judge(
         if REFUTES in quantity_parts.values() and SUPPORTS in quantity_parts.values():
             return Stance("mixed", relevance, "one figure agrees, another disagrees", tuple(parts))
         if any(s == REFUTES for s in quantity_parts.values()):
-            return Stance(REFUTES, relevance, "a figure disagrees", tuple(parts))
+            return Stance(REFUTES, relevance, "a figure disagrees", tuple(parts),
+                          qualified=_qualified(claim_text, passage))
         if quantity_parts and all(s == SUPPORTS for s in quantity_parts.values()):
             missing = {w.lower() for w in _QUALIFIER.findall(claim_text)} - {w.lower() for w in _QUALIFIER.findall(passage)}
             if missing:
                 return Stance(NEUTRAL, relevance, f"the figures agree, but not {', '.join(sorted(missing))!r}", tuple(parts))
             if len(quantity_parts) == len(quantities):
-                return Stance(SUPPORTS, relevance, "the figures agree", tuple(parts))
+                return Stance(SUPPORTS, relevance, "the figures agree", tuple(parts),
+                              qualified=_qualified(claim_text, passage))
             return Stance(NEUTRAL, relevance, "some figures agree, others are not stated", tuple(parts))
         return Stance(NEUTRAL, relevance, "no comparable figure", tuple(parts))
     claim_entities = _entities(claim_text)
@@ -533,7 +541,8 @@ def judge(
     hedged = bool(_HEDGE.search(passage)) and not _HEDGE.search(claim_text)
     if (stated_relevance >= TEXT_SUPPORT and names_ok and dates_ok and not hedged
             and not _negation_mismatch(claim_text, passage)):
-        return Stance(SUPPORTS, relevance, "the passage states it", tuple(parts))
+        return Stance(SUPPORTS, relevance, "the passage states it", tuple(parts),
+                      qualified=_qualified(claim_text, passage))
     return Stance(NEUTRAL, relevance, "related but not decisive", tuple(parts))
 
 
@@ -602,6 +611,19 @@ def _sentence_head(passage: str, at: int, reach: int = 400) -> str:
 def _quoted(passage: str, at: int) -> bool:
     """Is the text at ``at`` inside a quotation (an odd number of quotation marks before it in its sentence)?"""
     return len(_QUOTE_MARKS.findall(_sentence_head(passage, at))) % 2 == 1
+
+
+def _qualified(claim_text: str, passage: str) -> bool:
+    """Does a sentence of the passage that carries the claim (half its words or more), or the sentence
+    right after it, turn with a contrast word ("..., but that counts only full-time staff")?"""
+    claim_words = content_words(claim_text)
+    sentences = _SENTENCE_BREAK.split(passage)
+    for i, sentence in enumerate(sentences):
+        if claim_words and len(claim_words & content_words(sentence)) / len(claim_words) >= 0.5:
+            after = sentences[i + 1] if i + 1 < len(sentences) else ""
+            if _CONTRAST.search(sentence) or _CONTRAST.match(after):
+                return True
+    return False
 
 
 def plain_verdict(passage: str) -> tuple[str, str] | None:
@@ -673,14 +695,15 @@ def decide(
                        f"{len(supports)} passage(s) support it, {len(refutes)} refute it")
     if mixed and not supports and not refutes:
         return Verdict("conflicting", 0.6, stances, mixed[0].reason)
-    if supports:
-        best = max(s.relevance for s in supports)
-        confidence = min(0.95, 0.55 + 0.25 * best + 0.05 * (len(supports) - 1))
-        return Verdict("supported", round(confidence, 3), stances, supports[0].reason)
-    if refutes:
-        best = max(s.relevance for s in refutes)
-        confidence = min(0.95, 0.55 + 0.25 * best + 0.05 * (len(refutes) - 1))
-        return Verdict("refuted", round(confidence, 3), stances, refutes[0].reason)
+    for status, deciding in (("supported", supports), ("refuted", refutes)):
+        if deciding:
+            best = max(s.relevance for s in deciding)
+            confidence = min(0.95, 0.55 + 0.25 * best + 0.05 * (len(deciding) - 1))
+            reason = deciding[0].reason
+            if all(s.qualified for s in deciding):  # "..., but ...": a weaker verdict, for a reviewer to read
+                confidence -= QUALIFIED_PENALTY
+                reason += ", but the source qualifies it"
+            return Verdict(status, round(confidence, 3), stances, reason)
     return Verdict("not_enough_evidence", 0.5, stances, "no passage decides it")
 
 

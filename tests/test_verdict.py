@@ -208,3 +208,30 @@ def test_decide_never_raises(claim, passages):
     for p in passages:
         rating = find_rating(p)
         assert rating is None or rating[1] in {"supports", "refutes", "mixed"}
+
+
+# Contrast weakens: the status stands, its confidence drops and the reason says so.
+WALES = "Unemployment in Wales rose to 5.2 percent last year."
+CONTRASTS = [
+    pytest.param("Unemployment in Wales rose to 5.2 percent last year.", "supported", False, id="plain"),
+    pytest.param("Unemployment in Wales rose to 5.2 percent last year, but the survey missed the self-employed.",
+                 "supported", True, id="but-in-the-sentence"),
+    pytest.param("Unemployment in Wales rose to 5.2 percent last year. However, the survey changed its method.",
+                 "supported", True, id="however-next-sentence"),
+    pytest.param("Unemployment in Wales rose to 7.9 percent last year, though the survey missed the self-employed.",
+                 "refuted", True, id="a-qualified-refutation"),
+    pytest.param("Unemployment in Wales rose to 5.2 percent last year. Scotland's rate fell. "
+                 "But the Highlands held steady.", "supported", False, id="contrast-two-sentences-later"),
+]
+
+
+@pytest.mark.parametrize("passage, status, qualified", CONTRASTS)
+def test_contrast_weakens_a_verdict(passage, status, qualified):
+    parts = extract(WALES)
+    quantities = tuple(q for c in parts for q in c.quantities)
+    dates = tuple(d for c in parts for d in c.dates)
+    plain = decide(WALES, quantities, dates, [WALES.replace("5.2", "7.9") if status == "refuted" else WALES])
+    result = decide(WALES, quantities, dates, [passage])
+    assert result.status == status
+    assert (result.confidence < plain.confidence) == qualified
+    assert ("qualifies" in result.reason) == qualified
