@@ -10,11 +10,16 @@ from claims.extract import extract
 from claims.verdict import RATING_CUE, decide, find_rating
 
 
-def verdict(claim: str, *passages: str, published: str | None = None) -> str:
+def judged(claim: str, passages: list[str], *, published: str | None = None, sources: list[str] | None = None):
+    """The Verdict on a claim, with its figures and dates extracted as the pipeline extracts them."""
     parts = extract(claim, published=published)
     quantities = tuple(q for c in parts for q in c.quantities)
     dates = tuple(d for c in parts for d in c.dates)
-    return decide(claim, quantities, dates, list(passages), published=published).status
+    return decide(claim, quantities, dates, passages, published=published, sources=sources)
+
+
+def verdict(claim: str, *passages: str, published: str | None = None) -> str:
+    return judged(claim, list(passages), published=published).status
 
 
 NATO_2018 = ("The North Atlantic Council decided on 27 March 2018 to cut the maximum size of the Russian "
@@ -143,10 +148,7 @@ EXAMINED = [
 
 @pytest.mark.parametrize("passages, sources, expected", EXAMINED)
 def test_a_source_examining_the_claim_supports_only_by_its_rating(passages, sources, expected):
-    parts = extract(FUNDING_CLAIM)
-    quantities = tuple(q for c in parts for q in c.quantities)
-    dates = tuple(d for c in parts for d in c.dates)
-    assert decide(FUNDING_CLAIM, quantities, dates, passages, sources=sources).status == expected
+    assert judged(FUNDING_CLAIM, passages, sources=sources).status == expected
 
 
 # A fact-checker's rating, in the forms fact-checking outlets write it; None: no rating of this claim.
@@ -199,10 +201,7 @@ _FACT_CHECK_WORDS = st.lists(st.sampled_from(
 @settings(max_examples=200, deadline=None)
 @given(claim=st.one_of(_TEXT, _FACT_CHECK_WORDS), passages=st.lists(st.one_of(_TEXT, _FACT_CHECK_WORDS), max_size=4))
 def test_decide_never_raises(claim, passages):
-    parts = extract(claim)
-    quantities = tuple(q for c in parts for q in c.quantities)
-    dates = tuple(d for c in parts for d in c.dates)
-    result = decide(claim, quantities, dates, passages, sources=[str(i % 2) for i in range(len(passages))])
+    result = judged(claim, passages, sources=[str(i % 2) for i in range(len(passages))])
     assert result.status in {"supported", "refuted", "conflicting", "not_enough_evidence"}
     assert 0.0 <= result.confidence <= 1.0
     for p in passages:
@@ -227,11 +226,8 @@ CONTRASTS = [
 
 @pytest.mark.parametrize("passage, status, qualified", CONTRASTS)
 def test_contrast_weakens_a_verdict(passage, status, qualified):
-    parts = extract(WALES)
-    quantities = tuple(q for c in parts for q in c.quantities)
-    dates = tuple(d for c in parts for d in c.dates)
-    plain = decide(WALES, quantities, dates, [WALES.replace("5.2", "7.9") if status == "refuted" else WALES])
-    result = decide(WALES, quantities, dates, [passage])
+    plain = judged(WALES, [WALES.replace("5.2", "7.9") if status == "refuted" else WALES])
+    result = judged(WALES, [passage])
     assert result.status == status
     assert (result.confidence < plain.confidence) == qualified
     assert ("qualifies" in result.reason) == qualified
