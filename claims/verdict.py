@@ -19,8 +19,14 @@ that states a comparable figure or date:
 - a passage states nothing in its questions, and a sentence that repeats the claim with a cue of
   reported speech ("the post claims ...", a quotation) is a report of the claim: its repeated figures
   are not support (a different figure in it still disagrees);
+- a figure in someone's words (inside a quotation, which may run over several sentences, or after
+  "X said" in its sentence) does not support the claim, unless the claim itself is about what someone
+  said; a trailing attribution ("..., the budget office said.") is the source's own statement;
+- a passage figure that matches another of the claim's figures is that figure, not a disagreement
+  ("90% of Americans and 74% of members": 74 does not refute the 90);
 - a fact-check's own rating ("We rate this claim False", "Rating: Mixture") is read as the source's
-  stance and outranks the figures; middle ratings (half true, mixture, misleading) are ``conflicting``;
+  stance and outranks the figures; middle ratings (half true, mixture, misleading, "accurate but
+  leaves out important details") are ``conflicting``;
   a rating of a similar claim, a rating only asked about ("whether the claim is true") and one inside a
   quotation (someone's denial, quoted by a news report) are not the source's;
 - a source that examines the statement as a claim ("a viral post claims ...") supports it only by its
@@ -34,12 +40,15 @@ for others is ``not_enough_evidence``; support and refutation together is ``conf
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claims.dates import find_dates
 from claims.model import DateMention, Quantity
 from claims.quantities import find_quantities
+from claims.sentences import split_sentences
 
 __all__ = ["RATING_CUE", "Stance", "Verdict", "boost", "content_words", "decide", "examines_claim", "find_rating", "judge",
            "plain_verdict"]
@@ -135,11 +144,19 @@ def find_rating(passage: str) -> tuple[str, str] | None:
             if _quoted(passage, m.start()):
                 continue  # a denial someone made, which a news report quotes
             stance = _RATING_STANCE.get(re.sub(r"[\s-]+", " ", m.group("rating").lower()))
+            if stance == SUPPORTS and _BUT_MISSING.match(passage, m.end()):
+                stance = "mixed"  # "accurate but doesn't provide needed context": a middle rating
             if stance:
                 return m.group("rating"), stance
     return None
 
 
+# After a rating of true: "... but leaves out important details", "... but lacks context".
+_BUT_MISSING = re.compile(
+    r"[^.!?]{0,40}?\bbut\b[^.!?]{0,80}?\b(?:context|leaves?\s+out|leaving\s+out|omits?|omitting|"
+    r"important\s+details|misleading|cherry[- ]?pick\w*)",
+    re.IGNORECASE,
+)
 # A sentence that reports someone making a claim ("the post says ...", quotes) rather than stating it.
 _REPORTING = re.compile(
     r"""["“”]                                                     # a quotation
@@ -149,6 +166,13 @@ _REPORTING = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 REPORT_OVERLAP = 0.7  # share of the claim's content words a sentence must repeat to be a report of the claim
+# Someone saying it, with no "that": "Perry said 13 Texas universities offer ...". A sentence that says
+# who said the claim is a report of it, unless the claim is itself about what someone said.
+_SAYING = re.compile(
+    r"\b(?:says|said|saying|claims|claimed|stated|told|tells|wrote|writes|argued|asserted|insisted|"
+    r"suggested|contended|contends|declared|boasted|charged|criticized|criticised|accused)\b",
+    re.IGNORECASE,
+)
 # Words by which a source treats the statement as a claim to examine: a fact-check ("a viral post
 # claims ...") rather than a report of events. Such a source repeats the claim's figures and words to
 # examine them, so only its rating or a disagreeing figure decides anything.
@@ -157,7 +181,6 @@ _CLAIM_TALK = re.compile(
     r"fact[- ]?check\w*|misinformation|disinformation|hoax|debunk\w*|^\s*says\b)",
     re.IGNORECASE,
 )
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 # A question ends at its question mark, whatever case follows: "were vaccines allowed ...? someone ..."
 _QUESTION_END = re.compile(r"(?<=\?)[\"”’)]*\s+")
 # A sentence that denies what it goes on to describe.
@@ -426,6 +449,17 @@ def _same_subject(claim_text: str, q: Quantity, passage: str, p: Quantity, thres
     return len(around_q & around_p) / len(around_q) >= threshold
 
 
+def _says(claim_text: str) -> bool:
+    """Is the claim about what someone said ("Lavrov said the Kremlin would ...")? PolitiFact's leading
+    "Says ..." names no one and does not count."""
+    return bool(_SAYING.search(re.sub(r"^\s*says\b", "", claim_text, flags=re.IGNORECASE)))
+
+
+def _attributed(passage: str, p: Quantity) -> bool:
+    """Is the figure in someone's words: inside a quotation, or after "X said" in its sentence?"""
+    return _quoted(passage, p.start) or bool(_SAYING.search(_sentence_head(passage, p.start)))
+
+
 def _negated_near(passage: str, p: Quantity) -> bool:
     """A negation just before the figure, or a sentence that denies what follows ("No evidence was
     found that ... seven other girls ...")."""
@@ -466,6 +500,7 @@ def judge(
     # Figures and wording count only where the passage states something itself: not in a question,
     # not in a sentence that reports someone making the claim (a fact-check quoting what it checks).
     passage, reported = _stated(claim_text, passage)
+    claim_says = _says(claim_text)
     passage_words = content_words(passage)
 
     parts: list[tuple[str, str]] = []
@@ -483,17 +518,29 @@ def judge(
                     if ratio:
                         here.append(ratio)
                 else:
+                    others = [o for o in quantities if o is not q and o.value != q.value]
+                    repeated = False  # someone's words repeat this figure: the claim being reported
+                    attributed_refutes = []
                     for p in found:
                         if not _units_match(q, p, text):
                             continue
+                        if any(_compare(o, p) == SUPPORTS and _units_match(o, p, text) for o in others):
+                            continue  # "90% of Americans and 74% of members": 74 is the other figure, not a disagreement
                         outcome = _compare(q, p)
                         if outcome == REFUTES and not _same_subject(claim_text, q, text, p, REFUTE_SUBJECT):
                             outcome = None
                         if outcome == SUPPORTS and (not _same_subject(claim_text, q, text, p, SAME_SUBJECT)
                                                     or _negated_near(text, p) or denial):
                             outcome = None
-                        if outcome:
+                        if outcome and not claim_says and _attributed(text, p):
+                            if outcome == SUPPORTS:
+                                repeated = True
+                            else:
+                                attributed_refutes.append(outcome)
+                        elif outcome:
                             here.append(outcome)
+                    if not repeated:  # a different figure in someone's words still disagrees
+                        here += attributed_refutes
                 if only_refutes and SUPPORTS in here:
                     continue  # the report repeats this figure: what else it says is the claim's own
                 outcomes += [o for o in here if not (only_refutes and o == SUPPORTS)]
@@ -589,7 +636,7 @@ def _stated(claim_text: str, passage: str) -> tuple[str, str]:
     """
     claim_words = content_words(claim_text)
     stated, reported = [], []
-    for sentence in (part for chunk in _SENTENCE_BREAK.split(passage) for part in _QUESTION_END.split(chunk)):
+    for sentence in (part for chunk in _sentences(passage) for part in _QUESTION_END.split(chunk)):
         if sentence.rstrip(" \"”’)").endswith("?"):
             continue
         if claim_words and _REPORTING.search(sentence):
@@ -604,20 +651,34 @@ def _sentence_head(passage: str, at: int, reach: int = 400) -> str:
     """The text from the start of the sentence holding ``at`` up to it (looking back at most ``reach``
     characters, so that a long passage with many figures is not scanned once per figure)."""
     start = max(0, at - reach)
-    breaks = list(_SENTENCE_BREAK.finditer(passage, start, at))
-    return passage[breaks[-1].end() if breaks else start : at]
+    starts = [s.start for s in split_sentences(passage, start, min(len(passage), at + 1)) if s.start <= at]
+    return passage[starts[-1] if starts else start : at]
+
+
+def _sentences(passage: str) -> list[str]:
+    return [s.text for s in split_sentences(passage)]
+
+
+@lru_cache(maxsize=64)
+def _marks(passage: str) -> tuple[list[int], list[int]]:
+    """Where the passage's quotation marks and its line breaks are (kept for the passage's next figure)."""
+    return [m.start() for m in _QUOTE_MARKS.finditer(passage)], [m.start() for m in re.finditer("\n", passage)]
 
 
 def _quoted(passage: str, at: int) -> bool:
-    """Is the text at ``at`` inside a quotation (an odd number of quotation marks before it in its sentence)?"""
-    return len(_QUOTE_MARKS.findall(_sentence_head(passage, at))) % 2 == 1
+    """Is the text at ``at`` inside a quotation: an odd number of quotation marks before it in its
+    paragraph? A quotation may run over several sentences ('"... that I had to fix. And for 2011 an
+    $11 billion deficit," he said.')."""
+    marks, breaks = _marks(passage)
+    line = breaks[i - 1] if (i := bisect_left(breaks, at)) else -1
+    return (bisect_left(marks, at) - bisect_right(marks, line)) % 2 == 1
 
 
 def _qualified(claim_text: str, passage: str) -> bool:
     """Does a sentence of the passage that carries the claim (half its words or more), or the sentence
     right after it, turn with a contrast word ("..., but that counts only full-time staff")?"""
     claim_words = content_words(claim_text)
-    sentences = _SENTENCE_BREAK.split(passage)
+    sentences = _sentences(passage)
     for i, sentence in enumerate(sentences):
         if claim_words and len(claim_words & content_words(sentence)) / len(claim_words) >= 0.5:
             after = sentences[i + 1] if i + 1 < len(sentences) else ""
@@ -640,7 +701,7 @@ def examines_claim(claim_text: str, passage: str) -> bool:
     claim_words = content_words(claim_text)
     if not claim_words:
         return False
-    for sentence in _SENTENCE_BREAK.split(passage):
+    for sentence in _sentences(passage):
         if _CLAIM_TALK.search(sentence) and len(claim_words & content_words(sentence)) / len(claim_words) >= REPORT_OVERLAP:
             return True
     return False

@@ -173,6 +173,13 @@ RATINGS = [
     pytest.param('Asked about it, the minister said: "The claim is not true."', None, id="a-quote-after-said"),
     pytest.param('The minister spoke for an hour. We rate this claim False.', ("False", "refutes"),
                  id="a-rating-after-another-sentence"),
+    # true but incomplete is a middle rating; true but in need of clarification stays true
+    pytest.param("We think the statement is accurate but doesn't provide needed context.", ("accurate", "mixed"),
+                 id="accurate-but-missing-context"),
+    pytest.param("The statement is accurate but leaves out important details.", ("accurate", "mixed"),
+                 id="accurate-but-leaves-out-details"),
+    pytest.param("The statement is accurate but needs clarification.", ("accurate", "supports"),
+                 id="accurate-but-needs-clarification"),
 ]
 
 
@@ -231,3 +238,40 @@ def test_contrast_weakens_a_verdict(passage, status, qualified):
     assert result.status == status
     assert (result.confidence < plain.confidence) == qualified
     assert ("qualifies" in result.reason) == qualified
+
+
+# Someone's words are not evidence: a source that repeats the claim as what someone said ("Perry said
+# 13 universities ...", a quotation, also one running over several sentences) does not confirm its
+# figures. Found on LIAR-PLUS's PolitiFact justifications (the val2 tuning set), where a fact-check
+# restates the claim it checks before weighing it.
+TEXAS = "13 Texas universities have announced a $10,000 degree."
+BUONO = "New Jersey had an $11 billion budget deficit in fiscal year 2011."
+POLLS = "90 percent of Americans and 74 percent of NRA members support background checks."
+SAYING = [
+    pytest.param(TEXAS, "Perry said 13 Texas universities had announced a $10,000 degree.", "not_enough_evidence",
+                 id="someone-said-it"),
+    pytest.param(TEXAS, "Perry said 13 Texas universities had announced a $10,000 degree. By our count, only four "
+                 "Texas universities had announced such a degree.", "refuted", id="someone-said-it-the-count-differs"),
+    pytest.param(TEXAS, "13 Texas universities have announced a $10,000 degree, the state's higher-education board said.",
+                 "supported", id="a-statement-of-fact-then-its-source"),
+    pytest.param("Perry said 13 Texas universities have announced a $10,000 degree.",
+                 "Perry said 13 Texas universities had announced a $10,000 degree.", "supported",
+                 id="the-claim-is-that-he-said-it"),
+    pytest.param(BUONO, 'Christie said, "Her budget left us a $2 billion deficit. And for fiscal year 2011 New Jersey '
+                 'had an $11 billion budget deficit." Budget analysts agree the deficits were large.',
+                 "not_enough_evidence", id="a-quote-over-two-sentences"),
+    pytest.param(BUONO, 'Christie spoke in Trenton. New Jersey had an $11 billion budget deficit in fiscal year 2011.',
+                 "supported", id="no-quote"),
+    pytest.param("Virginia is the No. 1 recipient of federal dollars.",
+                 'McAuliffe said Virginia is "the No. 1 recipient of federal dollars." Virginia ranks sixth.',
+                 "not_enough_evidence", id="an-abbreviation-does-not-end-the-quote"),
+    pytest.param(POLLS, "Polls found 90 percent of Americans and 74 percent of NRA members support background checks.",
+                 "supported", id="the-claims-other-figure-is-no-disagreement"),
+    pytest.param(POLLS, "Austin's mayor said 90 percent of Americans and 74 percent of NRA members support background "
+                 "checks.", "not_enough_evidence", id="two-figures-someone-said"),
+]
+
+
+@pytest.mark.parametrize("claim, passage, expected", SAYING)
+def test_someones_words_are_not_evidence(claim, passage, expected):
+    assert verdict(claim, passage) == expected
