@@ -31,12 +31,18 @@ Data sets (all under ``raw/``):
   the answer and any boolean explanation. Macro-F1 over the 4 classes (Supported/Refuted/
   Not Enough Evidence/Conflicting Evidence/Cherrypicking). The other 381 dev claims, built the same
   way, are a second tuning set: they are not numerical claims, so they test the wording rules.
+* **LIAR-PLUS** (``liar-plus/{val2,test2}.jsonl``), the claims with a digit (508 and 509): one page per
+  claim holding PolitiFact's "Our ruling" justification, from which the dataset removed the verdict
+  words, so it is a third rating-free setting beside QuanTemp's stripped one. The jsonl keeps the TSV's
+  quoting and a space after decimal points; ``_unquote`` undoes both. Labels true/mostly-true →
+  supported, false/pants-on-fire → refuted, half-true/barely-true → conflicting; macro-F1 over those
+  3 classes. ``val2`` is a tuning set (added in session 3); ``test2`` is reported, not tuned on.
 
 Columns: n; coverage = share of claims given a decisive verdict (supported/refuted); decisive
 precision = share of decisive verdicts equal to the gold label; macro-F1; accuracy; claims per
 second (wall clock of the whole check, fetch included, ``WORKERS`` forked processes). Rules in
-``claims/verdict.py`` were tuned on Climate-FEVER and AVeriTeC's non-numerical claims only; QuanTemp and
-AVeriTeC's numerical claims are reported, not tuned on.
+``claims/verdict.py`` were tuned on Climate-FEVER, AVeriTeC's non-numerical claims and LIAR-PLUS val2 only;
+QuanTemp, AVeriTeC's numerical claims and LIAR-PLUS test2 are reported, not tuned on.
 """
 
 from __future__ import annotations
@@ -76,6 +82,7 @@ RATING_WORDS = re.compile(r"we rate|rated|rating|ruling|verdict|pants on fire|ha
 # Sentence ends in the run-together article text: "... the U.S.Oregon, it would ..." has none of
 # its own paragraphs, so split after . ! ? (and closing quotes) before a capital or opening quote.
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s*(?=[A-Z\"“‘(])|\n+")
+DECIMAL_SPACE = re.compile(r"(\d)\. (\d)")
 SENTENCES_PER_PARAGRAPH = 3
 CLIMATE_STEP = 2  # every 2nd claim of Climate-FEVER (positions 0, 2, 4, ...), to keep the run near 3 minutes
 WORKERS = 2  # processes checking claims (the machines have 2 cores)
@@ -279,6 +286,29 @@ def averitec(raw: Path, pages: Pages, numerical: bool = True) -> Row:
     return score(name, gold, pred, FOUR, seconds)
 
 
+LIAR_LABELS = {"true": "supported", "mostly-true": "supported", "false": "refuted", "pants-fire": "refuted",
+               "half-true": "conflicting", "barely-true": "conflicting"}
+
+
+def _unquote(text: str | None) -> str:
+    """A LIAR-PLUS justification as PolitiFact wrote it: the jsonl keeps the TSV's quoting (a field in
+    quotation marks, its own marks doubled) and a space after a decimal point ("4. 7 million")."""
+    text = (text or "").strip()  # one test2 row has none
+    if len(text) > 1 and text.startswith('"') and text.endswith('"'):
+        text = text[1:-1].replace('""', '"')
+    return DECIMAL_SPACE.sub(r"\1.\2", text)
+
+
+def liar_plus(raw: Path, pages: Pages, split: str) -> Row:
+    claims = [r for r in map(json.loads, (raw / "liar-plus" / f"{split}.jsonl").open(encoding="utf-8"))
+              if re.search(r"\d", r["claim"])]
+    items = [(r["claim"], [pages.add(f"/liar/{split}/{r['id']}", "ruling", paragraphs(sentences(_unquote(r["justification"]))))])
+             for r in claims]
+    results, seconds = verify_all(items)
+    name = f"LIAR-PLUS {split}, claims with a digit" + (" (tuning set)" if split == "val2" else "")
+    return score(name, [LIAR_LABELS[r["label"]] for r in claims], [status for status, _ in results], THREE, seconds)
+
+
 # --- output ----------------------------------------------------------------------------------------
 
 def _fmt(value: float | None, digits: int = 3) -> str:
@@ -300,7 +330,7 @@ def main() -> int:
     if not raw.is_dir():
         print(f"verification benchmark skipped: no evaluation data at {raw}")
         return 0
-    only = set(sys.argv[1:])  # optional: quantemp / climate / averitec / averitec-other
+    only = set(sys.argv[1:])  # optional: quantemp / climate / averitec / averitec-other / liar-val2 / liar-test2
     started = time.perf_counter()
     rows: list[Row] = []
     with Pages() as pages:
@@ -312,6 +342,9 @@ def main() -> int:
             rows.append(averitec(raw, pages))
         if not only or "averitec-other" in only:
             rows.append(averitec(raw, pages, numerical=False))
+        for split in ("val2", "test2"):
+            if not only or f"liar-{split}" in only:
+                rows.append(liar_plus(raw, pages, split))
     print(table(rows))
     print(f"\nverdict classes: supported/refuted/conflicting (QuanTemp), plus not_enough_evidence (others); "
           f"coverage = share decided supported/refuted; total {time.perf_counter() - started:.0f} s")
