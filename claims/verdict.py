@@ -27,8 +27,9 @@ that states a comparable figure or date:
 - a fact-check's own rating ("We rate this claim False", "Rating: Mixture") is read as the source's
   stance and outranks the figures; middle ratings (half true, mixture, misleading, "accurate but
   leaves out important details") are ``conflicting``;
-  a rating of a similar claim, a rating only asked about ("whether the claim is true") and one inside a
-  quotation (someone's denial, quoted by a news report) are not the source's;
+  a rating of a similar claim, a rating only asked about ("whether the claim is true") or denied ("no
+  evidence shows the claim to be true") and one inside a quotation (someone's denial, quoted by a news
+  report) are not the source's;
 - a source that examines the statement as a claim ("a viral post claims ...") supports it only by its
   rating: it repeats the claim's figures and words to examine them, whether they hold or not; with no
   formal rating, its plain verdict against the claim ("This is false.", "That's misleading.") counts as one.
@@ -88,10 +89,12 @@ _RATING = re.compile(
     """ + _RATING_WORDS,
     re.IGNORECASE | re.VERBOSE,
 )
-# "The claim is false.", "This post is misleading.", "The viral claims are also false."
+# "The claim is false.", "This post is misleading.", "The viral claims are also false.", "Smith's claim
+# is false", "the claim made in the post is false", "AAP FactCheck found the claim to be false".
 _RATING_IS = re.compile(
-    r"""\b(?:the|this|that|these|those|such)\s+(?:[\w-]+\s+){0,2}?(?:claims?|statements?|posts?|assertions?)\s+
-    (?:is|are|was|were)\s+(?:(?:also|simply|completely|entirely|partly|largely|therefore|thus)\s+)?""" + _RATING_WORDS,
+    r"""(?:\b(?:the|this|that|these|those|such)|\b(?-i:[A-Z])[\w.-]*['’]s)\s+(?:[\w-]+\s+){0,2}?(?:claims?|statements?|posts?|assertions?)
+    (?:\s+(?!(?:that|which|who|is|are|was|were)\b)[\w-]+){0,4}?\s+
+    (?:is|are|was|were|to\s+be)\s+(?:(?:also|simply|completely|entirely|partly|largely|therefore|thus)\s+)?""" + _RATING_WORDS,
     re.IGNORECASE | re.VERBOSE,
 )
 # A rating of some other claim: "We rated a similar claim False in 2019."
@@ -117,7 +120,7 @@ _RATING_LOOSE = re.compile(
     [^.!?]{0,100}?\b
     (?P<rating>Pants\s+on\s+Fire|PANTS\s+ON\s+FIRE|Mostly\s+True|MOSTLY\s+TRUE|Mostly\s+False|MOSTLY\s+FALSE|
        Half[\s-]+True|HALF[\s-]+TRUE|True|TRUE|False|FALSE|Misleading|Mixture|Partly\s+(?:True|False)|
-       (?:Four|Three|Two|One)\s+Pinocchios?)\b
+       (?:Four|Three|Two|One)\s+Pinocchios?|Geppetto\s+Checkmark)\b
     """,
     re.VERBOSE,
 )
@@ -125,7 +128,7 @@ _RATING_STANCE = {
     "true": SUPPORTS, "mostly true": SUPPORTS, "correct": SUPPORTS, "accurate": SUPPORTS, "mostly accurate": SUPPORTS,
     "false": REFUTES, "mostly false": REFUTES, "pants on fire": REFUTES, "incorrect": REFUTES,
     "inaccurate": REFUTES, "wrong": REFUTES,
-    "four pinocchios": REFUTES, "three pinocchios": REFUTES,
+    "four pinocchios": REFUTES, "three pinocchios": REFUTES, "geppetto checkmark": SUPPORTS,
     # true in part, false or missing context in part: fact-checkers' middle ratings
     "half true": "mixed", "two pinocchios": "mixed", "one pinocchio": "mixed", "one pinocchios": "mixed",
     "misleading": "mixed", "mixture": "mixed", "mixed": "mixed", "partly true": "mixed", "partly false": "mixed",
@@ -143,6 +146,8 @@ def find_rating(passage: str) -> tuple[str, str] | None:
                 continue  # "We rated a similar claim False", "whether the claim is true": not this claim's rating
             if _quoted(passage, m.start()):
                 continue  # a denial someone made, which a news report quotes
+            if _DENIED_HEAD.search(_sentence_head(passage, m.start())):
+                continue  # "There is neither evidence nor news reporting the claim to be true"
             stance = _RATING_STANCE.get(re.sub(r"[\s-]+", " ", m.group("rating").lower()))
             if stance == SUPPORTS and _BUT_MISSING.match(passage, m.end()):
                 stance = "mixed"  # "accurate but doesn't provide needed context": a middle rating
@@ -151,6 +156,11 @@ def find_rating(passage: str) -> tuple[str, str] | None:
     return None
 
 
+# Before a rating, words that deny it: "nothing shows the claim to be true", "we could not find the post
+# to be false". A sentence that opens with "No, ..." is a verdict itself and does not count.
+_DENIED_HEAD = re.compile(
+    r"\b(?:not|never|neither|nor|nothing|no\s+(?:evidence|proof|record|indication|sign|reason))\b|n['’]t\b", re.IGNORECASE
+)
 # After a rating of true: "... but leaves out important details", "... but lacks context".
 _BUT_MISSING = re.compile(
     r"[^.!?]{0,40}?\bbut\b[^.!?]{0,80}?\b(?:context|leaves?\s+out|leaving\s+out|omits?|omitting|"
@@ -208,7 +218,7 @@ _COMPARABLE = {
 # Passages that may state a fact-checker's rating: retrieved whatever words they share with the
 # claim ("We rate it Pants on Fire!" shares none). RE2 syntax, for DuckDB's regexp_matches.
 RATING_CUE = (r"(?i)\b(we rate|we rated|rated|rating|ruling|verdict|pants on fire|half[- ]true|mostly (true|false)|"
-              r"(claims?|statements?|posts?|assertions?) (is|are|was|were) (also |simply |partly |largely )?"
+              r"(claims?|statements?|posts?|assertions?)( [\w-]+){0,4} (is|are|was|were|to be) (also |simply |partly |largely )?"
               r"(false|true|misleading|incorrect|inaccurate|correct|accurate|wrong|fake|not true)|"
               r"(this|that)('s|’s| is| was) (also |simply |completely |entirely )?"
               r"(false|not true|untrue|incorrect|inaccurate|wrong|misleading))\b")

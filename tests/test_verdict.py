@@ -173,6 +173,16 @@ RATINGS = [
     pytest.param('Asked about it, the minister said: "The claim is not true."', None, id="a-quote-after-said"),
     pytest.param('The minister spoke for an hour. We rate this claim False.', ("False", "refutes"),
                  id="a-rating-after-another-sentence"),
+    # how outlets word a conclusion: a name's claim, words after "claim", "found ... to be"
+    pytest.param("Trump's claim is false.", ("false", "refutes"), id="a-names-claim"),
+    pytest.param("Hence, the claim made in the post is false.", ("false", "refutes"), id="words-after-claim"),
+    pytest.param("AAP FactCheck found the claim to be false.", ("false", "refutes"), id="found-to-be"),
+    pytest.param("The claim earns a Geppetto Checkmark.", ("Geppetto Checkmark", "supports"), id="geppetto"),
+    pytest.param("He repeated the claim that the figures were false.", None, id="a-claim-that-something-is-false"),
+    pytest.param("There is neither evidence nor news reporting the claim to be true.", None, id="denied-before-the-rating"),
+    pytest.param("We could not find the claim to be false.", None, id="could-not-find-it-false"),
+    pytest.param("No, the claim is false.", ("false", "refutes"), id="no-comma-is-a-verdict"),
+    pytest.param("We asked whether the claim made by the minister is true.", None, id="asked-whether-with-words-after"),
     # true but incomplete is a middle rating; true but in need of clarification stays true
     pytest.param("We think the statement is accurate but doesn't provide needed context.", ("accurate", "mixed"),
                  id="accurate-but-missing-context"),
@@ -189,7 +199,8 @@ def test_rating(passage, expected):
 
 
 @pytest.mark.parametrize("passage", ["The viral claim is false.", "We rate it Pants on Fire!", "Verdict: Misleading",
-                                     "That’s misleading.", "This is also false."])
+                                     "That’s misleading.", "This is also false.", "The claim made in the post is false.",
+                                     "AAP FactCheck found the claim to be false."])
 def test_rating_passages_are_cued_for_retrieval(passage):
     import re  # the cue is RE2 syntax for DuckDB; it uses only what Python's re reads the same way
 
