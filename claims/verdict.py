@@ -176,8 +176,8 @@ _REPORTING = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 REPORT_OVERLAP = 0.7  # share of the claim's content words a sentence must repeat to be a report of the claim
-# Someone saying it, with no "that": "Perry said 13 Texas universities offer ...". A sentence that says
-# who said the claim is a report of it, unless the claim is itself about what someone said.
+# Someone saying it, with no "that": "Perry said 13 Texas universities offer ...". A figure after one of
+# these words in its sentence is someone's words (``_attributed``), unless the claim is about what was said.
 _SAYING = re.compile(
     r"\b(?:says|said|saying|claims|claimed|stated|told|tells|wrote|writes|argued|asserted|insisted|"
     r"suggested|contended|contends|declared|boasted|charged|criticized|criticised|accused)\b",
@@ -669,7 +669,7 @@ def _sentences(passage: str) -> list[str]:
     return [s.text for s in split_sentences(passage)]
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)
 def _marks(passage: str) -> tuple[list[int], list[int]]:
     """Where the passage's quotation marks and its line breaks are (kept for the passage's next figure)."""
     return [m.start() for m in _QUOTE_MARKS.finditer(passage)], [m.start() for m in re.finditer("\n", passage)]
