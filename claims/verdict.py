@@ -13,7 +13,8 @@ that states a comparable figure or date:
   a wide range ("0.3 to 1.7 °C") does not confirm a value inside it;
 - a contrast in the sentence that carries the claim, or at the start of the next ("..., but ...",
   "However, ...") weakens the verdict: its confidence drops by ``QUALIFIED_PENALTY``;
-- negation near the figure ("not", "never") turns support into nothing, and so does a claim that
+- negation near the figure ("not", "never") or words that put the truth elsewhere ("far short of",
+  "nowhere near", "a much lower cost than") turn support into nothing, and so does a claim that
   denies ("... has been disproven") or says more than its figures ("the only state", "a record")
   when the passage does not say the same;
 - a passage states nothing in its questions, and a sentence that repeats the claim with a cue of
@@ -198,6 +199,16 @@ _NO_EVIDENCE = re.compile(
     r"\b(?:no\s+(?:evidence|record|proof|indication|sign)|(?:did|could|does)\s+not\s+find|found\s+no|"
     r"unable\s+to\s+(?:find|verify|confirm)|not\s+(?:true|accurate|correct)\s+that)\b",
     re.IGNORECASE,
+)
+# Words just before a figure that say the truth is elsewhere: "far short of 100 percent", "nowhere near
+# $1 trillion", "at a much lower cost than $1.6 billion"; and negations written without an apostrophe
+# ("dont", "isnt"), as some sources' text has them.
+_AWAY_FROM = re.compile(
+    r"""\b(?:nowhere\s+near|anywhere\s+near|far\s+(?:short\s+of|from)|short\s+of|
+    (?:lower|less|fewer|higher|more|greater|smaller|larger|bigger|cheaper|costlier)\s+(?:[\w-]+\s+){0,2}?than|
+    (?:dont|doesnt|didnt|isnt|wasnt|arent|werent|hasnt|havent|hadnt|wont|cant|couldnt|wouldnt|shouldnt)\b[^.!?]*)
+    \s+(?:about\s+|roughly\s+|some\s+|around\s+)?\S*$""",
+    re.IGNORECASE | re.VERBOSE,
 )
 # Words by which a passage qualifies what it has just stated: "20% of the land, but ...".
 _CONTRAST = re.compile(r"\b(?:but|however|yet|though|although|except|whereas|nevertheless|nonetheless)\b", re.IGNORECASE)
@@ -474,7 +485,8 @@ def _negated_near(passage: str, p: Quantity) -> bool:
     """A negation just before the figure, or a sentence that denies what follows ("No evidence was
     found that ... seven other girls ...")."""
     window = passage[max(0, p.start - 40) : p.start]
-    return bool(_NEGATION.search(window) or _NO_EVIDENCE.search(_sentence_head(passage, p.start)))
+    return bool(_NEGATION.search(window) or _AWAY_FROM.search(window)
+                or _NO_EVIDENCE.search(_sentence_head(passage, p.start)))
 
 
 def _dates_agree(d: DateMention, e: DateMention) -> bool | None:

@@ -88,6 +88,17 @@ CASES = [
                  "Leeds City Council may have closed the Central Library.", "not_enough_evidence", id="hedged-statement"),
     pytest.param("Leeds City Council closed the Central Library.",
                  "Leeds City Council closed the Central Library last week.", "supported", id="plain-statement"),
+    # failure classes found on LIAR-PLUS val2 (a tuning set), in our own words: words before a figure
+    # that say the truth is elsewhere
+    pytest.param("Florida's share of the Medicaid expansion will cost $1.6 billion a year.",
+                 "Florida's share of the Medicaid expansion will cost a much lower amount than $1.6 billion a year.",
+                 "not_enough_evidence", id="lower-amount-than"),
+    pytest.param("Negative ads made up 100 percent of the Ohio campaign's ads.",
+                 "Negative ads made up 61 percent of the Ohio campaign's ads, far short of 100 percent.",
+                 "refuted", id="far-short-of"),
+    pytest.param("Repealing the Ohio health law would save $1 trillion.",
+                 "Repealing the Ohio health law doesnt save $1 trillion.",
+                 "not_enough_evidence", id="negation-without-apostrophe"),
     # dates without figures
     pytest.param("In 2014, NATO suspended all practical civilian and military cooperation with Russia.",
                  "On 1 April 2014 NATO foreign ministers decided to suspend all practical civilian and military cooperation with Russia.",
