@@ -180,7 +180,7 @@ REPORT_OVERLAP = 0.7  # share of the claim's content words a sentence must repea
 # Someone saying it, with no "that": "Perry said 13 Texas universities offer ...". A figure after one of
 # these words in its sentence is someone's words (``_attributed``), unless the claim is about what was said.
 _SAYING = re.compile(
-    r"\b(?:says|said|saying|claims|claimed|stated|told|tells|wrote|writes|argued|asserted|insisted|"
+    r"\b(?:say|says|said|saying|claims|claimed|stated|told|tells|wrote|writes|argued|asserted|insisted|tweeted|"
     r"suggested|contended|contends|declared|boasted|charged|criticized|criticised|accused)\b",
     re.IGNORECASE,
 )
@@ -521,7 +521,7 @@ def judge(
         return Stance(NEUTRAL, relevance, "not about the claim")
     # Figures and wording count only where the passage states something itself: not in a question,
     # not in a sentence that reports someone making the claim (a fact-check quoting what it checks).
-    passage, reported = _stated(claim_text, passage)
+    whole, (passage, reported) = passage, _stated(claim_text, passage)
     claim_says = _says(claim_text)
     passage_words = content_words(passage)
 
@@ -606,7 +606,8 @@ def judge(
     claim_entities = _entities(claim_text)
     names_ok = claim_entities <= passage_words | _entities(passage)
     dates_ok = not dates or any(s == SUPPORTS for _, s in parts)
-    stated_relevance = _coverage(claim_text, passage_words)
+    # Without figures, the claim's own words are all there is: none of them may come from someone saying it.
+    stated_relevance = _coverage(claim_text, content_words(_stated(claim_text, whole, strict=True)[0]))
     hedged = bool(_HEDGE.search(passage)) and not _HEDGE.search(claim_text)
     if (stated_relevance >= TEXT_SUPPORT and names_ok and dates_ok and not hedged
             and not _negation_mismatch(claim_text, passage)):
@@ -650,22 +651,38 @@ def _names_near(claim_text: str, quantities: Sequence[Quantity]) -> set[str]:
     return names
 
 
-def _stated(claim_text: str, passage: str) -> tuple[str, str]:
+def _stated(claim_text: str, passage: str, *, strict: bool = False) -> tuple[str, str]:
     """The passage split into what it states and what it reports of the claim being made.
 
     Questions state nothing and are dropped; a sentence that repeats most of the claim with a cue of
     reported speech ("the post says that ...", a quotation) is a report of the claim, not evidence for it.
+    ``strict`` (for a claim without figures, decided by its words alone) also counts as reports a sentence
+    inside a quotation that is mostly a piece of the claim, and one whose words after "X said" repeat it.
     """
     claim_words = content_words(claim_text)
+    claim_says = _says(claim_text)
+
+    def repeats(text: str, part: bool = False) -> bool:
+        """Does the text repeat most of the claim (or, with ``part``, is it mostly a piece of a longer claim)?"""
+        words = content_words(text)
+        base = min(len(claim_words), len(words)) if part and len(words) >= 3 else len(claim_words)
+        return len(claim_words & words) / base >= REPORT_OVERLAP
+
     stated, reported = [], []
-    for sentence in (part for chunk in _sentences(passage) for part in _QUESTION_END.split(chunk)):
-        if sentence.rstrip(" \"”’)").endswith("?"):
-            continue
-        if claim_words and _REPORTING.search(sentence):
-            if len(claim_words & content_words(sentence)) / len(claim_words) >= REPORT_OVERLAP:
+    for whole in split_sentences(passage):
+        for sentence in _QUESTION_END.split(whole.text):
+            if sentence.rstrip(" \"”’)").endswith("?"):
+                continue
+            if claim_words and (
+                (_REPORTING.search(sentence) and repeats(sentence))
+                # strict: a quotation may repeat a claim of several sentences one sentence at a time, and in
+                # "Helio Melo said Rhode Island has ..." what follows the saying is the claim
+                or (strict and (_REPORTING.search(sentence) or _quoted(passage, whole.start)) and repeats(sentence, part=True))
+                or (strict and not claim_says and (said := _SAYING.search(sentence)) and repeats(sentence[said.end() :]))
+            ):
                 reported.append(sentence)
                 continue
-        stated.append(sentence)
+            stated.append(sentence)
     return " ".join(stated), " ".join(reported)
 
 

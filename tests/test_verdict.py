@@ -291,6 +291,20 @@ SAYING = [
                  "supported", id="the-claims-other-figure-is-no-disagreement"),
     pytest.param(POLLS, "Austin's mayor said 90 percent of Americans and 74 percent of NRA members support background "
                  "checks.", "not_enough_evidence", id="two-figures-someone-said"),
+    pytest.param(TEXAS, "In a speech in Austin, the Texas governor's allies say 13 Texas universities have announced "
+                 "a $10,000 degree.", "not_enough_evidence", id="they-say"),
+    # the same for a claim without figures: its words after "X said" are the claim being reported
+    pytest.param("Rhode Island has the highest percentage of lawyers per capita in the country.",
+                 "Helio Melo said Rhode Island has the highest percentage of lawyers per capita in the country. "
+                 "We found that it ranks 13th.", "not_enough_evidence", id="words-after-said"),
+    pytest.param("Leeds City Council closed the Central Library.",
+                 "Leeds City Council closed the Central Library, a council spokesman said.", "supported",
+                 id="words-before-said"),
+    pytest.param("Corzine's budget team raided the unemployment trust fund. Governors Whitman and McGreevey raided "
+                 "the pension fund too.",
+                 'Christie said, "Corzine\'s budget team raided the unemployment trust fund. Governors Whitman and '
+                 'McGreevey raided the pension fund too." State law now forbids such raids.', "not_enough_evidence",
+                 id="a-claim-of-two-sentences-quoted"),
 ]
 
 
