@@ -153,15 +153,21 @@ class Row:
     per_second: float | None
     recall5: float | None = None
     note: str = ""
+    per_class: tuple[tuple[str, float], ...] = ()  # F1 of each class, for the table under the main one
 
 
-def macro_f1(gold: Sequence[str], pred: Sequence[str], classes: Sequence[str]) -> float:
+def class_f1(gold: Sequence[str], pred: Sequence[str], classes: Sequence[str]) -> list[float]:
     scores = []
     for c in classes:
         tp = sum(1 for g, p in zip(gold, pred) if g == c and p == c)
         fp = sum(1 for g, p in zip(gold, pred) if g != c and p == c)
         fn = sum(1 for g, p in zip(gold, pred) if g == c and p != c)
         scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return scores
+
+
+def macro_f1(gold: Sequence[str], pred: Sequence[str], classes: Sequence[str]) -> float:
+    scores = class_f1(gold, pred, classes)
     return sum(scores) / len(scores)
 
 
@@ -178,6 +184,7 @@ def score(name: str, gold: Sequence[str], pred: Sequence[str], classes: Sequence
         per_second=len(gold) / seconds if seconds else None,
         recall5=recall5,
         note=note,
+        per_class=tuple(zip(classes, class_f1(gold, pred, classes))),
     )
 
 
@@ -346,6 +353,11 @@ def main() -> int:
             if not only or f"liar-{split}" in only:
                 rows.append(liar_plus(raw, pages, split))
     print(table(rows))
+    quantemp_rows = [r for r in rows if r.name.startswith("QuanTemp")]
+    if quantemp_rows:
+        print("\nF1 per class (QuanTemp):")
+        for r in quantemp_rows:
+            print(f"  {r.name}: " + ", ".join(f"{c} {f:.3f}" for c, f in r.per_class))
     print(f"\nverdict classes: supported/refuted/conflicting (QuanTemp), plus not_enough_evidence (others); "
           f"coverage = share decided supported/refuted; total {time.perf_counter() - started:.0f} s")
     return 0
