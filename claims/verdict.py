@@ -81,7 +81,8 @@ _DENIAL = re.compile(r"\b(?:not|never|no|myths?|hoax|disproven|debunked|false(?:
 _RATING_WORDS = r"""(?P<rating>pants\s+on\s+fire|mostly\s+true|mostly\s+false|half[\s-]+true|true|false|misleading|
        mixture|mixed|partly\s+true|partly\s+false|partially\s+true|partially\s+false|mostly\s+accurate|
        missing\s+context|lacks\s+context|needs\s+context|out\s+of\s+context|(?:four|three|two|one)\s+pinocchios?|
-       not\s+(?:true|correct|accurate)|correct|incorrect|inaccurate|accurate|wrong|fake)\b"""
+       not\s+(?:true|correct|accurate)|correct|incorrect|inaccurate|accurate|wrong|fake|untrue|baseless|unfounded|
+       fabricated|bogus|debunked)\b"""
 _RATING = re.compile(
     r"""
     \b(?:we\s+rate[ds]?|we\s+rated|rated|rating:?|ruling:?|verdict:?|we\s+(?:give|gave)\s+(?:it|this|the\s+claim))
@@ -136,6 +137,9 @@ _RATING_STANCE = {
     "partially true": "mixed", "partially false": "mixed", "missing context": "mixed", "lacks context": "mixed",
     "needs context": "mixed", "out of context": "mixed",
     "not true": REFUTES, "not correct": REFUTES, "not accurate": REFUTES, "fake": REFUTES,
+    # how other outlets conclude ("The claim is baseless", "These posts are fabricated")
+    "untrue": REFUTES, "baseless": REFUTES, "unfounded": REFUTES, "fabricated": REFUTES, "bogus": REFUTES,
+    "debunked": REFUTES,
 }
 
 
@@ -230,7 +234,8 @@ _COMPARABLE = {
 # claim ("We rate it Pants on Fire!" shares none). RE2 syntax, for DuckDB's regexp_matches.
 RATING_CUE = (r"(?i)\b(we rate|we rated|rated|rating|ruling|verdict|pants on fire|half[- ]true|mostly (true|false)|"
               r"(claims?|statements?|posts?|assertions?)( [\w-]+){0,4} (is|are|was|were|to be) (also |simply |partly |largely )?"
-              r"(false|true|misleading|incorrect|inaccurate|correct|accurate|wrong|fake|not true)|"
+              r"(false|true|misleading|incorrect|inaccurate|correct|accurate|wrong|fake|not true|untrue|baseless|"
+              r"unfounded|fabricated|bogus|debunked)|"
               r"(this|that)('s|’s| is| was) (also |simply |completely |entirely )?"
               r"(false|not true|untrue|incorrect|inaccurate|wrong|misleading))\b")
 MIN_RELEVANCE = 0.5  # share of the claim's content words a passage must contain to count at all

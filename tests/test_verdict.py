@@ -189,6 +189,11 @@ RATINGS = [
     pytest.param("Hence, the claim made in the post is false.", ("false", "refutes"), id="words-after-claim"),
     pytest.param("AAP FactCheck found the claim to be false.", ("false", "refutes"), id="found-to-be"),
     pytest.param("The claim earns a Geppetto Checkmark.", ("Geppetto Checkmark", "supports"), id="geppetto"),
+    pytest.param("The claim is baseless.", ("baseless", "refutes"), id="baseless"),
+    pytest.param("These posts are fabricated.", ("fabricated", "refutes"), id="fabricated"),
+    pytest.param("The claim made by the senator is untrue.", ("untrue", "refutes"), id="untrue"),
+    pytest.param("Reports that the claim is baseless were wrong, the ministry said.", None, id="baseless-in-a-that-clause",
+                 marks=pytest.mark.xfail(strict=True, reason="a rating inside a reported clause reads as the source's")),
     pytest.param("He repeated the claim that the figures were false.", None, id="a-claim-that-something-is-false"),
     pytest.param("There is neither evidence nor news reporting the claim to be true.", None, id="denied-before-the-rating"),
     pytest.param("We could not find the claim to be false.", None, id="could-not-find-it-false"),
@@ -211,7 +216,7 @@ def test_rating(passage, expected):
 
 @pytest.mark.parametrize("passage", ["The viral claim is false.", "We rate it Pants on Fire!", "Verdict: Misleading",
                                      "That’s misleading.", "This is also false.", "The claim made in the post is false.",
-                                     "AAP FactCheck found the claim to be false."])
+                                     "AAP FactCheck found the claim to be false.", "The claim is baseless."])
 def test_rating_passages_are_cued_for_retrieval(passage):
     import re  # the cue is RE2 syntax for DuckDB; it uses only what Python's re reads the same way
 
