@@ -40,7 +40,8 @@ Data sets (all under ``raw/``):
 
 Columns: n; coverage = share of claims given a decisive verdict (supported/refuted); decisive
 precision = share of decisive verdicts equal to the gold label; macro-F1; accuracy; claims per
-second (wall clock of the whole check, fetch included, ``WORKERS`` forked processes). Rules in
+second (wall clock of the whole check, fetch included, ``WORKERS`` forked processes). Under the table,
+the F1 of each class for the QuanTemp rows. Rules in
 ``claims/verdict.py`` were tuned on Climate-FEVER, AVeriTeC's non-numerical claims and LIAR-PLUS val2 only;
 QuanTemp, AVeriTeC's numerical claims and LIAR-PLUS test2 are reported, not tuned on.
 """
