@@ -149,7 +149,7 @@ def find_rating(passage: str) -> tuple[str, str] | None:
         for m in pattern.finditer(passage):
             if _OTHER_CLAIM.search(m.group()) or _SUPPOSED.search(passage[max(0, m.start() - 20) : m.start()]):
                 continue  # "We rated a similar claim False", "whether the claim is true": not this claim's rating
-            if _quoted(passage, m.start()):
+            if _quoted_in_sentence(passage, m.start()):
                 continue  # a denial someone made, which a news report quotes
             if _DENIED_HEAD.search(_sentence_head(passage, m.start())):
                 continue  # "There is neither evidence nor news reporting the claim to be true"
@@ -718,6 +718,12 @@ def _quoted(passage: str, at: int) -> bool:
     return (bisect_left(marks, at) - bisect_right(marks, line)) % 2 == 1
 
 
+def _quoted_in_sentence(passage: str, at: int) -> bool:
+    """The same within the sentence only: for a rating, which a stray or cut-off quotation mark earlier in
+    the passage must not hide ("... he said "the cuts were deep. We rate this claim False.")."""
+    return len(_QUOTE_MARKS.findall(_sentence_head(passage, at))) % 2 == 1
+
+
 def _qualified(claim_text: str, passage: str) -> bool:
     """Does a sentence of the passage that carries the claim (half its words or more), or the sentence
     right after it, turn with a contrast word ("..., but that counts only full-time staff")?"""
@@ -734,7 +740,7 @@ def _qualified(claim_text: str, passage: str) -> bool:
 def plain_verdict(passage: str) -> tuple[str, str] | None:
     """"This is false." in a fact-check's own words (not inside a quotation), as (its words, stance)."""
     for m in _PLAIN_VERDICT.finditer(passage):
-        if not _quoted(passage, m.start()):
+        if not _quoted_in_sentence(passage, m.start()):
             words = re.sub(r"\s+", " ", m.group("rating").lower())
             return m.group("rating"), _PLAIN_STANCE.get(words, REFUTES)
     return None

@@ -184,6 +184,9 @@ RATINGS = [
     pytest.param('Asked about it, the minister said: "The claim is not true."', None, id="a-quote-after-said"),
     pytest.param('The minister spoke for an hour. We rate this claim False.', ("False", "refutes"),
                  id="a-rating-after-another-sentence"),
+    # a quotation cut off by a paragraph's edge, or a stray mark, must not hide the next sentence's rating
+    pytest.param('He said "the cuts were deep. We rate this claim False.', ("False", "refutes"),
+                 id="a-rating-after-an-unclosed-quotation"),
     # how outlets word a conclusion: a name's claim, words after "claim", "found ... to be"
     pytest.param("Trump's claim is false.", ("false", "refutes"), id="a-names-claim"),
     pytest.param("Hence, the claim made in the post is false.", ("false", "refutes"), id="words-after-claim"),
