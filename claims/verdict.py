@@ -531,6 +531,7 @@ def judge(
     passage_words = content_words(passage)
 
     parts: list[tuple[str, str]] = []
+    in_someones_words = False  # a figure that agreed was in someone's words: say so if nothing decides
     # "... has been disproven", "the myth that ...": agreeing figures do not support a denial
     denial = bool(_DENIAL.search(claim_text)) and not _DENIAL.search(passage)
     if quantities:
@@ -568,6 +569,7 @@ def judge(
                             here.append(outcome)
                     if not repeated:  # a different figure in someone's words still disagrees
                         here += attributed_refutes
+                    in_someones_words = in_someones_words or repeated
                 if only_refutes and SUPPORTS in here:
                     continue  # the report repeats this figure: what else it says is the claim's own
                 outcomes += [o for o in here if not (only_refutes and o == SUPPORTS)]
@@ -607,6 +609,8 @@ def judge(
                 return Stance(SUPPORTS, relevance, "the figures agree", tuple(parts),
                               qualified=_qualified(claim_text, passage))
             return Stance(NEUTRAL, relevance, "some figures agree, others are not stated", tuple(parts))
+        if in_someones_words:
+            return Stance(NEUTRAL, relevance, "its matching figures are in someone's words, not the source's", tuple(parts))
         return Stance(NEUTRAL, relevance, "no comparable figure", tuple(parts))
     claim_entities = _entities(claim_text)
     names_ok = claim_entities <= passage_words | _entities(passage)

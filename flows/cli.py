@@ -230,8 +230,9 @@ def cmd_verify_claim(args: argparse.Namespace) -> int:
         print(json.dumps(payload, ensure_ascii=False))
     else:
         print(f"{result.verdict.status} (confidence {result.verdict.confidence:.2f}): {result.verdict.reason}")
-        for r, stance in result.evidence:
+        for (r, stance), judged in zip(result.evidence, result.verdict.stances):
             print(f"  [{stance}] {r.location}: {' '.join(r.text.split())[:160]}")
+            print(f"      why: {judged.reason}")
     for f in failures:
         print(f"claimtrack: source {f.url}: {f.error}", file=sys.stderr)
     return EXIT_FAILED if failures and len(failures) == len(fetched) else EXIT_OK

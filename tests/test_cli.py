@@ -82,3 +82,20 @@ def test_ingest_stores_reports_failures_and_is_idempotent(cli_env, tmp_path):
     assert json.loads(counted.stdout) == {"n": 1}
     listed = run(["claims", "--status", "unverified", "--format", "csv"], cli_env)
     assert listed.returncode == 0 and "20 out of 30 positions" in listed.stdout
+
+
+def test_verify_claim_says_why_each_passage_decides_or_not(cli_env, tmp_path):
+    page = tmp_path / "ruling.html"
+    page.write_text("<html><body><p>Perry said 13 Texas universities had announced a $10,000 degree.</p>"
+                    "<p>By our count, only four Texas universities had announced such a degree.</p></body></html>",
+                    encoding="utf-8")
+    result = run(["verify-claim", "13 Texas universities have announced a $10,000 degree.", "--source", str(page)], cli_env)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "refuted (confidence 0.80): a figure disagrees"
+    why = dict(zip((line.split("]")[1].split(":", 1)[1].strip() for line in lines[1::2]),
+                   (line.split("why: ", 1)[1] for line in lines[2::2])))
+    assert why == {
+        "Perry said 13 Texas universities had announced a $10,000 degree.": "its matching figures are in someone's words, not the source's",
+        "By our count, only four Texas universities had announced such a degree.": "a figure disagrees",
+    }
