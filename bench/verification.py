@@ -359,7 +359,7 @@ def main() -> int:
         print("\nF1 per class (QuanTemp):")
         for r in quantemp_rows:
             print(f"  {r.name}: " + ", ".join(f"{c} {f:.3f}" for c, f in r.per_class))
-    print(f"\nverdict classes: supported/refuted/conflicting (QuanTemp), plus not_enough_evidence (others); "
+    print(f"\nverdict classes: supported/refuted/conflicting (QuanTemp, LIAR-PLUS), plus not_enough_evidence (others); "
           f"coverage = share decided supported/refuted; total {time.perf_counter() - started:.0f} s")
     return 0
 
