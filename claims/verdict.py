@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.dates import find_dates
-from claims.model import DateMention, Quantity
+from claims.model import DateMention, Quantity, Sentence
 from claims.quantities import find_quantities
 from claims.sentences import split_sentences
 
@@ -172,10 +172,12 @@ _BUT_MISSING = re.compile(
     r"important\s+details|misleading|cherry[- ]?pick\w*)",
     re.IGNORECASE,
 )
+# Words for a claim being made and passed around: "a viral post claims ...", "the alleged figure".
+_CLAIM_WORDS = r"claim(?:s|ed|ing)?|post(?:s|ed)?|tweet(?:s|ed)?|viral|meme|alleg(?:e|es|ed|edly|ation)|purport\w*"
 # A sentence that reports someone making a claim ("the post says ...", quotes) rather than stating it.
 _REPORTING = re.compile(
     r"""["“”]                                                     # a quotation
-    | \b(?:claim(?:s|ed|ing)?|post(?:s|ed)?|tweet(?:s|ed)?|viral|meme|shared|alleg(?:e|es|ed|edly|ation)|purport\w*)\b
+    | \b(?:""" + _CLAIM_WORDS + r"""|shared)\b
     | \b(?:says|said|stated|states|wrote|writes|argued|asserted|insisted|suggested)\b[^.!?]{0,80}?\bthat\b  # "X said in a letter that"
     | ^\s*says\b                                                 # PolitiFact's "Says ..." """,
     re.IGNORECASE | re.VERBOSE,
@@ -192,8 +194,7 @@ _SAYING = re.compile(
 # claims ...") rather than a report of events. Such a source repeats the claim's figures and words to
 # examine them, so only its rating or a disagreeing figure decides anything.
 _CLAIM_TALK = re.compile(
-    r"\b(?:claim(?:s|ed|ing)?|post(?:s|ed)?|tweet(?:s|ed)?|viral|meme|alleg(?:e|es|ed|edly|ation)|purport\w*|"
-    r"fact[- ]?check\w*|misinformation|disinformation|hoax|debunk\w*|^\s*says\b)",
+    r"\b(?:" + _CLAIM_WORDS + r"|fact[- ]?check\w*|misinformation|disinformation|hoax|debunk\w*|^\s*says\b)",
     re.IGNORECASE,
 )
 # A question ends at its question mark, whatever case follows: "were vaccines allowed ...? someone ..."
@@ -678,7 +679,7 @@ def _stated(claim_text: str, passage: str, *, strict: bool = False) -> tuple[str
         return len(claim_words & words) / base >= REPORT_OVERLAP
 
     stated, reported = [], []
-    for whole in split_sentences(passage):
+    for whole in _split(passage):
         for sentence in _QUESTION_END.split(whole.text):
             if sentence.rstrip(" \"”’)").endswith("?"):
                 continue
@@ -703,8 +704,15 @@ def _sentence_head(passage: str, at: int, reach: int = 400) -> str:
     return passage[starts[-1] if starts else start : at]
 
 
+@lru_cache(maxsize=64)
+def _split(passage: str) -> tuple[Sentence, ...]:
+    """The passage's sentences, kept for the next look: one passage is split by ``_stated`` (twice for a
+    claim without figures), ``_qualified`` and ``examines_claim``."""
+    return tuple(split_sentences(passage))
+
+
 def _sentences(passage: str) -> list[str]:
-    return [s.text for s in split_sentences(passage)]
+    return [s.text for s in _split(passage)]
 
 
 @lru_cache(maxsize=16)
