@@ -128,10 +128,14 @@ _RATING_LOOSE = re.compile(
 )
 _RATING_STANCE = {
     "true": SUPPORTS, "mostly true": SUPPORTS, "correct": SUPPORTS, "accurate": SUPPORTS, "mostly accurate": SUPPORTS,
-    "false": REFUTES, "mostly false": REFUTES, "pants on fire": REFUTES, "incorrect": REFUTES,
+    "false": REFUTES, "pants on fire": REFUTES, "incorrect": REFUTES,
     "inaccurate": REFUTES, "wrong": REFUTES,
-    "four pinocchios": REFUTES, "three pinocchios": REFUTES, "geppetto checkmark": SUPPORTS,
-    # true in part, false or missing context in part: fact-checkers' middle ratings
+    "four pinocchios": REFUTES, "geppetto checkmark": SUPPORTS,
+    # true in part, false or missing context in part: fact-checkers' middle ratings. PolitiFact's Mostly
+    # False is "an element of truth" that "ignores critical facts" (LIAR-PLUS's barely-true, its old
+    # name, which the benchmark maps to conflicting too), and the Post's Three Pinocchios is its
+    # "mostly false".
+    "mostly false": "mixed", "three pinocchios": "mixed",
     "half true": "mixed", "two pinocchios": "mixed", "one pinocchio": "mixed", "one pinocchios": "mixed",
     "misleading": "mixed", "mixture": "mixed", "mixed": "mixed", "partly true": "mixed", "partly false": "mixed",
     "partially true": "mixed", "partially false": "mixed", "missing context": "mixed", "lacks context": "mixed",

@@ -164,7 +164,10 @@ def test_a_source_examining_the_claim_supports_only_by_its_rating(passages, sour
 
 # A fact-checker's rating, in the forms fact-checking outlets write it; None: no rating of this claim.
 RATINGS = [
-    pytest.param("We rate this claim Mostly False.", ("Mostly False", "refutes"), id="politifact"),
+    pytest.param("We rate this claim False.", ("False", "refutes"), id="politifact"),
+    # an element of truth that ignores critical facts: a middle rating, like LIAR-PLUS's barely-true
+    pytest.param("We rate this claim Mostly False.", ("Mostly False", "mixed"), id="politifact-mostly-false"),
+    pytest.param("We give the claim Three Pinocchios.", ("Three Pinocchios", "mixed"), id="three-pinocchios"),
     pytest.param("Rating: Mixture", ("Mixture", "mixed"), id="snopes"),
     pytest.param("We give the claim Four Pinocchios.", ("Four Pinocchios", "refutes"), id="pinocchios"),
     pytest.param("The viral claim is false.", ("false", "refutes"), id="adjective-before-claim"),
