@@ -81,14 +81,16 @@ _DENIAL = re.compile(r"\b(?:not|never|no|myths?|hoax|disproven|debunked|false(?:
 _RATING_WORDS = r"""(?P<rating>pants\s+on\s+fire|mostly\s+true|mostly\s+false|half[\s-]+true|true|false|misleading|
        mixture|mixed|partly\s+true|partly\s+false|partially\s+true|partially\s+false|mostly\s+accurate|
        missing\s+context|lacks\s+context|needs\s+context|out\s+of\s+context|(?:four|three|two|one)\s+pinocchios?|
-       not\s+(?:true|correct|accurate)|correct|incorrect|inaccurate|accurate|wrong|fake|untrue|baseless|unfounded|
-       fabricated|bogus|debunked)\b"""
+       not\s+(?:true|correct|accurate)|mostly\s+correct|somewhat\s+(?:true|false)|correct|incorrect|inaccurate|accurate|
+       wrong|fake|untrue|baseless|unfounded|fabricated|bogus|debunked|exaggerated|overstated|understated|
+       misattributed)\b"""
 _RATING = re.compile(
     r"""
-    \b(?:we\s+rate[ds]?|we\s+rated|rated|rating:?|ruling:?|verdict:?|we\s+(?:give|gave)\s+(?:it|this|the\s+claim))
+    \b(?:we\s+rate[ds]?|we\s+rated|rated|rating:?|ruling:?|verdict:?|result:|we\s+(?:give|gave)\s+(?:it|this|the\s+claim)
+       |(?:found|finds?)\s+(?:(?:it|them)(?=\s+to\s+be\s)|(?:the|this|these)\s+(?:claim|statement|post)s?))
     \s+(?:(?:this|the|that|his|her|their|it|these)\s+)?(?:(?:claim|statement|post|image|video|figure|number)s?\s+)?
-    (?:(?:as|a|an)\s+)?
-    """ + _RATING_WORDS,
+    (?:(?:as|a|an|to\s+be)\s+)?
+    """ + _RATING_WORDS + r"(?!\s+(?:that|to)\b)",  # not "found it to be true that ...", "rated true to ..."
     re.IGNORECASE | re.VERBOSE,
 )
 # "The claim is false.", "This post is misleading.", "The viral claims are also false.", "Smith's claim
@@ -122,6 +124,7 @@ _RATING_LOOSE = re.compile(
     [^.!?]{0,100}?\b
     (?P<rating>Pants\s+on\s+Fire|PANTS\s+ON\s+FIRE|Mostly\s+True|MOSTLY\s+TRUE|Mostly\s+False|MOSTLY\s+FALSE|
        Half[\s-]+True|HALF[\s-]+TRUE|True|TRUE|False|FALSE|Misleading|Mixture|Partly\s+(?:True|False)|
+       Somewhat\s+(?:True|False)|Mostly\s+Correct|Exaggerated|
        (?:Four|Three|Two|One)\s+Pinocchios?|Geppetto\s+Checkmark)\b
     """,
     re.VERBOSE,
@@ -144,6 +147,10 @@ _RATING_STANCE = {
     # how other outlets conclude ("The claim is baseless", "These posts are fabricated")
     "untrue": REFUTES, "baseless": REFUTES, "unfounded": REFUTES, "fabricated": REFUTES, "bogus": REFUTES,
     "debunked": REFUTES,
+    # other outlets' scales: AAP's Somewhat True / Somewhat False, Africa Check's Mostly Correct,
+    # Exaggerated and Understated, Snopes's Misattributed
+    "somewhat true": "mixed", "somewhat false": "mixed", "mostly correct": SUPPORTS, "exaggerated": "mixed",
+    "overstated": "mixed", "understated": "mixed", "misattributed": REFUTES,
 }
 
 
@@ -237,10 +244,12 @@ _COMPARABLE = {
 }
 # Passages that may state a fact-checker's rating: retrieved whatever words they share with the
 # claim ("We rate it Pants on Fire!" shares none). RE2 syntax, for DuckDB's regexp_matches.
-RATING_CUE = (r"(?i)\b(we rate|we rated|rated|rating|ruling|verdict|pants on fire|half[- ]true|mostly (true|false)|"
+RATING_CUE = (r"(?i)\b(we rate|we rated|rated|rating|ruling|verdict|result: |pants on fire|half[- ]true|mostly (true|false)|"
+              r"(found|finds?) (it to be|them to be|the claims?|the statements?|the posts?|this claim|these claims) "
+              r"(to be )?(false|misleading|inaccurate|incorrect|fake|exaggerated)|"
               r"(claims?|statements?|posts?|assertions?)( [\w-]+){0,4} (is|are|was|were|to be) (also |simply |partly |largely )?"
               r"(false|true|misleading|incorrect|inaccurate|correct|accurate|wrong|fake|not true|untrue|baseless|"
-              r"unfounded|fabricated|bogus|debunked)|"
+              r"unfounded|fabricated|bogus|debunked|exaggerated|overstated|understated|misattributed)|"
               r"(this|that)('s|’s| is| was) (also |simply |completely |entirely )?"
               r"(false|not true|untrue|incorrect|inaccurate|wrong|misleading))\b")
 MIN_RELEVANCE = 0.5  # share of the claim's content words a passage must contain to count at all

@@ -212,6 +212,19 @@ RATINGS = [
                  id="accurate-but-leaves-out-details"),
     pytest.param("The statement is accurate but needs clarification.", ("accurate", "supports"),
                  id="accurate-but-needs-clarification"),
+    # other outlets' published scales and conclusions
+    pytest.param("Verdict: Somewhat False", ("Somewhat False", "mixed"), id="aap-somewhat-false"),
+    pytest.param("Verdict: Mostly correct", ("Mostly correct", "supports"), id="africa-check-mostly-correct"),
+    pytest.param("The claim is exaggerated.", ("exaggerated", "mixed"), id="exaggerated"),
+    pytest.param("Rating: Misattributed", ("Misattributed", "refutes"), id="snopes-misattributed"),
+    pytest.param("Result: Partly False", ("Partly False", "mixed"), id="result-colon"),
+    pytest.param("PesaCheck looked into the claim and finds it to be FALSE.", ("FALSE", "refutes"), id="finds-it-to-be"),
+    pytest.param("We found the claim misleading.", ("misleading", "mixed"), id="found-the-claim"),
+    # a finding that is no rating of the claim
+    pytest.param("As a result, false claims spread.", None, id="result-without-colon"),
+    pytest.param("We found the correct number was 40.", None, id="found-the-correct-figure"),
+    pytest.param("Officials found it to be true that the plant closed.", None, id="found-it-true-that"),
+    pytest.param("The study found it correct to say so.", None, id="found-it-correct-to"),
 ]
 
 
@@ -222,7 +235,9 @@ def test_rating(passage, expected):
 
 @pytest.mark.parametrize("passage", ["The viral claim is false.", "We rate it Pants on Fire!", "Verdict: Misleading",
                                      "That’s misleading.", "This is also false.", "The claim made in the post is false.",
-                                     "AAP FactCheck found the claim to be false.", "The claim is baseless."])
+                                     "AAP FactCheck found the claim to be false.", "The claim is baseless.",
+                                     "Result: Partly False", "PesaCheck finds it to be FALSE.", "The claim is exaggerated.",
+                                     "We found the claim misleading."])
 def test_rating_passages_are_cued_for_retrieval(passage):
     import re  # the cue is RE2 syntax for DuckDB; it uses only what Python's re reads the same way
 
