@@ -64,6 +64,8 @@ _MAGNITUDES = {
     "million": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "mio": 1e6, "m": 1e6,
     "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9,
     "trillion": 1e12, "tn": 1e12, "trn": 1e12, "tr": 1e12, "t": 1e12,
+    # South Asian scales: "Rs 2.5 lakh", "₹500 crore"
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
 # Currency symbols and codes written before the number: "US$ 5", "USD 5", "RM120,000".
 _CURRENCY_PREFIX = {
@@ -78,6 +80,10 @@ _CURRENCY_PREFIX = {
     "DKK": "DKK", "₩": "KRW", "KRW": "KRW", "₽": "RUB", "RUB": "RUB", "₺": "TRY",
     "TRY": "TRY", "₦": "NGN", "NGN": "NGN", "₱": "PHP", "BRL": "BRL", "MXN": "MXN",
     "₪": "ILS", "ILS": "ILS", "AED": "AED", "SAR": "SAR",
+    "KSh": "KES", "Ksh": "KES", "KES": "KES", "GH¢": "GHS", "GHS": "GHS", "PHP": "PHP", "Php": "PHP",
+    # one letter glued to an amount, as Nigerian, South African and Philippine outlets write it
+    # ("N25,750", "R400,000", "P90,078"); only before an amount that reads as money (_LETTER_AMOUNT)
+    "N": "NGN", "R": "ZAR", "P": "PHP",
 }
 # Currency nouns after the number ("800 yuan", "10.5 million Australian dollars").
 _CURRENCY_WORDS = {
@@ -88,7 +94,7 @@ _CURRENCY_WORDS = {
     "francs": "CHF", "rand": "ZAR", "naira": "NGN", "pesos": "pesos", "rubles": "RUB",
     "roubles": "RUB", "lira": "TRY", "baht": "THB", "dinars": "dinars", "dirhams": "AED",
     "riyals": "SAR", "rupiah": "IDR", "zloty": "PLN", "forint": "HUF", "won": "KRW",
-    "pounds sterling": "GBP", "sterling": "GBP",
+    "pounds sterling": "GBP", "sterling": "GBP", "shillings": "shillings", "cedis": "GHS", "cedi": "GHS",
 }
 # Adjectives that pick the currency of "dollars"/"crowns": "Australian dollars" -> AUD.
 _CURRENCY_ADJECTIVES = {
@@ -97,7 +103,8 @@ _CURRENCY_ADJECTIVES = {
     ("taiwan", "dollars"): "TWD", ("us", "dollars"): "USD", ("u.s.", "dollars"): "USD",
     ("american", "dollars"): "USD", ("danish", "crowns"): "DKK", ("swedish", "crowns"): "SEK",
     ("norwegian", "crowns"): "NOK", ("czech", "crowns"): "CZK", ("mexican", "pesos"): "MXN",
-    ("philippine", "pesos"): "PHP", ("argentine", "pesos"): "ARS",
+    ("philippine", "pesos"): "PHP", ("argentine", "pesos"): "ARS", ("kenyan", "shillings"): "KES",
+    ("ugandan", "shillings"): "UGX", ("tanzanian", "shillings"): "TZS",
 }
 
 # Measurement units after the number, surface -> canonical unit. Keys are matched
@@ -269,7 +276,8 @@ _CANDIDATE = re.compile(
     (?P<digits>
         (?<![\d.,])                         # not the tail of a longer number
         (?:
-            \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?     # 1,200 / 1,234,567.89
+            \d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?  # 15,62,52,872 / 1,50,000 (lakh grouping)
+          | \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?     # 1,200 / 1,234,567.89
           | \d{{1,3}}(?:[ \u00a0\u202f]\d{{3}}){{1,4}}(?![ \u00a0\u202f]?\d)(?=\s?(?:{_alternation(list(_UNITS) + list(_CURRENCY_WORDS) + ["people"])})\b)  # 816 000 t
           | \d+(?:\.\d+)?                     # 42 / 3.14 / 13000
           | \.\d+                             # .500
@@ -299,7 +307,9 @@ _CURRENCY_BEFORE = re.compile(
         (?:US|U\.S\.|AU|A|CA|C|HK|NZ|S|NT|R)\s?\$     # US$ / US $ / C $ / HK$ / S $
       | \$\s?(?:US|A)                                 # $US113, $A82
       | [$£€¥₹₩₽₺₦₱₪]                                 # symbol
-      | \b(?:USD|EUR|GBP|JPY|CNY|RMB|INR|AUD|CAD|CHF|HKD|SGD|NZD|MYR|ZAR|SEK|NOK|DKK|KRW|BRL|MXN|RUB|TRY|NGN|ILS|AED|SAR|Rs\.?|RM|PS|Y=)
+      | \b(?:USD|EUR|GBP|JPY|CNY|RMB|INR|AUD|CAD|CHF|HKD|SGD|NZD|MYR|ZAR|SEK|NOK|DKK|KRW|BRL|MXN|RUB|TRY|NGN|ILS|AED|SAR|Rs\.?|RM|PS|Y=
+           |KSh|Ksh|KES|GH¢|GHS|PHP|Php)
+      | (?<![\w.])[NRP]                                # N25,750 / R400,000 / P90,078: glued
     )
     \s?$                                             # right before the number
     """,
@@ -307,6 +317,8 @@ _CURRENCY_BEFORE = re.compile(
 )
 # After "PS" only a real amount is money: "PS21,700", "PS2.7m", "PS60"; not "PS5".
 _PS_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+\.\d|\d+\s?(?:m|bn|k|million|billion)\b|\d{2,}")
+# After a one-letter currency only a plain amount is money: "N25,750", "R1.2 billion"; not "N95", "P2".
+_LETTER_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+(?:\.\d+)?\s?(?:million|billion|trillion|bn|lakhs?|crores?)\b")
 _EXPONENT_AFTER = re.compile(r"(?:[eE]|\s?[×*]\s?10\^?|x10\^)(?P<exp>[-+−]?\d{1,3})(?!\d|[.,]\d|[A-Za-z]{2})")
 _FRACTION_SCALE_AFTER = re.compile(r"\s+(?:a\s+)?(thousand|million|billion|trillion)\b", re.IGNORECASE)
 _FRACTION_END_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$)")
@@ -352,7 +364,7 @@ _BOUND_AFTER = re.compile(r"(?:\s+or\s+(?P<ge>more|above|higher)|\s+or\s+(?P<le>
 _MAGNITUDE_AFTER = re.compile(
     r"""
     (?P<sp>[ \u00a0]?)
-    (?P<mag>(?i:thousand|hundred|million|billion|trillion)|mn|mln|mil|mio|bn|bln|tn|trn|[mMbBkKT])
+    (?P<mag>(?i:thousand|hundred|million|billion|trillion|lakhs?|crores?)|mn|mln|mil|mio|bn|bln|tn|trn|[mMbBkKT])
     (?![A-Za-z0-9])
     """,
     re.VERBOSE,
@@ -416,7 +428,7 @@ _RANGE_TO_NUMBER = re.compile(r"\s?(?:-|–|to)\s?\d[\d,.]*")
 _PLURAL_WORD_AT = re.compile(r"\s(?:[a-z]{2,}s|people|men|women|children|staff)\b")
 _HYPHEN_PREFIX_BEFORE = re.compile(r"\b(?:sub|minus|now|over|under|about|around|nearly|almost|some|up|top|to)-$", re.IGNORECASE)
 _OF_DETERMINER = re.compile(r"(?:\s+(?:its|the|their|his|her|our|my|your|these|those))?")
-_CURRENCY_CHARS = "$£€¥₹₩₽₺₦₱₪="
+_CURRENCY_CHARS = "$£€¥₹₩₽₺₦₱₪=¢"
 # Last words of the phrases in _BOUND_BEFORE: the pattern only runs after one of these.
 _BOUND_LAST_WORDS = frozenset("""
 least than of to most as over above exceeding beyond under below about nearly almost around
@@ -596,7 +608,9 @@ def _from_digits(text: str, m: re.Match) -> _Q | None:
     currency = None
     c1 = text[s - 1] if s > 0 else " "
     c2 = text[s - 2] if s > 1 and c1 == " " else c1
-    cm = _CURRENCY_BEFORE.search(left) if (c2.isalpha() or c2 in _CURRENCY_CHARS) else None
+    cm = _CURRENCY_BEFORE.search(left) if (c2.isalpha() or c2 in _CURRENCY_CHARS or left.endswith("Rs. ")) else None
+    if cm is not None and cm.group("cur") in ("N", "R", "P") and (c1 == " " or not _LETTER_AMOUNT.match(text, s)):
+        cm = None  # "N95", "P2", "Team N 2,000": a name, not money
     if cm is not None:
         cur = re.sub(r"\s", "", cm.group("cur"))
         if cur == "PS" and not _PS_AMOUNT.match(text, s):
@@ -662,9 +676,9 @@ def _from_digits(text: str, m: re.Match) -> _Q | None:
             q.value *= _MAGNITUDES.get(ml, 1.0)
             q.has_magnitude = True
             pos = mm.end()
-            if ml in ("hundred", "thousand"):  # "4 hundred million", "2 hundred thousand"
+            if ml in ("hundred", "thousand", "lakh", "lakhs"):  # "4 hundred million", "₹2.8 lakh crore"
                 m2 = _MAGNITUDE_AFTER.match(text, pos)
-                if m2 is not None and m2.group("mag").lower() in ("thousand", "million", "billion", "trillion"):
+                if m2 is not None and m2.group("mag").lower() in ("thousand", "million", "billion", "trillion", "crore", "crores"):
                     q.value *= _MAGNITUDES[m2.group("mag").lower()]
                     pos = m2.end()
     q.end = pos
@@ -793,7 +807,7 @@ def _attach_noun(text: str, q: _Q, pos: int) -> None:
         if lw in _STOPWORDS:
             return
         cw = _CURRENCY_WORDS.get(lw)
-        if cw is not None and (modifiers == 0 or cw in ("USD", "crowns", "pesos")):
+        if cw is not None and (modifiers == 0 or cw in ("USD", "crowns", "pesos", "shillings")):
             prev = text[pos:wm.start("w")].split()
             if prev:
                 cw = _CURRENCY_ADJECTIVES.get((prev[-1].lower(), lw), cw)

@@ -212,6 +212,30 @@ BUGS_CAUGHT = [
     pytest.param("twenty thirty fifty", [V(20), V(30), V(50)], id="word-list-is-three-numbers"),
 ]
 
+# Money as outlets in India, Nigeria, Kenya, Ghana, South Africa and the Philippines write it (forms
+# found in QuanTemp's unlabelled claims, test_claimdecomp.csv, the tuning file the issue names).
+WORLD_MONEY = [
+    pytest.param("He won ₹ 15,62,52,872 at the casino.", [Q("₹ 15,62,52,872", 156252872, "money", "INR")],
+                 id="inr-lakh-grouping"),
+    pytest.param("About 1,50,000 people attended.", [V(150000, unit="people", bound="~")], id="lakh-grouping-count"),
+    pytest.param("The budget is Rs 500 crore.", [Q("Rs 500 crore", 5e9, "money", "INR")], id="rs-crore"),
+    pytest.param("It cost Rs. 2.5 lakh.", [Q("Rs. 2.5 lakh", 2.5e5, "money", "INR")], id="rs-dot-lakh"),
+    pytest.param("5 lakh people", [V(5e5, unit="people")], id="lakh-count"),
+    pytest.param("a loss of ₹2.8 lakh crore", [Q("₹2.8 lakh crore", 2.8e12, "money", "INR")], id="lakh-crore"),
+    pytest.param("A candidate needs N1 billion.", [Q("N1 billion", 1e9, "money", "NGN")], id="naira-letter"),
+    pytest.param("He gave out N25,750 to mourners.", [Q("N25,750", 25750, "money", "NGN")], id="naira-letter-comma"),
+    pytest.param("Earning R400,000 a year.", [V(400000, kind="money", unit="ZAR")], id="rand-letter"),
+    pytest.param("Graduates earn P90,078.", [Q("P90,078", 90078, "money", "PHP")], id="peso-letter"),
+    pytest.param("The loan was KSh2.5 billion.", [Q("KSh2.5 billion", 2.5e9, "money", "KES")], id="kenyan-shilling"),
+    pytest.param("200 Kenyan shillings", [Q("200 Kenyan shillings", 200, "money", "KES")], id="kenyan-shillings-word"),
+    pytest.param("GH¢ 5 million was spent.", [Q("GH¢ 5 million", 5e6, "money", "GHS")], id="cedi-sign"),
+    pytest.param("They paid PHP 10,000.", [Q("PHP 10,000", 10000, "money", "PHP")], id="php-code"),
+    # one letter is money only glued to a plain amount
+    pytest.param("Wear an N95 mask.", [], id="n95-is-a-name"),
+    pytest.param("the R2 road", [], id="r2-is-a-name"),
+    pytest.param("Team N 2,000", [V(2000, kind="count", unit=None)], id="spaced-letter-is-no-currency"),
+]
+
 KNOWN_MISSES = [
     # "m" after a number is million only before a counted plural noun; this phrase has four
     # words before its head, so it reads as metres (NewsQuant dev #331).
@@ -224,7 +248,7 @@ KNOWN_MISSES = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", BRIEF + NEWSQUANT_DEV + BUGS_CAUGHT + KNOWN_MISSES)
+@pytest.mark.parametrize("text,expected", BRIEF + NEWSQUANT_DEV + BUGS_CAUGHT + WORLD_MONEY + KNOWN_MISSES)
 def test_quantities(text, expected):
     _check(text, expected)
 
