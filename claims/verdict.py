@@ -164,12 +164,41 @@ def find_rating(passage: str) -> tuple[str, str] | None:
                 continue  # a denial someone made, which a news report quotes
             if _DENIED_HEAD.search(_sentence_head(passage, m.start())):
                 continue  # "There is neither evidence nor news reporting the claim to be true"
+            if pattern is _RATING_IS and _said_by_another(passage, m.start(), m.end()):
+                continue  # "A spokesman said the claim was false": a party's denial, not a verdict
             stance = _RATING_STANCE.get(re.sub(r"[\s-]+", " ", m.group("rating").lower()))
             if stance == SUPPORTS and _BUT_MISSING.match(passage, m.end()):
                 stance = "mixed"  # "accurate but doesn't provide needed context": a middle rating
             if stance:
                 return m.group("rating"), stance
     return None
+
+
+# Who may give a rating: the source itself ("we") or a fact-checking outlet. Anyone else who says a
+# claim is false ("a spokesman said", "the ministry said") is a party to it, not a verdict.
+_FACT_CHECKERS = re.compile(
+    r"""\b(?:we|our|politifact|snopes|factcheck\.org|full\s+fact|afp|reuters|ap|associated\s+press|aap|usa\s+today|
+    lead\s+stories|check\s+your\s+fact|logically|africa\s+check|pesacheck|boom|factly|newschecker|newsmobile|
+    india\s+today|the\s+quint|webqoof|alt\s+news|vishvas|vera\s+files|rappler|fact[\s-]?check\w*|truth-o-meter)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# After a rating, a trailing attribution: "..., the ministry said."
+_SAID_AFTER = re.compile(
+    r"[^.!?]{0,60}?,\s+(?P<who>(?:[\w'’.&-]+\s+){1,5}?)(?:said|says|told|added|stated|insisted|argued)\b", re.IGNORECASE
+)
+
+
+def _said_by_another(passage: str, start: int, end: int) -> bool:
+    """Is the rating at ``start:end`` in the words of someone other than the source or a fact-checker:
+    after "X said" in its sentence, or before a trailing ", X said"?"""
+    head = _sentence_head(passage, start)
+    saying = None
+    for saying in _SAYING.finditer(head):
+        pass
+    if saying is not None and not _FACT_CHECKERS.search(head[max(0, saying.start() - 60) : saying.start()]):
+        return True
+    after = _SAID_AFTER.match(passage, end)
+    return after is not None and not _FACT_CHECKERS.search(after.group("who"))
 
 
 # Before a rating, words that deny it: "nothing shows the claim to be true", "we could not find the post
