@@ -94,11 +94,12 @@ _RATING = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # "The claim is false.", "This post is misleading.", "The viral claims are also false.", "Smith's claim
-# is false", "the claim made in the post is false", "AAP FactCheck found the claim to be false".
+# is false", "the claim made in the post is false", "AAP FactCheck found the claim to be false", "this
+# statement isn't accurate" (``neg``: only a denied true counts, as a refutation).
 _RATING_IS = re.compile(
     r"""(?:\b(?:the|this|that|these|those|such)|\b(?-i:[A-Z])[\w.-]*['’]s)\s+(?:[\w-]+\s+){0,2}?(?:claims?|statements?|posts?|assertions?)
     (?:\s+(?!(?:that|which|who|is|are|was|were)\b)[\w-]+){0,4}?\s+
-    (?:is|are|was|were|to\s+be)\s+(?:(?:also|simply|completely|entirely|partly|largely|therefore|thus)\s+)?""" + _RATING_WORDS,
+    (?:is|are|was|were|to\s+be|(?P<neg>(?:is|are|was|were)n['’]?t))\s+(?:(?:also|simply|completely|entirely|partly|largely|therefore|thus)\s+)?""" + _RATING_WORDS,
     re.IGNORECASE | re.VERBOSE,
 )
 # A rating of some other claim: "We rated a similar claim False in 2019."
@@ -114,7 +115,7 @@ _PLAIN_VERDICT = re.compile(
 )
 _PLAIN_STANCE = {"misleading": "mixed"}
 # A rating only asked about or supposed: "to see whether the claim is true", "if the post were accurate".
-_SUPPOSED = re.compile(r"\b(?:whether|if|unless|determine|see|know|check)\s+(?:or\s+not\s+)?$", re.I)
+_SUPPOSED = re.compile(r"\b(?:whether|if|unless|determine|(?:to|n['’]?t)\s+(?:see|know|check))\s+(?:or\s+not\s+)?$", re.I)
 # The same with words in between, "We rate Smith's claim about the budget Mostly False", "the claim
 # earns a Pants on Fire": fact-checkers write rating names capitalised, so the looser form wants the
 # capitals (and stops at the end of the sentence).
@@ -167,6 +168,8 @@ def find_rating(passage: str) -> tuple[str, str] | None:
             if pattern is _RATING_IS and _said_by_another(passage, m.start(), m.end()):
                 continue  # "A spokesman said the claim was false": a party's denial, not a verdict
             stance = _RATING_STANCE.get(re.sub(r"[\s-]+", " ", m.group("rating").lower()))
+            if m.groupdict().get("neg"):  # "isn't accurate" refutes; "isn't false" rates nothing
+                stance = REFUTES if stance == SUPPORTS else None
             if stance == SUPPORTS and _BUT_MISSING.match(passage, m.end()):
                 stance = "mixed"  # "accurate but doesn't provide needed context": a middle rating
             if stance:
@@ -279,6 +282,7 @@ RATING_CUE = (r"(?i)\b(we rate|we rated|rated|rating|ruling|verdict|result: |pan
               r"(claims?|statements?|posts?|assertions?)( [\w-]+){0,4} (is|are|was|were|to be) (also |simply |partly |largely )?"
               r"(false|true|misleading|incorrect|inaccurate|correct|accurate|wrong|fake|not true|untrue|baseless|"
               r"unfounded|fabricated|bogus|debunked|exaggerated|overstated|understated|misattributed)|"
+              r"(claims?|statements?|posts?|assertions?)( [\w-]+){0,4} (isn|aren|wasn|weren)('|’)?t (true|accurate|correct)|"
               r"(this|that)('s|’s| is| was) (also |simply |completely |entirely )?"
               r"(false|not true|untrue|incorrect|inaccurate|wrong|misleading))\b")
 MIN_RELEVANCE = 0.5  # share of the claim's content words a passage must contain to count at all

@@ -225,6 +225,13 @@ RATINGS = [
     pytest.param("Result: Partly False", ("Partly False", "mixed"), id="result-colon"),
     pytest.param("PesaCheck looked into the claim and finds it to be FALSE.", ("FALSE", "refutes"), id="finds-it-to-be"),
     pytest.param("We found the claim misleading.", ("misleading", "mixed"), id="found-the-claim"),
+    # a contraction, with or without its apostrophe (LIAR-PLUS's rulings drop them)
+    pytest.param("We know this statement isnt accurate.", ("accurate", "refutes"), id="statement-isnt-accurate"),
+    pytest.param("The claim isn't true.", ("true", "refutes"), id="claim-isnt-true"),
+    pytest.param("The claim isn't false.", None, id="claim-isnt-false"),
+    pytest.param("We wanted to know the claim was accurate.", None, id="wanted-to-know"),
+    pytest.param("We don't know the claim is true.", None, id="dont-know"),
+    pytest.param("The claim wasn't misleading.", None, id="claim-wasnt-misleading"),
     # a finding that is no rating of the claim
     pytest.param("As a result, false claims spread.", None, id="result-without-colon"),
     pytest.param("We found the correct number was 40.", None, id="found-the-correct-figure"),
@@ -242,7 +249,7 @@ def test_rating(passage, expected):
                                      "That’s misleading.", "This is also false.", "The claim made in the post is false.",
                                      "AAP FactCheck found the claim to be false.", "The claim is baseless.",
                                      "Result: Partly False", "PesaCheck finds it to be FALSE.", "The claim is exaggerated.",
-                                     "We found the claim misleading."])
+                                     "We found the claim misleading.", "The claim isn't true."])
 def test_rating_passages_are_cued_for_retrieval(passage):
     import re  # the cue is RE2 syntax for DuckDB; it uses only what Python's re reads the same way
 
