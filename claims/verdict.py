@@ -264,6 +264,13 @@ QUALIFIED_PENALTY = 0.15  # confidence taken off a verdict whose every deciding 
 # Words by which a passage only supposes what it says: "someone else may be administering the vaccines".
 _HEDGE = re.compile(r"\b(?:may|might|could|possibly|perhaps|reportedly|allegedly|rumou?red)\b", re.IGNORECASE)
 
+# Words by which a source says a claim overstates its case. In LIAR-PLUS val2's rulings (tuning set)
+# most that use one rate the claim half-true or mostly false (22 of 33 decided by it there).
+_OVERSTATED = re.compile(
+    r"\b(?:exaggerat(?:es|ed|ing|ion|ions)|overstat(?:es|ed|ing|ement|ements)|overreach(?:es|ed|ing)|cherry[- ]?pick\w*|"
+    r"overblown)\b", re.IGNORECASE
+)
+
 # Kinds of quantity that can be compared with each other.
 _COMPARABLE = {
     "count": {"count", "ratio", "range"},
@@ -559,7 +566,25 @@ def judge(
     *,
     published: str | None = None,
 ) -> Stance:
-    """The stance of one passage on a claim."""
+    """The stance of one passage on a claim. A passage about the claim that decides nothing by its
+    figures or words but says the claim overstates its case ("he exaggerates", "cherry-picked data")
+    is a middle stance, as a middle rating is."""
+    stance = _judge(claim_text, quantities, dates, passage, published=published)
+    if stance.stance == NEUTRAL and stance.relevance >= MIN_RELEVANCE:
+        for m in _OVERSTATED.finditer(passage):
+            if not _quoted_in_sentence(passage, m.start()) and not _NEGATION.search(_sentence_head(passage, m.start())[-30:]):
+                return Stance("mixed", stance.relevance, f"the source says {m.group().lower()!r} of it", stance.parts)
+    return stance
+
+
+def _judge(
+    claim_text: str,
+    quantities: Sequence[Quantity],
+    dates: Sequence[DateMention],
+    passage: str,
+    *,
+    published: str | None = None,
+) -> Stance:
     passage_words = content_words(passage)
     relevance = _coverage(claim_text, passage_words)
     for element in (*quantities, *dates):  # a long sentence: what surrounds each figure counts too

@@ -300,6 +300,30 @@ def test_contrast_weakens_a_verdict(passage, status, qualified):
     assert ("qualifies" in result.reason) == qualified
 
 
+# A source about the claim that says it overstates its case is a middle stance (`conflicting`), as a
+# middle rating is; a figure that decides, a quotation or a denial before the word outranks it.
+SAVINGS = "The new law saved Ohio taxpayers $2 billion last year."
+OVERSTATED = [
+    pytest.param("The governor exaggerates what the law saved Ohio taxpayers last year.", "conflicting",
+                 id="exaggerates"),
+    pytest.param("Supporters cherry-picked the year the law saved Ohio taxpayers the most.", "conflicting",
+                 id="cherry-picked"),
+    pytest.param("The law saved Ohio taxpayers $2 billion last year, though critics say the governor exaggerates.",
+                 "supported", id="figures-decide-first"),
+    pytest.param('The law saved Ohio taxpayers money last year. "They exaggerated everything," a critic said.',
+                 "not_enough_evidence", id="in-a-quotation"),
+    pytest.param("The governor has not exaggerated what the law saved Ohio taxpayers last year.", "not_enough_evidence",
+                 id="did-not-exaggerate"),
+    pytest.param("The mayor exaggerated the size of the crowd at the fair.", "not_enough_evidence",
+                 id="about-something-else"),
+]
+
+
+@pytest.mark.parametrize("passage, status", OVERSTATED)
+def test_a_source_saying_the_claim_overstates_is_a_middle_stance(passage, status):
+    assert verdict(SAVINGS, passage) == status
+
+
 # Someone's words are not evidence: a source that repeats the claim as what someone said ("Perry said
 # 13 universities ...", a quotation, also one running over several sentences) does not confirm its
 # figures. Found on LIAR-PLUS's PolitiFact justifications (the val2 tuning set), where a fact-check
