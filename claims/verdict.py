@@ -195,11 +195,9 @@ def _said_by_another(passage: str, start: int, end: int) -> bool:
     """Is the rating at ``start:end`` in the words of someone other than the source or a fact-checker:
     after "X said" in its sentence, or before a trailing ", X said"?"""
     head = _sentence_head(passage, start)
-    saying = None
-    for saying in _SAYING.finditer(head):
-        pass
-    if saying is not None and not _FACT_CHECKERS.search(head[max(0, saying.start() - 60) : saying.start()]):
-        return True
+    sayings = list(_SAYING.finditer(head))
+    if sayings and not _FACT_CHECKERS.search(head[max(0, sayings[-1].start() - 60) : sayings[-1].start()]):
+        return True  # the last saying verb before the rating names who says it
     after = _SAID_AFTER.match(passage, end)
     return after is not None and not _FACT_CHECKERS.search(after.group("who"))
 
@@ -573,7 +571,8 @@ def judge(
     if stance.stance == NEUTRAL and stance.relevance >= MIN_RELEVANCE:
         for m in _OVERSTATED.finditer(passage):
             if not _quoted_in_sentence(passage, m.start()) and not _NEGATION.search(_sentence_head(passage, m.start())[-30:]):
-                return Stance("mixed", stance.relevance, f"the source says {m.group().lower()!r} of it", stance.parts)
+                return Stance("mixed", stance.relevance, f"the source says the claim overstates its case ({m.group()!r})",
+                              stance.parts)
     return stance
 
 
