@@ -20,7 +20,7 @@ from claims.quantities import find_quantities
 from claims.quotes import find_attribution, find_quotes
 from claims.sentences import split_sentences
 
-__all__ = ["article_id", "build_article", "extract", "fingerprint"]
+__all__ = ["article_id", "build_article", "claim_article", "extract", "fingerprint"]
 
 # Where a sentence with a figure may be cut into two claims: "…60 American diplomats | and closed
 # the US Consulate…" — a coordinated verb phrase, or a semicolon.
@@ -164,6 +164,23 @@ def build_article(
         published=published,
         claims=tuple(extract(text, published=published, start=body_start)),
     )
+
+
+def claim_article(text: str, source: str = "verify-claim") -> Article:
+    """A claim typed by hand as an article of its own: the whole text is its one claim, whatever its
+    check-worthiness, with the figures, dates and quotes that ``extract`` finds in it."""
+    text = text.strip()
+    parts = extract(text)
+    quantities = tuple(q for c in parts for q in c.quantities)
+    dates = tuple(d for c in parts for d in c.dates)
+    claim = Claim(
+        text=text, start=0, end=len(text), sentence=0,
+        checkworthiness=round(float(score_checkworthiness([text])[0]), 4) if text else 0.0,
+        fingerprint=fingerprint(text, quantities, dates), quantities=quantities, dates=dates,
+        quotes=tuple(q for c in parts for q in c.quotes),
+        speaker=next((c.speaker for c in parts if c.speaker), None),
+    )
+    return Article(id=article_id(text), text=text, source=source, claims=(claim,) if text else ())
 
 
 def _looks_like_name(speaker: str | None) -> bool:

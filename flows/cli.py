@@ -211,12 +211,28 @@ def _print_verify_report(report) -> None:
 
 def cmd_verify_claim(args: argparse.Namespace) -> int:
     from flows.fetch import FetchPolicy
-    from flows.verify import check_claim
 
-    policy = FetchPolicy(allowed_hosts=frozenset(args.allow_host), respect_robots=not args.ignore_robots)
-    result, fetched = check_claim(args.text, args.source, policy)
-    failures = [f for f in fetched if not f.ok]
+    if not args.text.strip():
+        return _fail("the claim text is empty", EXIT_USAGE)
+    claim_id = None
+    if args.store:
+        _prefect_environment()
+        from flows.quiet import quiet_prefect
+        from flows.verify import check_and_store
+
+        quiet_prefect()
+        claim_id, report = check_and_store(args.text, args.source, db=_db(args), allow_hosts=args.allow_host,
+                                           respect_robots=not args.ignore_robots)
+        result = report.results[claim_id]
+        failures = report.source_failures
+    else:
+        from flows.verify import check_claim
+
+        policy = FetchPolicy(allowed_hosts=frozenset(args.allow_host), respect_robots=not args.ignore_robots)
+        result, fetched = check_claim(args.text, args.source, policy)
+        failures = [(f.url, f.error or "failed") for f in fetched if not f.ok]
     payload = {
+        **({"claim_id": claim_id} if claim_id is not None else {}),
         "verdict": result.verdict.status,
         "confidence": result.verdict.confidence,
         "reason": result.verdict.reason,
@@ -224,7 +240,7 @@ def cmd_verify_claim(args: argparse.Namespace) -> int:
             {"source": r.location, "passage": r.text, "start": r.start, "end": r.end, "score": r.score, "stance": stance}
             for r, stance in result.evidence
         ],
-        "source_errors": [{"source": f.url, "error": f.error} for f in failures],
+        "source_errors": [{"source": location, "error": error} for location, error in failures],
     }
     if args.json:
         print(json.dumps(payload, ensure_ascii=False))
@@ -233,9 +249,12 @@ def cmd_verify_claim(args: argparse.Namespace) -> int:
         for (r, stance), judged in zip(result.evidence, result.verdict.stances):
             print(f"  [{stance}] {r.location}: {' '.join(r.text.split())[:160]}")
             print(f"      why: {judged.reason}")
-    for f in failures:
-        print(f"claimtrack: source {f.url}: {f.error}", file=sys.stderr)
-    return EXIT_FAILED if failures and len(failures) == len(fetched) else EXIT_OK
+        if claim_id is not None:
+            print(f"stored as claim {claim_id}; `claimtrack history {claim_id}` shows its status events")
+    for location, error in failures:
+        print(f"claimtrack: source {location}: {error}", file=sys.stderr)
+    given = set(args.source)
+    return EXIT_FAILED if given and given <= {location for location, _ in failures} else EXIT_OK
 
 
 def _print_table(table: Table, fmt: str) -> None:
@@ -339,10 +358,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8765, help="loopback port for the source pages (default 8765)")
     p.set_defaults(func=cmd_demo)
 
-    p = sub.add_parser("verify-claim", help="check one claim against sources; stores nothing")
+    p = with_db(sub.add_parser("verify-claim", help="check one claim against sources; stores nothing unless --store"))
     p.add_argument("text", metavar="CLAIM_TEXT")
     p.add_argument("--source", action="append", required=True, metavar="URL_OR_PATH", help="repeatable")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--store", action="store_true",
+                   help="keep the claim, its sources, evidence and status events in the database (runs the verify flow)")
     p.add_argument("--allow-host", action="append", default=[], metavar="HOST")
     p.add_argument("--ignore-robots", action="store_true")
     p.set_defaults(func=cmd_verify_claim)

@@ -2,7 +2,7 @@
 
 One task per batch of claims; each batch's fetch records, snapshots, evidence and status events
 are written in one transaction. ``check_claim`` is the same pipeline for one ad-hoc claim that
-stores nothing.
+stores nothing; ``check_and_store`` keeps such a claim as a one-claim article and runs the flow on it.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from prefect.artifacts import (
     update_progress_artifact,
 )
 
-from claims.extract import extract
+from claims.extract import claim_article, extract
 from claims.passages import SourceText, passages_from_html, passages_from_text
 from claims.verdict import RATING_CUE, Verdict, boost, decide
 from flows.fetch import FetchPolicy, FetchRequest, Fetched, fetch_all, read_local
@@ -41,8 +41,9 @@ from warehouse.evidence import (
     validators,
 )
 from warehouse.status import StatusChange, record_status_in
+from warehouse.store import store_articles
 
-__all__ = ["CheckResult", "VerifyReport", "check_claim", "verify_claims"]
+__all__ = ["CheckResult", "VerifyReport", "check_and_store", "check_claim", "verify_claims"]
 
 TOP_K = 5  # evidence passages kept per claim
 CANDIDATES = 20  # passages ranked by BM25 before boosting
@@ -57,6 +58,7 @@ class VerifyReport:
     source_failures: list[tuple[str, str]] = field(default_factory=list)  # (location, error)
     flagged: list[int] = field(default_factory=list)  # claims where the machine now disagrees with a reviewer
     rows: list[dict] = field(default_factory=list)  # one per claim, for the artifact and the CLI
+    results: dict[int, "CheckResult"] = field(default_factory=dict)  # claim id -> its verdict and evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +139,7 @@ def verify_batch(claims: list[ClaimToVerify], db: str, policy: FetchPolicy, numb
                 "evidence": best.text if best else "",
                 "source": best.location if best else "",
             })
+            report.results[claim.claim_id] = result
             report.verdicts[result.verdict.status] = report.verdicts.get(result.verdict.status, 0) + 1
         outcome = record_status_in(con, changes)
     report.checked = len(claims)
@@ -183,6 +186,7 @@ def verify_claims(
         total.changed += part.changed
         total.flagged += part.flagged
         total.rows += part.rows
+        total.results.update(part.results)
         for key, value in part.verdicts.items():
             total.verdicts[key] = total.verdicts.get(key, 0) + value
         for failure in part.source_failures:
@@ -232,6 +236,23 @@ def _artifacts(report: VerifyReport) -> None:
             key="verify-verdicts",
             description="Verdicts of the last verification run",
         )
+
+
+def check_and_store(
+    text: str, sources: Sequence[str], *, db: str = DEFAULT_DB, allow_hosts: Sequence[str] = (), respect_robots: bool = True
+) -> tuple[int, VerifyReport]:
+    """``verify-claim --store``: keep the claim as a one-claim article of its own, register the sources
+    for it, and verify it with the flow, so that its evidence and status events are stored as any
+    claim's are (sources registered for every article count too). Returns the claim's id and the run."""
+    article = claim_article(text)
+    store_articles([article], db)
+    for location in dict.fromkeys(sources):
+        add_source(location, article_id=article.id, db=db)
+    report = verify_claims(db=db, status=None, article=article.id, allow_hosts=list(allow_hosts),
+                           respect_robots=respect_robots)
+    # The article's one claim; an article with this very text ingested earlier keeps its own claims.
+    rows = sorted(report.rows, key=lambda row: (row["claim"] != article.text, row["claim_id"]))
+    return rows[0]["claim_id"], report
 
 
 def check_claim(text: str, sources: Sequence[str], policy: FetchPolicy = FetchPolicy()) -> tuple[CheckResult, list[Fetched]]:

@@ -47,6 +47,8 @@ BAD_INPUTS = [
                  id="verify-missing-sources-file"),
     pytest.param(["verify-claim", "NATO expelled 8 diplomats", "--source", "no/such/page.html"],
                  "source no/such/page.html: no such file", id="verify-claim-dead-source"),
+    pytest.param(["verify-claim", "  ", "--source", "no/such/page.html"], "the claim text is empty",
+                 id="verify-claim-empty-text"),
 ]
 
 
@@ -99,3 +101,30 @@ def test_verify_claim_says_why_each_passage_decides_or_not(cli_env, tmp_path):
         "Perry said 13 Texas universities had announced a $10,000 degree.": "its matching figures are in someone's words, not the source's",
         "By our count, only four Texas universities had announced such a degree.": "a figure disagrees",
     }
+
+
+def test_verify_claim_stores_only_when_asked(cli_env, tmp_path):
+    page = tmp_path / "ruling.html"
+    page.write_text("<html><body><p>By our count, only four Texas universities had announced such a degree.</p>"
+                    "</body></html>", encoding="utf-8")
+    claim = "13 Texas universities have announced a $10,000 degree."
+    adhoc = run(["verify-claim", claim, "--source", str(page), "--json"], cli_env)
+    assert adhoc.returncode == 0, adhoc.stderr
+    assert "claim_id" not in json.loads(adhoc.stdout) and json.loads(adhoc.stdout)["verdict"] == "refuted"
+    assert not (tmp_path / "cli.duckdb").exists()  # nothing stored, not even an empty database
+
+    stored = run(["verify-claim", claim, "--source", str(page), "--json", "--store"], cli_env)
+    assert stored.returncode == 0, stored.stderr
+    payload = json.loads(stored.stdout)
+    assert (payload["verdict"], payload["evidence"][0]["stance"]) == ("refuted", "refutes")
+    claim_id = payload["claim_id"]
+
+    again = run(["verify-claim", claim, "--source", str(page), "--store"], cli_env)
+    assert again.returncode == 0, again.stderr
+    assert f"stored as claim {claim_id};" in again.stdout  # the same claim, checked again
+    history = run(["sql", f"SELECT status, actor FROM claim_history WHERE claim_id = {claim_id} ORDER BY event_id",
+                   "--format", "csv"], cli_env)
+    assert history.stdout.splitlines()[1:] == ["unverified,pipeline", "refuted,pipeline"]  # no event for no change
+    sources = run(["sql", "SELECT location, article_id IS NOT NULL AS for_its_article FROM sources", "--format", "csv"],
+                  cli_env)
+    assert sources.stdout.splitlines()[1:] == [f"{page},True"]

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from claims.extract import article_id, build_article, extract
+from claims.extract import article_id, build_article, claim_article, extract
 from claims.sentences import split_sentences
 from tests.conftest import GOLD, SEED
 from tests.test_quantities import SEED_ROWS
@@ -196,3 +196,22 @@ def test_a_one_megabyte_article_is_extracted():
     text = (TEXT + "\n\n") * (1_000_000 // len(TEXT) + 1)
     article = build_article(text[:1_000_000], "big.txt")
     assert len(article.claims) > 200
+
+
+# A claim typed by hand (verify-claim --store) is one claim, however many clauses it has and however
+# little check-worthy it looks, with every figure and date extract finds in it.
+CLAIM_ARTICLES = [
+    pytest.param("  Russia expelled 60 American diplomats in 2018, and closed a consulate.  ",
+                 "Russia expelled 60 American diplomats in 2018, and closed a consulate.", [60.0], ["2018"], id="two-clauses"),
+    pytest.param("The sky is blue.", "The sky is blue.", [], [], id="not-check-worthy"),
+]
+
+
+@pytest.mark.parametrize("typed, text, values, years", CLAIM_ARTICLES)
+def test_claim_article_is_one_claim(typed, text, values, years):
+    article = claim_article(typed)
+    [claim] = article.claims
+    assert (article.text, claim.text, claim.start, claim.end) == (text, text, 0, len(text))
+    assert [q.value for q in claim.quantities] == values
+    assert [d.value for d in claim.dates] == years
+    assert article.id == article_id(text) and article.source == "verify-claim"
