@@ -173,7 +173,8 @@ def find_rating(passage: str) -> tuple[str, str] | None:
             if stance == SUPPORTS and _BUT_MISSING.match(passage, m.end()):
                 stance = "mixed"  # "accurate but doesn't provide needed context": a middle rating
             if stance:
-                return m.group("rating"), stance
+                words = passage[m.start("neg") : m.end("rating")] if m.groupdict().get("neg") else m.group("rating")
+                return words, stance  # "isn't accurate", not "accurate", for a denied rating
     return None
 
 

@@ -226,8 +226,8 @@ RATINGS = [
     pytest.param("PesaCheck looked into the claim and finds it to be FALSE.", ("FALSE", "refutes"), id="finds-it-to-be"),
     pytest.param("We found the claim misleading.", ("misleading", "mixed"), id="found-the-claim"),
     # a contraction, with or without its apostrophe (LIAR-PLUS's rulings drop them)
-    pytest.param("We know this statement isnt accurate.", ("accurate", "refutes"), id="statement-isnt-accurate"),
-    pytest.param("The claim isn't true.", ("true", "refutes"), id="claim-isnt-true"),
+    pytest.param("We know this statement isnt accurate.", ("isnt accurate", "refutes"), id="statement-isnt-accurate"),
+    pytest.param("The claim isn't true.", ("isn't true", "refutes"), id="claim-isnt-true"),
     pytest.param("The claim isn't false.", None, id="claim-isnt-false"),
     pytest.param("We wanted to know the claim was accurate.", None, id="wanted-to-know"),
     pytest.param("We don't know the claim is true.", None, id="dont-know"),
