@@ -264,7 +264,7 @@ QUALIFIED_PENALTY = 0.15  # confidence taken off a verdict whose every deciding 
 _HEDGE = re.compile(r"\b(?:may|might|could|possibly|perhaps|reportedly|allegedly|rumou?red)\b", re.IGNORECASE)
 
 # Words by which a source says a claim overstates its case. In LIAR-PLUS val2's rulings (tuning set)
-# most that use one rate the claim half-true or mostly false (22 of 33 decided by it there).
+# 35 of the 49 rulings that use one rate the claim half-true or mostly false.
 _OVERSTATED = re.compile(
     r"\b(?:exaggerat(?:es|ed|ing|ion|ions)|overstat(?:es|ed|ing|ement|ements)|overreach(?:es|ed|ing)|cherry[- ]?pick\w*|"
     r"overblown)\b", re.IGNORECASE
