@@ -263,11 +263,20 @@ QUALIFIED_PENALTY = 0.15  # confidence taken off a verdict whose every deciding 
 # Words by which a passage only supposes what it says: "someone else may be administering the vaccines".
 _HEDGE = re.compile(r"\b(?:may|might|could|possibly|perhaps|reportedly|allegedly|rumou?red)\b", re.IGNORECASE)
 
-# Words by which a source says a claim overstates its case. In LIAR-PLUS val2's rulings (tuning set)
-# 35 of the 49 rulings that use one rate the claim half-true or mostly false.
-_OVERSTATED = re.compile(
-    r"\b(?:exaggerat(?:es|ed|ing|ion|ions)|overstat(?:es|ed|ing|ement|ements)|overreach(?:es|ed|ing)|cherry[- ]?pick\w*|"
-    r"overblown)\b", re.IGNORECASE
+# Words by which a source says a claim is right only in part: it overstates its case, leaves out
+# details, needs context, is partly right, "has a point". Fact-checkers' words for their middle
+# ratings; in LIAR-PLUS val2's rulings (tuning set) most rulings using one rate the claim half-true or
+# mostly false (overstating 35 of 49, leaving out 22 of 28, "partly accurate" 23 of 23, "has a
+# point" 15 of 19).
+_IN_PART = re.compile(
+    r"""\b(?:exaggerat(?:es|ed|ing|ion|ions)|overstat(?:es|ed|ing|ement|ements)|overreach(?:es|ed|ing)|cherry[- ]?pick\w*
+    |overblown
+    |(?:leaves?|leaving|left)\s+out\s+(?:(?!no\b)\w+\s+){0,3}?(?:details?|context|facts?|information)
+    |omit(?:s|ted|ting)?\s+(?:(?!no\b)\w+\s+){0,3}?(?:details?|context|facts?|information)
+    |(?:lacks?|lacking|missing|needs?|without)\s+(?:\w+\s+){0,2}?context
+    |(?:partly|partially)\s+(?:correct|accurate|right|true)
+    |(?:has|had|have)\s+a\s+(?:\w+\s+)?point)\b""",
+    re.IGNORECASE | re.VERBOSE,
 )
 
 # Kinds of quantity that can be compared with each other.
@@ -566,13 +575,13 @@ def judge(
     published: str | None = None,
 ) -> Stance:
     """The stance of one passage on a claim. A passage about the claim that decides nothing by its
-    figures or words but says the claim overstates its case ("he exaggerates", "cherry-picked data")
-    is a middle stance, as a middle rating is."""
+    figures or words but says the claim is right only in part ("he exaggerates", "leaves out important
+    details", "has a point") is a middle stance, as a middle rating is."""
     stance = _judge(claim_text, quantities, dates, passage, published=published)
     if stance.stance == NEUTRAL and stance.relevance >= MIN_RELEVANCE:
-        for m in _OVERSTATED.finditer(passage):
+        for m in _IN_PART.finditer(passage):
             if not _quoted_in_sentence(passage, m.start()) and not _NEGATION.search(_sentence_head(passage, m.start())[-30:]):
-                return Stance("mixed", stance.relevance, f"the source says the claim overstates its case ({m.group()!r})",
+                return Stance("mixed", stance.relevance, f"the source says it is right only in part ({m.group()!r})",
                               stance.parts)
     return stance
 

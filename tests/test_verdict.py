@@ -300,10 +300,11 @@ def test_contrast_weakens_a_verdict(passage, status, qualified):
     assert ("qualifies" in result.reason) == qualified
 
 
-# A source about the claim that says it overstates its case is a middle stance (`conflicting`), as a
-# middle rating is; a figure that decides, a quotation or a denial before the word outranks it.
+# A source about the claim that says it is right only in part (it overstates, leaves out details, needs
+# context, "has a point") is a middle stance (`conflicting`), as a middle rating is; a figure that
+# decides, a quotation or a denial before the words outranks it.
 SAVINGS = "The new law saved Ohio taxpayers $2 billion last year."
-OVERSTATED = [
+IN_PART = [
     pytest.param("The governor exaggerates what the law saved Ohio taxpayers last year.", "conflicting",
                  id="exaggerates"),
     pytest.param("Supporters cherry-picked the year the law saved Ohio taxpayers the most.", "conflicting",
@@ -316,11 +317,20 @@ OVERSTATED = [
                  id="did-not-exaggerate"),
     pytest.param("The mayor exaggerated the size of the crowd at the fair.", "not_enough_evidence",
                  id="about-something-else"),
+    pytest.param("The governor's count of what the law saved Ohio taxpayers last year leaves out important details.",
+                 "conflicting", id="leaves-out-details"),
+    pytest.param("What the law saved Ohio taxpayers last year needs more context.", "conflicting", id="needs-context"),
+    pytest.param("The governor is partly right about what the law saved Ohio taxpayers last year.", "conflicting",
+                 id="partly-right"),
+    pytest.param("The governor has a point about what the law saved Ohio taxpayers last year.", "conflicting",
+                 id="has-a-point"),
+    pytest.param("The law saved Ohio taxpayers money last year, and the report left out no details.",
+                 "not_enough_evidence", id="left-out-no-details"),
 ]
 
 
-@pytest.mark.parametrize("passage, status", OVERSTATED)
-def test_a_source_saying_the_claim_overstates_is_a_middle_stance(passage, status):
+@pytest.mark.parametrize("passage, status", IN_PART)
+def test_a_source_saying_the_claim_is_right_in_part_is_a_middle_stance(passage, status):
     assert verdict(SAVINGS, passage) == status
 
 
