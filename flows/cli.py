@@ -250,7 +250,8 @@ def cmd_verify_claim(args: argparse.Namespace) -> int:
             print(f"  [{stance}] {r.location}: {' '.join(r.text.split())[:160]}")
             print(f"      why: {judged.reason}")
         if claim_id is not None:
-            print(f"stored as claim {claim_id}; `claimtrack history {claim_id}` shows its status events")
+            where = f" --db {args.db}" if args.db else ""
+            print(f"stored as claim {claim_id}; `claimtrack history {claim_id}{where}` shows its status events")
     for location, error in failures:
         print(f"claimtrack: source {location}: {error}", file=sys.stderr)
     given = set(args.source)
