@@ -275,7 +275,7 @@ _IN_PART = re.compile(
     |omit(?:s|ted|ting)?\s+(?:(?!no\b)\w+\s+){0,3}?(?:details?|context|facts?|information)
     |(?:lacks?|lacking|missing|needs?|without)\s+(?:\w+\s+){0,2}?context
     |(?:partly|partially)\s+(?:correct|accurate|right|true)
-    |(?:has|had|have)\s+a\s+(?:\w+\s+)?point)\b""",
+    |(?:has|had|have)\s+a\s+(?:(?:valid|fair|good|legitimate|defensible|reasonable)\s+)?point(?!\s+(?:of|guard)\b))\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 

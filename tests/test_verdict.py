@@ -326,6 +326,12 @@ IN_PART = [
                  id="has-a-point"),
     pytest.param("The law saved Ohio taxpayers money last year, and the report left out no details.",
                  "not_enough_evidence", id="left-out-no-details"),
+    pytest.param("The law saved Ohio taxpayers money last year, when the state had a turning point.",
+                 "not_enough_evidence", id="a-turning-point-is-no-point"),
+    pytest.param("The law saved Ohio taxpayers money last year; the governor has a point of view on it.",
+                 "not_enough_evidence", id="a-point-of-view"),
+    pytest.param("The governor has a fair point about what the law saved Ohio taxpayers last year.", "conflicting",
+                 id="has-a-fair-point"),
 ]
 
 
