@@ -161,19 +161,21 @@ def find_rating(passage: str) -> tuple[str, str] | None:
         for m in pattern.finditer(passage):
             if _OTHER_CLAIM.search(m.group()) or _SUPPOSED.search(passage[max(0, m.start() - 20) : m.start()]):
                 continue  # "We rated a similar claim False", "whether the claim is true": not this claim's rating
-            if _quoted_in_sentence(passage, m.start()):
+            head = _sentence_head(passage, m.start())
+            if _opens_quotation(head):
                 continue  # a denial someone made, which a news report quotes
-            if _DENIED_HEAD.search(_sentence_head(passage, m.start())):
+            if _DENIED_HEAD.search(head):
                 continue  # "There is neither evidence nor news reporting the claim to be true"
-            if pattern is _RATING_IS and _said_by_another(passage, m.start(), m.end()):
+            if pattern is _RATING_IS and _said_by_another(passage, head, m.end()):
                 continue  # "A spokesman said the claim was false": a party's denial, not a verdict
             stance = _RATING_STANCE.get(re.sub(r"[\s-]+", " ", m.group("rating").lower()))
-            if m.groupdict().get("neg"):  # "isn't accurate" refutes; "isn't false" rates nothing
+            denied = m.groupdict().get("neg")
+            if denied:  # "isn't accurate" refutes; "isn't false" rates nothing
                 stance = REFUTES if stance == SUPPORTS else None
             if stance == SUPPORTS and _BUT_MISSING.match(passage, m.end()):
                 stance = "mixed"  # "accurate but doesn't provide needed context": a middle rating
             if stance:
-                words = passage[m.start("neg") : m.end("rating")] if m.groupdict().get("neg") else m.group("rating")
+                words = passage[m.start("neg") : m.end("rating")] if denied else m.group("rating")
                 return words, stance  # "isn't accurate", not "accurate", for a denied rating
     return None
 
@@ -192,10 +194,9 @@ _SAID_AFTER = re.compile(
 )
 
 
-def _said_by_another(passage: str, start: int, end: int) -> bool:
-    """Is the rating at ``start:end`` in the words of someone other than the source or a fact-checker:
-    after "X said" in its sentence, or before a trailing ", X said"?"""
-    head = _sentence_head(passage, start)
+def _said_by_another(passage: str, head: str, end: int) -> bool:
+    """Is the rating ending at ``end`` (its sentence up to it: ``head``) in the words of someone other
+    than the source or a fact-checker: after "X said" in its sentence, or before a trailing ", X said"?"""
     sayings = list(_SAYING.finditer(head))
     if sayings and not _FACT_CHECKERS.search(head[max(0, sayings[-1].start() - 60) : sayings[-1].start()]):
         return True  # the last saying verb before the rating names who says it
@@ -566,18 +567,10 @@ def _dates_agree(d: DateMention, e: DateMention) -> bool | None:
     return a[:n] == b[:n]
 
 
-def judge(
-    claim_text: str,
-    quantities: Sequence[Quantity],
-    dates: Sequence[DateMention],
-    passage: str,
-    *,
-    published: str | None = None,
-) -> Stance:
-    """The stance of one passage on a claim. A passage about the claim that decides nothing by its
-    figures or words but says the claim is right only in part ("he exaggerates", "leaves out important
-    details", "has a point") is a middle stance, as a middle rating is."""
-    stance = _judge(claim_text, quantities, dates, passage, published=published)
+def _in_part(stance: Stance, passage: str) -> Stance:
+    """A passage about the claim that decides nothing by its figures or words but says the claim is
+    right only in part ("he exaggerates", "leaves out important details", "has a point") is a middle
+    stance, as a middle rating is."""
     if stance.stance == NEUTRAL and stance.relevance >= MIN_RELEVANCE:
         for m in _IN_PART.finditer(passage):
             if not _quoted_in_sentence(passage, m.start()) and not _NEGATION.search(_sentence_head(passage, m.start())[-30:]):
@@ -586,7 +579,7 @@ def judge(
     return stance
 
 
-def _judge(
+def judge(
     claim_text: str,
     quantities: Sequence[Quantity],
     dates: Sequence[DateMention],
@@ -594,6 +587,7 @@ def _judge(
     *,
     published: str | None = None,
 ) -> Stance:
+    """The stance of one passage on a claim."""
     passage_words = content_words(passage)
     relevance = _coverage(claim_text, passage_words)
     for element in (*quantities, *dates):  # a long sentence: what surrounds each figure counts too
@@ -813,7 +807,12 @@ def _quoted(passage: str, at: int) -> bool:
 def _quoted_in_sentence(passage: str, at: int) -> bool:
     """The same within the sentence only: for a rating, which a stray or cut-off quotation mark earlier in
     the passage must not hide ("... he said "the cuts were deep. We rate this claim False.")."""
-    return len(_QUOTE_MARKS.findall(_sentence_head(passage, at))) % 2 == 1
+    return _opens_quotation(_sentence_head(passage, at))
+
+
+def _opens_quotation(head: str) -> bool:
+    """Has the sentence so far (``head``) opened a quotation it has not closed?"""
+    return len(_QUOTE_MARKS.findall(head)) % 2 == 1
 
 
 def _qualified(claim_text: str, passage: str) -> bool:
@@ -866,7 +865,7 @@ def decide(
 
     ``sources`` names the document of each passage (all one document when omitted): a document
     that examines the claim as a claim (a fact-check) supports it only by its rating."""
-    stances = tuple(judge(claim_text, quantities, dates, p, published=published) for p in passages)
+    stances = tuple(_in_part(judge(claim_text, quantities, dates, p, published=published), p) for p in passages)
     keys = list(sources) if sources is not None else [""] * len(passages)
     examining = {key for key, p in zip(keys, passages) if examines_claim(claim_text, p)}
     if examining:
