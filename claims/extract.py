@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from claims.checkworthiness import score_checkworthiness
 from claims.dates import find_dates, leading_date_token, parse_published
-from claims.model import Article, Claim, DateMention, Quantity, Quote, Sentence
+from claims.model import Article, Claim, DateMention, Quantity, Sentence
 from claims.quantities import find_quantities
 from claims.quotes import find_attribution, find_quotes
 from claims.sentences import split_sentences

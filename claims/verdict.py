@@ -42,33 +42,33 @@ for others is ``not_enough_evidence``; support and refutation together is ``conf
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
+from claims.compare import NEUTRAL, REFUTES, SUPPORTS, close as _close
+from claims.compare import compare_values as _compare, dates_agree as _dates_agree
 from claims.dates import find_dates
-from claims.model import DateMention, Quantity, Sentence
+from claims.model import DateMention, Quantity
 from claims.quantities import find_quantities
-from claims.sentences import split_sentences
+from claims.ratings import (
+    IN_PART as _IN_PART,
+    RATING_BOOST,
+    RATING_CUE,
+    RATING_RELEVANCE,
+    REPORT_OVERLAP,
+    REPORTING as _REPORTING,
+    SAYING as _SAYING,
+    examines_claim,
+    find_rating,
+    plain_verdict,
+)
+from claims.words import STOPWORDS, content_words, coverage as _coverage, entities as _entities, names as _names
+from claims.words import quoted as _quoted, quoted_in_sentence as _quoted_in_sentence, sentence_head as _sentence_head
+from claims.words import sentence_texts as _sentences, sentences_of as _split, stem as _stem
 
 __all__ = ["RATING_CUE", "Stance", "Verdict", "boost", "content_words", "decide", "examines_claim", "find_rating", "judge",
            "plain_verdict"]
 
-SUPPORTS, REFUTES, NEUTRAL = "supports", "refutes", "neutral"
-
-# Words that carry no content for matching a claim to a passage.
-STOPWORDS = frozenset(
-    """
-    a an the and or but if of in on at to for from by with as is are was were be been being has have
-    had do does did this that these those it its their they them he she his her we our you your i
-    which who whom whose what when where why how than then there here also just only not no nor so
-    such into over under about after before during while since until up down out off again further
-    more most some any each few other own same very can will would should could may might must said
-    says say told according per cent percent one two three four five six seven eight nine ten
-    """.split()
-)
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 _NEGATION = re.compile(r"\b(?:not|never|no|denied|denies|false(?:ly)?|without|neither|nor)\b|n['’]t\b", re.I)
 # Words by which a claim says more than its figures: "the only state that pays 100%", "a record 40 °C".
 _QUALIFIER = re.compile(
@@ -77,169 +77,6 @@ _QUALIFIER = re.compile(
 )
 # Words by which a claim denies what its figures describe.
 _DENIAL = re.compile(r"\b(?:not|never|no|myths?|hoax|disproven|debunked|false(?:ly)?|fake|lie)\b|n['’]t\b", re.I)
-# A fact-check's rating of the claim it examines, e.g. "We rate this claim False."
-_RATING_WORDS = r"""(?P<rating>pants\s+on\s+fire|mostly\s+true|mostly\s+false|half[\s-]+true|true|false|misleading|
-       mixture|mixed|partly\s+true|partly\s+false|partially\s+true|partially\s+false|mostly\s+accurate|
-       missing\s+context|lacks\s+context|needs\s+context|out\s+of\s+context|(?:four|three|two|one)\s+pinocchios?|
-       not\s+(?:true|correct|accurate)|mostly\s+correct|somewhat\s+(?:true|false)|correct|incorrect|inaccurate|accurate|
-       wrong|fake|untrue|baseless|unfounded|fabricated|bogus|debunked|exaggerated|overstated|understated|
-       misattributed)\b"""
-_RATING = re.compile(
-    r"""
-    \b(?:we\s+rate[ds]?|we\s+rated|rated|rating:?|ruling:?|verdict:?|result:|we\s+(?:give|gave)\s+(?:it|this|the\s+claim)
-       |(?:found|finds?)\s+(?:(?:it|them)(?=\s+to\s+be\s)|(?:the|this|these)\s+(?:claim|statement|post)s?))
-    \s+(?:(?:this|the|that|his|her|their|it|these)\s+)?(?:(?:claim|statement|post|image|video|figure|number)s?\s+)?
-    (?:(?:as|a|an|to\s+be)\s+)?
-    """ + _RATING_WORDS + r"(?!\s+(?:that|to)\b)",  # not "found it to be true that ...", "rated true to ..."
-    re.IGNORECASE | re.VERBOSE,
-)
-# "The claim is false.", "This post is misleading.", "The viral claims are also false.", "Smith's claim
-# is false", "the claim made in the post is false", "AAP FactCheck found the claim to be false", "this
-# statement isn't accurate" (``neg``: only a denied true counts, as a refutation).
-_RATING_IS = re.compile(
-    r"""(?:\b(?:the|this|that|these|those|such)|\b(?-i:[A-Z])[\w.-]*['’]s)\s+(?:[\w-]+\s+){0,2}?(?:claims?|statements?|posts?|assertions?)
-    (?:\s+(?!(?:that|which|who|is|are|was|were)\b)[\w-]+){0,4}?\s+
-    (?:is|are|was|were|to\s+be|(?P<neg>(?:is|are|was|were)n['’]?t))\s+(?:(?:also|simply|completely|entirely|partly|largely|therefore|thus)\s+)?""" + _RATING_WORDS,
-    re.IGNORECASE | re.VERBOSE,
-)
-# A rating of some other claim: "We rated a similar claim False in 2019."
-_OTHER_CLAIM = re.compile(r"\b(?:similar|another|other|previous|previously|earlier|related|different)\b", re.I)
-# Someone's word, not the source's rating: '"These claims are false," a spokesman said.'
-_QUOTE_MARKS = re.compile(r"[\"“”]")
-# In an article that examines the claim, its plain verdict: "This is false.", "That's misleading."
-# Only the verdicts against the claim: "That's true, but ..." concedes a point more often than it rates.
-_PLAIN_VERDICT = re.compile(
-    r"\b(?:this|that)(?:['’]s|\s+is|\s+was)\s+(?:also\s+|simply\s+|completely\s+|entirely\s+)?"
-    r"(?P<rating>false|not\s+true|untrue|incorrect|inaccurate|wrong|misleading)\b(?!\s*,?\s*but\b)",
-    re.IGNORECASE,
-)
-_PLAIN_STANCE = {"misleading": "mixed"}
-# A rating only asked about or supposed: "to see whether the claim is true", "if the post were accurate".
-_SUPPOSED = re.compile(r"\b(?:whether|if|unless|determine|(?:to|n['’]?t)\s+(?:see|know|check))\s+(?:or\s+not\s+)?$", re.I)
-# The same with words in between, "We rate Smith's claim about the budget Mostly False", "the claim
-# earns a Pants on Fire": fact-checkers write rating names capitalised, so the looser form wants the
-# capitals (and stops at the end of the sentence).
-_RATING_LOOSE = re.compile(
-    r"""
-    (?i:\bwe\s+(?:rate[ds]?|rated|give|gave)|\b(?:earns?|gets?|receives?)\s+(?:a|an|our|its)|truth-o-meter)
-    [^.!?]{0,100}?\b
-    (?P<rating>Pants\s+on\s+Fire|PANTS\s+ON\s+FIRE|Mostly\s+True|MOSTLY\s+TRUE|Mostly\s+False|MOSTLY\s+FALSE|
-       Half[\s-]+True|HALF[\s-]+TRUE|True|TRUE|False|FALSE|Misleading|Mixture|Partly\s+(?:True|False)|
-       Somewhat\s+(?:True|False)|Mostly\s+Correct|Exaggerated|
-       (?:Four|Three|Two|One)\s+Pinocchios?|Geppetto\s+Checkmark)\b
-    """,
-    re.VERBOSE,
-)
-_RATING_STANCE = {
-    "true": SUPPORTS, "mostly true": SUPPORTS, "correct": SUPPORTS, "accurate": SUPPORTS, "mostly accurate": SUPPORTS,
-    "false": REFUTES, "pants on fire": REFUTES, "incorrect": REFUTES,
-    "inaccurate": REFUTES, "wrong": REFUTES,
-    "four pinocchios": REFUTES, "geppetto checkmark": SUPPORTS,
-    # true in part, false or missing context in part: fact-checkers' middle ratings. PolitiFact's Mostly
-    # False is "an element of truth" that "ignores critical facts" (LIAR-PLUS's barely-true, its old
-    # name, which the benchmark maps to conflicting too), and the Post's Three Pinocchios is its
-    # "mostly false".
-    "mostly false": "mixed", "three pinocchios": "mixed",
-    "half true": "mixed", "two pinocchios": "mixed", "one pinocchio": "mixed", "one pinocchios": "mixed",
-    "misleading": "mixed", "mixture": "mixed", "mixed": "mixed", "partly true": "mixed", "partly false": "mixed",
-    "partially true": "mixed", "partially false": "mixed", "missing context": "mixed", "lacks context": "mixed",
-    "needs context": "mixed", "out of context": "mixed",
-    "not true": REFUTES, "not correct": REFUTES, "not accurate": REFUTES, "fake": REFUTES,
-    # how other outlets conclude ("The claim is baseless", "These posts are fabricated")
-    "untrue": REFUTES, "baseless": REFUTES, "unfounded": REFUTES, "fabricated": REFUTES, "bogus": REFUTES,
-    "debunked": REFUTES,
-    # other outlets' scales: AAP's Somewhat True / Somewhat False, Africa Check's Mostly Correct,
-    # Exaggerated and Understated, Snopes's Misattributed
-    "somewhat true": "mixed", "somewhat false": "mixed", "mostly correct": SUPPORTS, "exaggerated": "mixed",
-    "overstated": "mixed", "understated": "mixed", "misattributed": REFUTES,
-}
-
-
-def find_rating(passage: str) -> tuple[str, str] | None:
-    """A fact-checker's rating of the claim its article checks, as (the rating's words, stance)."""
-    for pattern in (_RATING, _RATING_IS, _RATING_LOOSE):
-        for m in pattern.finditer(passage):
-            if _OTHER_CLAIM.search(m.group()) or _SUPPOSED.search(passage[max(0, m.start() - 20) : m.start()]):
-                continue  # "We rated a similar claim False", "whether the claim is true": not this claim's rating
-            head = _sentence_head(passage, m.start())
-            if _opens_quotation(head):
-                continue  # a denial someone made, which a news report quotes
-            if _DENIED_HEAD.search(head):
-                continue  # "There is neither evidence nor news reporting the claim to be true"
-            if pattern is _RATING_IS and _said_by_another(passage, head, m.end()):
-                continue  # "A spokesman said the claim was false": a party's denial, not a verdict
-            stance = _RATING_STANCE.get(re.sub(r"[\s-]+", " ", m.group("rating").lower()))
-            denied = m.groupdict().get("neg")
-            if denied:  # "isn't accurate" refutes; "isn't false" rates nothing
-                stance = REFUTES if stance == SUPPORTS else None
-            if stance == SUPPORTS and _BUT_MISSING.match(passage, m.end()):
-                stance = "mixed"  # "accurate but doesn't provide needed context": a middle rating
-            if stance:
-                words = passage[m.start("neg") : m.end("rating")] if denied else m.group("rating")
-                return words, stance  # "isn't accurate", not "accurate", for a denied rating
-    return None
-
-
-# Who may give a rating: the source itself ("we") or a fact-checking outlet. Anyone else who says a
-# claim is false ("a spokesman said", "the ministry said") is a party to it, not a verdict.
-_FACT_CHECKERS = re.compile(
-    r"""\b(?:we|our|politifact|snopes|factcheck\.org|full\s+fact|afp|reuters|ap|associated\s+press|aap|usa\s+today|
-    lead\s+stories|check\s+your\s+fact|logically|africa\s+check|pesacheck|boom|factly|newschecker|newsmobile|
-    india\s+today|the\s+quint|webqoof|alt\s+news|vishvas|vera\s+files|rappler|fact[\s-]?check\w*|truth-o-meter)\b""",
-    re.IGNORECASE | re.VERBOSE,
-)
-# After a rating, a trailing attribution: "..., the ministry said."
-_SAID_AFTER = re.compile(
-    r"[^.!?]{0,60}?,\s+(?P<who>(?:[\w'’.&-]+\s+){1,5}?)(?:said|says|told|added|stated|insisted|argued)\b", re.IGNORECASE
-)
-
-
-def _said_by_another(passage: str, head: str, end: int) -> bool:
-    """Is the rating ending at ``end`` (its sentence up to it: ``head``) in the words of someone other
-    than the source or a fact-checker: after "X said" in its sentence, or before a trailing ", X said"?"""
-    sayings = list(_SAYING.finditer(head))
-    if sayings and not _FACT_CHECKERS.search(head[max(0, sayings[-1].start() - 60) : sayings[-1].start()]):
-        return True  # the last saying verb before the rating names who says it
-    after = _SAID_AFTER.match(passage, end)
-    return after is not None and not _FACT_CHECKERS.search(after.group("who"))
-
-
-# Before a rating, words that deny it: "nothing shows the claim to be true", "we could not find the post
-# to be false". A sentence that opens with "No, ..." is a verdict itself and does not count.
-_DENIED_HEAD = re.compile(
-    r"\b(?:not|never|neither|nor|nothing|no\s+(?:evidence|proof|record|indication|sign|reason))\b|n['’]t\b", re.IGNORECASE
-)
-# After a rating of true: "... but leaves out important details", "... but lacks context".
-_BUT_MISSING = re.compile(
-    r"[^.!?]{0,40}?\bbut\b[^.!?]{0,80}?\b(?:context|leaves?\s+out|leaving\s+out|omits?|omitting|"
-    r"important\s+details|misleading|cherry[- ]?pick\w*)",
-    re.IGNORECASE,
-)
-# Words for a claim being made and passed around: "a viral post claims ...", "the alleged figure".
-_CLAIM_WORDS = r"claim(?:s|ed|ing)?|post(?:s|ed)?|tweet(?:s|ed)?|viral|meme|alleg(?:e|es|ed|edly|ation)|purport\w*"
-# A sentence that reports someone making a claim ("the post says ...", quotes) rather than stating it.
-_REPORTING = re.compile(
-    r"""["“”]                                                     # a quotation
-    | \b(?:""" + _CLAIM_WORDS + r"""|shared)\b
-    | \b(?:says|said|stated|states|wrote|writes|argued|asserted|insisted|suggested)\b[^.!?]{0,80}?\bthat\b  # "X said in a letter that"
-    | ^\s*says\b                                                 # PolitiFact's "Says ..." """,
-    re.IGNORECASE | re.VERBOSE,
-)
-REPORT_OVERLAP = 0.7  # share of the claim's content words a sentence must repeat to be a report of the claim
-# Someone saying it, with no "that": "Perry said 13 Texas universities offer ...". A figure after one of
-# these words in its sentence is someone's words (``_attributed``), unless the claim is about what was said.
-_SAYING = re.compile(
-    r"\b(?:say|says|said|saying|claims|claimed|stated|told|tells|wrote|writes|argued|asserted|insisted|tweeted|"
-    r"suggested|contended|contends|declared|boasted|charged|criticized|criticised|accused)\b",
-    re.IGNORECASE,
-)
-# Words by which a source treats the statement as a claim to examine: a fact-check ("a viral post
-# claims ...") rather than a report of events. Such a source repeats the claim's figures and words to
-# examine them, so only its rating or a disagreeing figure decides anything.
-_CLAIM_TALK = re.compile(
-    r"\b(?:" + _CLAIM_WORDS + r"|fact[- ]?check\w*|misinformation|disinformation|hoax|debunk\w*|^\s*says\b)",
-    re.IGNORECASE,
-)
 # A question ends at its question mark, whatever case follows: "were vaccines allowed ...? someone ..."
 _QUESTION_END = re.compile(r"(?<=\?)[\"”’)]*\s+")
 # A sentence that denies what it goes on to describe.
@@ -263,51 +100,8 @@ _CONTRAST = re.compile(r"\b(?:but|however|yet|though|although|except|whereas|nev
 QUALIFIED_PENALTY = 0.15  # confidence taken off a verdict whose every deciding passage qualifies itself
 # Words by which a passage only supposes what it says: "someone else may be administering the vaccines".
 _HEDGE = re.compile(r"\b(?:may|might|could|possibly|perhaps|reportedly|allegedly|rumou?red)\b", re.IGNORECASE)
-
-# Words by which a source says a claim is right only in part: it overstates its case, leaves out
-# details, needs context, is partly right, "has a point". Fact-checkers' words for their middle
-# ratings; in LIAR-PLUS val2's rulings (tuning set) most rulings using one rate the claim half-true or
-# mostly false (overstating 35 of 49, leaving out 22 of 28, "partly accurate" 23 of 23, "has a
-# point" 15 of 19).
-_IN_PART = re.compile(
-    r"""\b(?:exaggerat(?:es|ed|ing|ion|ions)|overstat(?:es|ed|ing|ement|ements)|overreach(?:es|ed|ing)|cherry[- ]?pick\w*
-    |overblown
-    |(?:leaves?|leaving|left)\s+out\s+(?:(?!no\b)\w+\s+){0,3}?(?:details?|context|facts?|information)
-    |omit(?:s|ted|ting)?\s+(?:(?!no\b)\w+\s+){0,3}?(?:details?|context|facts?|information)
-    |(?:lacks?|lacking|missing|needs?|without)\s+(?:\w+\s+){0,2}?context
-    |(?:partly|partially)\s+(?:correct|accurate|right|true)
-    |(?:has|had|have)\s+a\s+(?:(?:valid|fair|good|legitimate|defensible|reasonable)\s+)?point(?!\s+(?:of|guard)\b))\b""",
-    re.IGNORECASE | re.VERBOSE,
-)
-
-# Kinds of quantity that can be compared with each other.
-_COMPARABLE = {
-    "count": {"count", "ratio", "range"},
-    "ratio": {"ratio", "count", "range"},
-    "range": {"range", "count", "ratio", "percent", "money", "measure"},
-    "percent": {"percent", "fraction", "range"},
-    "fraction": {"fraction", "percent"},
-    "money": {"money", "range"},
-    "measure": {"measure", "range"},
-}
-# Passages that may state a fact-checker's rating: retrieved whatever words they share with the
-# claim ("We rate it Pants on Fire!" shares none). RE2 syntax, for DuckDB's regexp_matches.
-RATING_CUE = (r"(?i)\b(we rate|we rated|rated|rating|ruling|verdict|result: |pants on fire|half[- ]true|mostly (true|false)|"
-              r"(found|finds?) (it to be|them to be|the claims?|the statements?|the posts?|this claim|these claims) "
-              r"(to be )?(false|misleading|inaccurate|incorrect|fake|exaggerated)|"
-              r"(claims?|statements?|posts?|assertions?)( [\w-]+){0,4} (is|are|was|were|to be) (also |simply |partly |largely )?"
-              r"(false|true|misleading|incorrect|inaccurate|correct|accurate|wrong|fake|not true|untrue|baseless|"
-              r"unfounded|fabricated|bogus|debunked|exaggerated|overstated|understated|misattributed)|"
-              r"(claims?|statements?|posts?|assertions?)( [\w-]+){0,4} (isn|aren|wasn|weren)('|’)?t (true|accurate|correct)|"
-              r"(this|that)('s|’s| is| was) (also |simply |completely |entirely )?"
-              r"(false|not true|untrue|incorrect|inaccurate|wrong|misleading))\b")
 MIN_RELEVANCE = 0.5  # share of the claim's content words a passage must contain to count at all
 TEXT_SUPPORT = 0.85  # without figures, how much of the claim a passage must contain to support it
-# A fact-checker's rating refers to the claim its article checks, and its sentence ("We rate this claim
-# False.") seldom repeats the claim's words: any passage retrieved for the claim may carry it.
-RATING_RELEVANCE = 0.0
-RATING_BOOST = 5.0  # retrieval bonus for a passage stating a fact-checker's rating
-RANGE_WIDTH = 0.25  # a range supports a value inside it only when its top is within 25% of its bottom
 NEAR_WORDS = 8  # words each side of a figure that say what it measures
 NEAR_CHARS = 200  # characters each side of a figure in which those words are looked for
 SAME_SUBJECT = 0.4  # share of the words around a claim's figure that must surround an agreeing passage figure
@@ -334,38 +128,6 @@ class Verdict:
     reason: str
 
 
-_DOUBLED = re.compile(r"([bdfglmnprt])\1$")
-
-
-def _stem(word: str) -> str:
-    """A crude English stemmer: enough to match "expelled"/"expel", "closed"/"close", "diplomats"."""
-    word = word.lower().replace("’", "'")
-    if word.endswith("'s"):
-        word = word[:-2]
-    for suffix in ("ies", "es", "s", "ed", "ing"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-            break
-    word = _DOUBLED.sub(r"\1", word)
-    return word[:-1] if word.endswith("e") and len(word) > 4 else word
-
-
-def content_words(text: str) -> set[str]:
-    return {_stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 2}
-
-
-def _entities(text: str) -> set[str]:
-    names = set()
-    for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z]+", text):
-        if m.group().lower() not in STOPWORDS:
-            names.add(_stem(m.group()))
-    return names
-
-
-def _coverage(text: str, passage_words: set[str]) -> float:
-    words = content_words(text)
-    return len(words & passage_words) / len(words) if words else 0.0
-
 
 _CLAUSE_EDGE = re.compile(r"[;:–—]|,\s+(?:and|but|while|which|who)\b|[.!?][\"”’]?\s")
 
@@ -386,31 +148,6 @@ def _around(claim_text: str, element: Quantity | DateMention, words: int = 12) -
         right = right[: edge.start()]
     return " ".join(left.split()[-words:] + [element.text] + right.split()[:words])
 
-
-def _as_percent(q: Quantity) -> float | None:
-    if q.kind == "percent":
-        return q.value
-    if q.kind == "fraction":
-        return q.value * 100
-    if q.kind == "ratio" and q.of:
-        return 100 * q.value / q.of
-    return None
-
-
-def _close(a: float, b: float, tolerance: float) -> bool:
-    if a == b:
-        return True
-    scale = max(abs(a), abs(b), 1e-9)
-    return abs(a - b) / scale <= tolerance
-
-
-def _tolerance(q: Quantity) -> float:
-    if q.bound == "~":
-        return 0.1
-    value = abs(q.value)
-    if value >= 10 and value == round(value, -1):  # a round number: 20, 100, 1,000
-        return 0.05
-    return 0.02
 
 
 _MODIFIER = re.compile(r"\b[A-Z][a-zA-Z]+")
@@ -437,56 +174,6 @@ def _units_match(q: Quantity, p: Quantity, passage: str) -> bool:
     window = passage[p.end : p.end + 60] + " " + passage[max(0, p.start - 30) : p.start]
     return unit in content_words(window)
 
-
-def _compare(q: Quantity, p: Quantity) -> str | None:
-    """Does the passage quantity ``p`` support or refute the claim quantity ``q``? None: not comparable."""
-    if p.kind not in _COMPARABLE.get(q.kind, {q.kind}):
-        return None
-    qv, pv = q.value, p.value
-    q_pct, p_pct = _as_percent(q), _as_percent(p)
-    if q.kind in {"percent", "fraction"} and p_pct is not None and q_pct is not None:
-        qv, pv = q_pct, p_pct
-    if q.kind == "ratio" and q.of is not None:
-        if p.kind == "ratio" and p.of is not None:
-            if _close(q.of, p.of, 0.02):
-                return SUPPORTS if _close(qv, pv, _tolerance(q)) else REFUTES
-            return None
-        if p.kind == "range" and p.upper is not None:  # "from 30 to 20" read as a range
-            ends = {p.value, p.upper}
-            if any(_close(q.of, e, 0.02) for e in ends):
-                return SUPPORTS if any(_close(qv, e, 0.02) for e in ends) else REFUTES
-            return None
-        return None  # a lone count says nothing about "N out of M"
-    if p.kind == "range" and p.upper is not None and q.kind != "range":
-        lo, hi = sorted((p.value, p.upper))
-        if q.bound in {"=", "~"}:
-            if any(_close(qv, end, _tolerance(q)) for end in (lo, hi)):
-                return SUPPORTS
-            # inside a narrow range only: "0.3 to 1.7 °C" does not confirm 0.45 °C
-            narrow = hi <= lo * (1 + RANGE_WIDTH) if lo > 0 else False
-            return SUPPORTS if narrow and lo <= qv <= hi else None
-        return None
-    if q.bound in {"=", "~"}:
-        if p.bound in {"=", "~"}:
-            return SUPPORTS if _close(qv, pv, max(_tolerance(q), _tolerance(p))) else REFUTES
-        if p.bound in {">", ">="}:
-            return REFUTES if qv < pv * (1 - _tolerance(q)) else None
-        if p.bound in {"<", "<="}:
-            return REFUTES if qv > pv * (1 + _tolerance(q)) else None
-        return None
-    if q.bound in {">", ">="}:
-        if p.bound in {"=", "~", ">", ">="}:
-            if pv > qv or (q.bound == ">=" and _close(pv, qv, 0.001)):
-                return SUPPORTS
-            return REFUTES if p.bound in {"=", "~"} and pv < qv * (1 - _tolerance(p)) else None
-        return None
-    if q.bound in {"<", "<="}:
-        if p.bound in {"=", "~", "<", "<="}:
-            if pv < qv or (q.bound == "<=" and _close(pv, qv, 0.001)):
-                return SUPPORTS
-            return REFUTES if p.bound in {"=", "~"} and pv > qv * (1 + _tolerance(p)) else None
-        return None
-    return None
 
 
 def _ratio_in_counts(q: Quantity, found: Sequence[Quantity], passage: str) -> str | None:
@@ -557,14 +244,6 @@ def _negated_near(passage: str, p: Quantity) -> bool:
                 or _NO_EVIDENCE.search(_sentence_head(passage, p.start)))
 
 
-def _dates_agree(d: DateMention, e: DateMention) -> bool | None:
-    if not d.value or not e.value:
-        return None
-    a, b = d.value, e.value
-    n = min(len(a), len(b))
-    if "Q" in a or "Q" in b:
-        n = 4
-    return a[:n] == b[:n]
 
 
 def _in_part(stance: Stance, passage: str) -> Stance:
@@ -700,32 +379,6 @@ def judge(
     return Stance(NEUTRAL, relevance, "related but not decisive", tuple(parts))
 
 
-# Capitalised words that name no one: months, weekdays, currency and unit abbreviations.
-_NOT_NAMES = frozenset(_stem(w) for w in """
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday hk us usd gbp eur bn mn km
-    """.split())
-
-
-_CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z]+(?P<possessive>['’]s\b)?")
-_SENTENCE_START = re.compile(r"[.!?][\"”’)]*\s+[\"“‘(]*$")  # looked for in the few characters before a word
-
-
-def _names(text: str) -> set[str]:
-    """Capitalised words that are not stopwords, months or units. A word that starts a sentence
-    ("Forecasts for Japanese growth …") is a name only when it looks like one: all capitals
-    ("NATO") or possessive ("Lenovo's")."""
-    names = set()
-    for m in _CAPITALISED.finditer(text):
-        word = m.group().split("'")[0].split("’")[0]
-        if word.lower() in STOPWORDS:
-            continue
-        starts_sentence = m.start() == 0 or bool(_SENTENCE_START.search(text[max(0, m.start() - 12) : m.start()]))
-        if starts_sentence and not (word.isupper() or m.group("possessive")):
-            continue
-        names.add(_stem(word))
-    return names - _NOT_NAMES
-
 
 def _names_near(claim_text: str, quantities: Sequence[Quantity]) -> set[str]:
     """Names in the clauses around the claim's figures: who or what the figures are about."""
@@ -770,50 +423,6 @@ def _stated(claim_text: str, passage: str, *, strict: bool = False) -> tuple[str
     return " ".join(stated), " ".join(reported)
 
 
-def _sentence_head(passage: str, at: int, reach: int = 400) -> str:
-    """The text from the start of the sentence holding ``at`` up to it (looking back at most ``reach``
-    characters, so that a long passage with many figures is not scanned once per figure)."""
-    start = max(0, at - reach)
-    starts = [s.start for s in split_sentences(passage, start, min(len(passage), at + 1)) if s.start <= at]
-    return passage[starts[-1] if starts else start : at]
-
-
-@lru_cache(maxsize=64)
-def _split(passage: str) -> tuple[Sentence, ...]:
-    """The passage's sentences, kept for the next look: one passage is split by ``_stated`` (twice for a
-    claim without figures), ``_qualified`` and ``examines_claim``."""
-    return tuple(split_sentences(passage))
-
-
-def _sentences(passage: str) -> list[str]:
-    return [s.text for s in _split(passage)]
-
-
-@lru_cache(maxsize=16)
-def _marks(passage: str) -> tuple[list[int], list[int]]:
-    """Where the passage's quotation marks and its line breaks are (kept for the passage's next figure)."""
-    return [m.start() for m in _QUOTE_MARKS.finditer(passage)], [m.start() for m in re.finditer("\n", passage)]
-
-
-def _quoted(passage: str, at: int) -> bool:
-    """Is the text at ``at`` inside a quotation: an odd number of quotation marks before it in its
-    paragraph? A quotation may run over several sentences ('"... that I had to fix. And for 2011 an
-    $11 billion deficit," he said.')."""
-    marks, breaks = _marks(passage)
-    line = breaks[i - 1] if (i := bisect_left(breaks, at)) else -1
-    return (bisect_left(marks, at) - bisect_right(marks, line)) % 2 == 1
-
-
-def _quoted_in_sentence(passage: str, at: int) -> bool:
-    """The same within the sentence only: for a rating, which a stray or cut-off quotation mark earlier in
-    the passage must not hide ("... he said "the cuts were deep. We rate this claim False.")."""
-    return _opens_quotation(_sentence_head(passage, at))
-
-
-def _opens_quotation(head: str) -> bool:
-    """Has the sentence so far (``head``) opened a quotation it has not closed?"""
-    return len(_QUOTE_MARKS.findall(head)) % 2 == 1
-
 
 def _qualified(claim_text: str, passage: str) -> bool:
     """Does a sentence of the passage that carries the claim (half its words or more), or the sentence
@@ -827,25 +436,6 @@ def _qualified(claim_text: str, passage: str) -> bool:
                 return True
     return False
 
-
-def plain_verdict(passage: str) -> tuple[str, str] | None:
-    """"This is false." in a fact-check's own words (not inside a quotation), as (its words, stance)."""
-    for m in _PLAIN_VERDICT.finditer(passage):
-        if not _quoted_in_sentence(passage, m.start()):
-            words = re.sub(r"\s+", " ", m.group("rating").lower())
-            return m.group("rating"), _PLAIN_STANCE.get(words, REFUTES)
-    return None
-
-
-def examines_claim(claim_text: str, passage: str) -> bool:
-    """Does the passage treat the claim as a claim to examine ("A viral post claims that ...")?"""
-    claim_words = content_words(claim_text)
-    if not claim_words:
-        return False
-    for sentence in _sentences(passage):
-        if _CLAIM_TALK.search(sentence) and len(claim_words & content_words(sentence)) / len(claim_words) >= REPORT_OVERLAP:
-            return True
-    return False
 
 
 def _negation_mismatch(claim: str, passage: str) -> bool:
