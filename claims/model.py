@@ -15,6 +15,9 @@ __all__ = [
     "Quantity",
     "Quote",
     "Sentence",
+    "Evidence",
+    "Stance",
+    "Verdict",
     "QUANTITY_KINDS",
     "BOUNDS",
     "DATE_PRECISIONS",
@@ -108,3 +111,37 @@ class Article:
     title: str | None = None
     published: str | None = None
     claims: tuple[Claim, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """One passage's stance on a claim, with why."""
+
+    stance: str  # supports | refutes | mixed (parts both ways) | neutral
+    relevance: float  # share of the claim's content words in the passage
+    reason: str
+    parts: tuple[tuple[str, str], ...] = ()  # (claim quantity or date text, supports/refutes)
+    rated: bool = False  # the stance is a fact-checker's explicit rating, which outranks figures
+    qualified: bool = False  # the passage goes on with a contrast ("..., but ..."): a weaker stance
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A claim's verdict: ``stances`` (the article reading's, per passage) and ``evidence`` (what decided it)."""
+
+    status: str  # supported | refuted | conflicting | not_enough_evidence
+    confidence: float
+    stances: tuple[Stance, ...]
+    reason: str
+    evidence: tuple["Evidence", ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A passage or table cell that decided (part of) a claim, with the comparison that decided it."""
+
+    document: int  # index of the source among those checked
+    passage: int  # index of the passage (a paragraph or a table row) in that source
+    stance: str  # supports | refutes | neutral
+    explanation: str  # e.g. claim 'about 3.1 million' vs "Population (thousands, 2021)" = 3,107 (3.11 million) for Wales
+    part: str = ""  # the claim's figure or date it decides, or "statement"

@@ -1,8 +1,10 @@
 """Source documents as passages: paragraphs, list items, headings as context, and table rows.
 
 A table row becomes one passage that names its columns ("Region: Abkhazia | Area (km²): 8,660"),
-so a figure in a cell keeps what it measures. Every passage's offsets index the snapshot text,
-which is the passages joined by blank lines.
+so a figure in a cell keeps what it measures; the table itself is kept too (``SourceText.tables``,
+:class:`claims.tables.Table`), each row pointing at its passage, so that a claim can be checked
+against a cell by its row and column. A CSV or TSV source is one table. Every passage's offsets
+index the snapshot text, which is the passages joined by blank lines.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup
 from bs4.element import Tag
 
-__all__ = ["Passage", "SourceText", "passages_from_html", "passages_from_text"]
+from claims.tables import Table, table_from_html, tables_from_delimited
+
+__all__ = ["Passage", "SourceText", "passages_from_delimited", "passages_from_html", "passages_from_text"]
 
 # Elements that never hold source text.
 _NOISE = ("script", "style", "noscript", "template", "nav", "footer", "aside", "form", "iframe", "svg", "button")
@@ -37,29 +41,16 @@ class SourceText:
     title: str | None
     text: str
     passages: tuple[Passage, ...]
+    tables: tuple[Table, ...] = ()  # each row's ``passages`` entry indexes ``passages``
 
 
 def _clean(node: Tag) -> str:
     return _SPACE.sub(" ", node.get_text(" ")).strip()
 
 
-def _table_rows(table: Tag) -> list[str]:
-    rows = table.find_all("tr")
-    headers: list[str] = []
-    out: list[str] = []
-    for row in rows:
-        cells = row.find_all(("th", "td"))
-        texts = [_clean(c) for c in cells]
-        if not any(texts):
-            continue
-        if not headers and (all(c.name == "th" for c in cells) or row.find_parent("thead") is not None):
-            headers = texts
-            continue
-        if headers and len(headers) == len(texts):
-            out.append(" | ".join(f"{h}: {t}" if h else t for h, t in zip(headers, texts)))
-        else:
-            out.append(" | ".join(t for t in texts if t))
-    return out
+def _row_text(table: Table, row: tuple[str, ...]) -> str:
+    """A row as one passage that names its columns: "Region: Wales | Population (thousands, 2021): 3,107"."""
+    return " | ".join(f"{h}: {t}" if h else t for h, t in zip(table.header, row) if t)
 
 
 def passages_from_html(html: str | bytes) -> SourceText:
@@ -69,6 +60,7 @@ def passages_from_html(html: str | bytes) -> SourceText:
         tag.decompose()
     root = soup.find("article") or soup.find("main") or soup.body or soup
     pieces: list[tuple[str, str, str | None]] = []
+    tables: list[Table] = []
     heading: str | None = None
     for block in root.find_all(_BLOCKS):
         if block.name != "table" and block.find_parent(_BLOCKS) is not None:
@@ -76,9 +68,14 @@ def passages_from_html(html: str | bytes) -> SourceText:
         if block.name == "table":
             if block.find_parent("table") is not None:
                 continue
-            caption = block.find("caption")
-            context = _clean(caption) if caption else heading
-            pieces.extend((row, "table_row", context) for row in _table_rows(block))
+            table = table_from_html(block, heading)
+            if table is None:
+                continue
+            context = table.caption or heading
+            first = len(pieces)
+            pieces.extend((_row_text(table, row), "table_row", context) for row in table.rows)
+            pieces.extend((note, "paragraph", context) for note in table.notes)
+            tables.append(_with_passages(table, range(first, first + len(table.rows))))
             continue
         text = _clean(block)
         if not text:
@@ -92,7 +89,23 @@ def passages_from_html(html: str | bytes) -> SourceText:
         text = _clean(root)
         if text:
             pieces.append((text, "paragraph", None))
-    return _assemble(title, pieces)
+    return _assemble(title, pieces, tables)
+
+
+def passages_from_delimited(text: str, title: str | None = None, delimiter: str | None = None) -> SourceText:
+    """A CSV or TSV file: one table, one passage per row."""
+    pieces: list[tuple[str, str, str | None]] = []
+    tables = []
+    for table in tables_from_delimited(text, delimiter):
+        table = Table(table.header, table.rows, title)
+        first = len(pieces)
+        pieces.extend((_row_text(table, row), "table_row", title) for row in table.rows)
+        tables.append(_with_passages(table, range(first, first + len(table.rows))))
+    return _assemble(title, pieces, tables)
+
+
+def _with_passages(table: Table, indexes: range) -> Table:
+    return Table(table.header, table.rows, table.caption, table.notes, tuple(indexes))
 
 
 def passages_from_text(text: str, title: str | None = None) -> SourceText:
@@ -113,7 +126,7 @@ def passages_from_text(text: str, title: str | None = None) -> SourceText:
     return SourceText(title, text, tuple(passages))
 
 
-def _assemble(title: str | None, pieces: list[tuple[str, str, str | None]]) -> SourceText:
+def _assemble(title: str | None, pieces: list[tuple[str, str, str | None]], tables: list[Table] = ()) -> SourceText:
     passages: list[Passage] = []
     parts: list[str] = []
     cursor = 0
@@ -123,4 +136,4 @@ def _assemble(title: str | None, pieces: list[tuple[str, str, str | None]]) -> S
         passages.append(Passage(text, cursor, cursor + len(text), kind, context))
         parts.append(text)
         cursor += len(text)
-    return SourceText(title, "\n\n".join(parts), tuple(passages))
+    return SourceText(title, "\n\n".join(parts), tuple(passages), tuple(tables))

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claims.extract import extract
-from claims.verdict import RATING_CUE, decide, find_rating
+from claims.factcheck import RATING_CUE, decide, find_rating
 
 
 def judged(claim: str, passages: list[str], *, published: str | None = None, sources: list[str] | None = None):
