@@ -178,7 +178,7 @@ _HEDGE_BOUND = {"nearly": "<~", "almost": "<~", "more than": ">", "over": ">", "
 # "300 times as massive as Earth", "one and a half times as many passengers as Delhi".
 _TIMES_AS = re.compile(r"\btimes\s+(?:as\s+\w+(?:\s+\w+)?\s+as|more\s+\w+\s+than|the\s+\w+\s+of)\s+(?P<other>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 # "7 million more votes than Trump", "$2bn less than last year's": a difference, not a level.
-_THAN = re.compile(r"\s+(?:more|fewer|less|higher|lower|greater|smaller|bigger|larger)\s+(?:[\w-]+\s+){0,3}?than\s+(?P<other>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+_THAN = re.compile(r"\s+(?:more|fewer|less|higher|lower|greater|smaller|bigger|larger)\s+(?:[\w-]+\s+){0,3}?than\s+(?:the\s+)?(?P<other>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 # Numbers that count nothing: "from one person to another", "one another", "one of the".
 _IDIOM = re.compile(r"one\s+(?:\w+\s+)?to\s+another\b|one\s+another\b", re.I)
 # A fraction as a change, which an extractor may leave: "fell by more than a fifth", "rose by a third".
@@ -302,7 +302,7 @@ def clause_around(text: str, start: int, end: int) -> str:
     return text[lo:hi]
 
 
-def _figure(text: str, q: Quantity, subject: frozenset[str], date_words: frozenset[str]) -> Figure:
+def _figure(text: str, q: Quantity, subject: frozenset[str], date_words: frozenset[str], lead: str | None = None) -> Figure:
     clause = clause_around(text, q.start, q.end)
     before = text[max(0, q.start - 40) : q.start]
     bound = q.bound
@@ -335,6 +335,10 @@ def _figure(text: str, q: Quantity, subject: frozenset[str], date_words: frozens
     own = word_stems(q.text) - (word_stems(q.unit) if q.unit and q.kind != "count" else frozenset())
     measure = (word_stems(clause) - word_stems(q.text) | own) - subject - _CARRIERS - date_words - _UNIT_WORDS
     than = _THAN.match(text, q.end)
+    if lead:
+        measure -= {stem(lead)}  # the claim's first word is its subject or what it measures: the check decides which
+    if relative:
+        measure -= word_stems(relative)
     if q.kind == "count" and q.unit and not q.unit.isupper():
         measure |= word_stems(q.unit) - _CARRIERS - _PEOPLE  # what a count counts: moons, votes (people: anyone)
     return Figure(q, frozenset(measure), clause, bound, change, direction, points, multiple, relative,
@@ -391,7 +395,7 @@ def _frame(text: str, published: str | None) -> Frame:
     date_words = frozenset(s for d in dates for s in word_stems(d.text))
     quantities = [q for q in find_quantities(text)
                   if not _IDIOM.match(text, q.start) and not (q.unit == "years" and re.search(r"\b(?:in|since|after|for)\s+\d+\s+years", text))]
-    figures = [_figure(text, q, subject, date_words) for q in quantities]
+    figures = [_figure(text, q, subject, date_words, lead) for q in quantities]
     figures += _extra_figures(text, subject, date_words, quantities)
     figures.sort(key=lambda f: f.quantity.start)
     span_match = _SPAN.search(text)

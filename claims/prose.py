@@ -36,6 +36,7 @@ __all__ = ["check_prose", "names_in_place"]
 
 MIN_MEASURE = 0.5  # share of a figure's measure words its clause in the sentence must cover
 FRACTION_BAND = 0.1  # "about a fifth" holds within 10% of 20%
+PART_MEASURE = 0.7  # share of a share's measure words a sentence giving a part and its whole must have
 
 # Just before a figure: words that deny it or put the truth elsewhere.
 _DENIED_BEFORE = re.compile(
@@ -121,6 +122,7 @@ def _competing(sentence: SentenceView, start: int, end: int, names: Sequence[str
 _ORDINALS = frozenset(word_stems("first second third fourth fifth sixth last final previous next"))
 _SAME_ORDINAL = {"final": "last"}
 _PEOPLE = frozenset(word_stems("people persons individuals"))
+_PEOPLE_LIKE = _PEOPLE | synonyms(next(iter(word_stems("people"))))
 def _same_name(a: frozenset[str], b: frozenset[str]) -> bool:
     """Do two names name the same one: one holds the other ("Amazon" and "Amazon River", "Heathrow" and
     "London Heathrow"), not merely a word ("Lake Orta" and "Lake Mergozzo")?"""
@@ -211,8 +213,8 @@ def _count_noun_ok(f: Figure, p: Quantity, clause_words: frozenset[str]) -> bool
         return True
     if not p.unit or p.unit[:1].isupper():
         return True
-    if word_stems(q.unit) <= _PEOPLE:
-        return True  # "killed 600,000 people" counts what "608,000 malaria deaths" counts
+    if word_stems(q.unit) <= _PEOPLE:  # "killed 600,000 people" counts what "608,000 malaria deaths" counts
+        return covered(word_stems(p.unit), f.measure | _PEOPLE_LIKE) == 1.0
     nouns = word_stems(q.unit)
     return not nouns or covered(nouns, clause_words | word_stems(p.unit or "")) == 1.0
 
@@ -387,11 +389,49 @@ def _best(found: list[tuple[float, Finding]]) -> Finding | None:
     return best[0]
 
 
+def _share(f: Figure) -> float | None:
+    """A claim's share as a fraction: "seven in eight" -> 0.875, "just over half" -> 0.5, "40 percent" -> 0.4."""
+    q = f.quantity
+    if q.kind == "fraction":
+        return q.value
+    if q.kind == "ratio" and q.of:
+        return q.value / q.of
+    return None
+
+
+def _part_of_whole(f: Figure, frame: Frame, reading: Reading) -> list[tuple[float, Finding]]:
+    """A share from a part and its whole in one sentence: "Of the City's roughly 80,000 inhabitants, an
+    estimated 70,000 were left homeless" for "seven in eight of the City's residents homeless"."""
+    share = _share(f)
+    if share is None or f.direction:
+        return []
+    names = claim_names(frame, f.clause, reading)
+    measure = _measure(f, frame, names) | (word_stems(f.quantity.unit) if f.quantity.unit else frozenset())
+    out = []
+    for i in reading.candidates(frozenset(w for m in measure for w in synonyms(m))):
+        s = reading.sentences[i]
+        if s.row or not names_in_place(names, s, reading) or covered(measure, s.words) < PART_MEASURE:
+            continue
+        figures = [q for q in s.quantities if q.kind in {"count", "money"} and q.value > 0]
+        if len(figures) != 2 or figures[0].kind != figures[1].kind or (figures[0].unit or "") != (figures[1].unit or "") \
+                and figures[0].kind == "money":
+            continue
+        part, whole = sorted(figures, key=lambda q: q.value)
+        found = part.value / whole.value
+        stance = agree(share, f.bound.replace("<~", "~"), 0.0, found) if f.bound not in {"=", "~"} else (
+            SUPPORTS if abs(found - share) <= FRACTION_BAND * share else REFUTES)
+        if stance == REFUTES:
+            continue  # two figures in a sentence need not be a part and its whole: only agreement counts
+        out.append((1.0, Finding(f.quantity.text, stance, s.passage,
+                                 f"claim {f.quantity.text!r} vs {part.text!r} of {whole.text!r} = {found:.0%} in: {_cut(s.text)}")))
+    return out
+
+
 def check_prose(frame: Frame, reading: Reading, dated: Sequence[DateMention]) -> list[Finding]:
     """What the document's sentences say of the claim's figures and of the ``dated`` dates (its events)."""
     out = []
     for f in frame.figures:
-        finding = _best(_figure_findings(f, frame, reading))
+        finding = _best(_figure_findings(f, frame, reading)) or _best(_part_of_whole(f, frame, reading))
         if finding:
             out.append(finding)
     for d in dated:

@@ -163,9 +163,13 @@ def _country_in(word: str, words: frozenset[str]) -> bool:
     return bool(country) and word_stems(country) <= words
 
 
-def _subject_rows(tt: TypedTable, words: _TableWords, frame: Frame, clause: str, reading: Reading) -> list[int]:
-    """The rows a figure's clause (or, for a date, the claim) is about."""
-    everyone = frame.names + ((frame.lead,) if frame.lead else ())
+def _subject_rows(tt: TypedTable, words: _TableWords, frame: Frame, clause: str, reading: Reading,
+                  other: str | None = None) -> list[int]:
+    """The rows a figure's clause (or, for a date, the claim) is about; ``other`` is a name the figure is
+    compared with ("as massive as Earth"), not its subject."""
+    everyone = tuple(n for n in frame.names + ((frame.lead,) if frame.lead else ()) if n != other)
+    if other:
+        clause = clause.replace(other, " ")
     names = tuple(n for n in everyone if n in clause)
     if not names:  # "worth about $17.8 trillion" in "China's economy, worth ...": the claim's subject
         names, clause = everyone, frame.text
@@ -414,7 +418,7 @@ def check_tables(frame: Frame, source: SourceText, reading: Reading) -> list[Fin
         tt = typed(table)
         words = _table_words(table, " ".join(reading.topic_names), reading.words, reading.implicit)
         for figure in frame.figures:
-            rows = _subject_rows(tt, words, frame, figure.clause, reading)
+            rows = _subject_rows(tt, words, frame, figure.clause, reading, figure.relative_to or figure.than)
             finding = _decide_figure(figure, frame, tt, rows, words, source) if rows else None
             if finding:
                 out.append(finding)

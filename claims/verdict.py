@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claims.compare import NEUTRAL, REFUTES, SUPPORTS
+from claims.comparisons import Comparison, check_comparisons, comparisons
 from claims.documents import Document, read
 from claims.factcheck import boost, decide
 from claims.frame import Frame, build_frame, word_stems
@@ -34,6 +35,7 @@ from claims.model import DateMention, Evidence, Quantity, Verdict
 from claims.prose import check_prose
 from claims.ratings import RATING_CUE, examines_claim, find_rating
 from claims.retrieval import rank
+from claims.relations import STATEMENT, Place, check_relations, claim_place
 from claims.tablecheck import Finding, check_tables
 
 __all__ = ["Document", "Evidence", "Verdict", "verify"]
@@ -45,26 +47,33 @@ _CUE = re.compile(RATING_CUE)
 # Words by which a claim says more than its figures: "its best Olympic gold tally ever", "for the first time".
 _QUALIFIER = re.compile(r"\b(?:only|sole|first|last|best|worst|highest|lowest|largest|smallest|biggest|most|least|record|"
                         r"ever|every|always|never|unprecedented|\w+est)\b", re.I)
-STATEMENT = "statement"  # the part of a claim that is a relation, not a figure or a date
 _NOT_SUPERLATIVE = frozenset("latest best west east interest forest harvest protest request suggest honest modest".split())
 
 
 @dataclass(frozen=True, slots=True)
 class _Part:
     text: str
-    kind: str  # figure | date
+    kind: str  # figure | date | place | statement | comparison
 
 
-def _parts(frame: Frame) -> tuple[list[_Part], list[DateMention]]:
-    parts = [_Part(f.quantity.text, "figure") for f in frame.figures]
+def _parts(frame: Frame) -> tuple[list[_Part], list[DateMention], Place | None, list[Comparison]]:
+    compared = comparisons(frame)
+    inside = {c.figure.text for c in compared if c.figure is not None}
+    parts = [_Part(f.quantity.text, "figure") for f in frame.figures if f.quantity.text not in inside]
+    parts += [_Part(c.text, "comparison") for c in compared]
     span_years = set(frame.span or ())
-    dated = [d for d in frame.event_dates if not (d.value and d.value[:4] in span_years)]
+    dated = [d for d in frame.event_dates if not (d.value and d.value[:4] in span_years)] if not compared else []
     parts += [_Part(d.text, "date") for d in dated]
-    if not frame.figures and not frame.events:
+    place = claim_place(frame)
+    if place:
+        parts.append(_Part(place.place, "place"))  # "started on London Bridge"
+    if not frame.figures and not frame.events and not compared:
         # "Heathrow was the fourth-busiest airport in Europe in 2023": the relation is the claim, its
         # date only when; a date alone decides nothing
         parts = [_Part(STATEMENT, "statement")]
-    return parts, dated
+    if compared:
+        parts = [p for p in parts if p.kind != "place"]  # "won more medals in Paris than ...": the comparison is the claim
+    return parts, dated, place, compared
 
 
 def _qualifiers(text: str) -> frozenset[str]:
@@ -124,7 +133,8 @@ def verify(
         rated, shown = _factcheck_verdict(text, published, documents, factchecks, quantities, dates)
         rated_evidence = [Evidence(d, p, s.stance, s.reason) for (d, p), s in zip(shown, rated.stances)]
 
-    parts, dated = _parts(frame)
+    parts, dated, place, compared = _parts(frame)
+    statement = any(p.kind == "statement" for p in parts)
     findings: dict[str, dict[int, Finding]] = {p.text: {} for p in parts}
     for i in primary:
         source = documents[i].source
@@ -132,6 +142,10 @@ def verify(
         found = check_tables(frame, source, reading)
         tabled = {f.part for f in found}
         found += [f for f in check_prose(frame, reading, dated) if f.part not in tabled]  # a cell outranks prose
+        if statement or place:
+            found += check_relations(frame, reading, statement=statement, place=place)
+        if compared:
+            found += check_comparisons(frame, compared, source, reading)
         for f in found:
             if f.part in findings and i not in findings[f.part]:
                 findings[f.part][i] = f

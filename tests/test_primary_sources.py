@@ -50,9 +50,19 @@ OTHER_ESTIMATE = """<html><head><title>Wales in figures</title></head><body><mai
 SILENT = """<html><head><title>Welsh castles</title></head><body><main><article><h1>Castles of Wales</h1>
 <p>Wales has more castles per square mile than any other country in Europe.</p></article></main></body></html>"""
 
+CITIES = """<html><head><title>Cities of Czechia</title></head><body><main><article><h1>Cities of Czechia</h1>
+<p>Prague, the capital of Czechia, is the largest city in the country. Brno is the second-largest city in Czechia,
+and Ostrava is the third-largest.</p>
+<p>Manchester is England's second city. London is the capital of England.</p></article></main></body></html>"""
+
+LAUNCH = """<html><head><title>Mission update</title></head><body><main><article><h1>Sounding rocket mission</h1>
+<p>The rocket lifted off from Wallops Island, Virginia, on 3 May 2019, carrying two student experiments.</p>
+<p>Lyme disease is not contagious: it cannot be passed from one person to another by touch.</p>
+<p>Of the town's 12,000 residents, 3,000 were evacuated before the storm.</p></article></main></body></html>"""
+
 PAGES = {name: Document(name, passages_from_html(html)) for name, html in {
     "statistics": STATISTICS, "seats": SEATS, "bridge": BRIDGE, "lake": LAKE, "other-estimate": OTHER_ESTIMATE,
-    "silent": SILENT}.items()}
+    "silent": SILENT, "cities": CITIES, "launch": LAUNCH}.items()}
 
 
 def _verdict(claim: str, *pages: str):
@@ -91,6 +101,23 @@ CASES = [
     # two figures: one wrong refutes; one not stated leaves it open
     ("two-figures-one-wrong", "Wales has about 3.1 million people, up 6.6 percent since 2011.", ["statistics"], "refuted"),
     ("qualifier-not-stated", "Wales has about 3.1 million people, its highest ever.", ["statistics"], "not_enough_evidence"),
+    # the same relation with another object refutes; another relation on the same words is not support
+    ("rank-same", "Brno is the second-largest city in Czechia.", ["cities"], "supported"),
+    ("rank-other-rank", "Ostrava is the second-largest city in Czechia.", ["cities"], "refuted"),
+    ("rank-other-holder", "Brno is the largest city in Czechia.", ["cities"], "refuted"),
+    ("role-same", "Prague is the capital of Czechia.", ["cities"], "supported"),
+    ("role-other-holder", "Brno is the capital of Czechia.", ["cities"], "refuted"),
+    ("other-relation-same-words", "Manchester is the capital of England.", ["cities"], "refuted"),
+    ("role-not-stated", "Brno is the capital of Moravia.", ["cities"], "not_enough_evidence"),
+    # the place of an event; a denied restatement
+    ("event-place", "The rocket lifted off from Wallops Island.", ["launch"], "supported"),
+    ("event-other-place", "The rocket lifted off from Cape Canaveral.", ["launch"], "refuted"),
+    ("denied-restatement", "Lyme disease can be passed from one person to another by touch.", ["launch"], "refuted"),
+    ("part-of-whole", "A quarter of the town's residents were evacuated.", ["launch"], "supported"),
+    # comparisons worked out from the figures of each subject
+    ("compare-rows", "The Greens won more seats than Labour in 2024.", ["seats"], "supported"),
+    ("compare-combined", "The Greens won more seats than the Liberals and Labour combined in 2024.", ["seats"], "refuted"),
+    ("compare-difference", "The Liberals won about 9 more seats than the Greens in 2024.", ["seats"], "refuted"),
 ]
 
 
