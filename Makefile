@@ -36,6 +36,7 @@ demo: install
 bench: .venv-bench/.installed
 	@.venv-bench/bin/python bench/extraction.py
 	@.venv-bench/bin/python bench/verification.py
+	@.venv-bench/bin/python bench/sources.py
 
 .venv-bench/.installed: pyproject.toml bench/requirements.txt
 	@test -x .venv-bench/bin/python || $(PYTHON) -m venv .venv-bench

@@ -197,8 +197,8 @@ def _comparable(f: Figure, p: Quantity) -> tuple[float, float, float] | None:
             return None
         return b[1], abs(unit_b[1] - b[1]), a[1]
     if q.kind == "count":
-        if p.kind != "count":
-            return None
+        if p.kind != "count" or not q.unit:
+            return None  # a bare number ("season 19", "only 1 date") says nothing of what it counts
         return q.value, rounding_unit(q), p.value
     if q.kind == "ratio" and q.of and p.kind in {"percent", "fraction"}:
         return 100 * q.value / q.of, 0.0, as_percent(p) or 0.0

@@ -209,13 +209,21 @@ def _column_fits(figure: Figure, column) -> bool:
     return False
 
 
-def _counts_same_thing(figure: Figure, header: frozenset[str]) -> bool:
-    """A count's noun ("13 rings", "146 known moons") must be what the column counts."""
+def _counts_same_thing(figure: Figure, column_words: frozenset[str], context: frozenset[str]) -> bool:
+    """A count must say what it counts, and that must be what the column counts: "146 known moons" and
+    "Known moons", "15 gold medals" and "Gold" in a medal table; not "13 rings" and "Known moons", and
+    never a bare number ("season 19", "only 1 date")."""
     q = figure.quantity
-    if q.kind != "count" or not q.unit or figure.multiple is not None:
+    if q.kind != "count" or figure.multiple is not None:
         return True
-    nouns = word_stems(q.unit)
-    return not nouns or covered(nouns, header) == 1.0
+    nouns = word_stems(q.unit) if q.unit else frozenset()
+    if not nouns:
+        return False
+    if not column_words:  # a year column: the caption says what its cells count
+        return covered(nouns, context) == 1.0
+    if covered(nouns, column_words) == 1.0:
+        return True
+    return bool(column_words) and column_words <= figure.measure and covered(nouns, context) == 1.0
 
 
 def _cell_value(tt: TypedTable, row: int, col: int, figure: Figure) -> float | None:
@@ -275,7 +283,7 @@ def _decide_figure(figure: Figure, frame: Frame, tt: TypedTable, rows: list[int]
         if not _column_fits(figure, column) and not (figure.change and frame.span and column.year and column.kind == "number"):
             continue  # a change in percent may come from two year columns of counts
         header = word_stems(column.name) | words.context
-        if not _counts_same_thing(figure, header):
+        if not _counts_same_thing(figure, word_stems(column.name), words.context):
             continue
         score = covered(figure.measure, header | word_stems(tt.table.rows[rows[0]][tt.key]))
         if score < MIN_MEASURE:
@@ -314,6 +322,8 @@ def _decide_figure(figure: Figure, frame: Frame, tt: TypedTable, rows: list[int]
             if found is None:
                 continue
             claimed, unit = _claimed(figure, column)
+            if figure.seconds is not None and found and claimed in {found * 60, found / 60}:
+                continue  # "1:12:00" and "1:12.00": the same digits read as hours or as minutes
             direction = figure.direction
             if direction and found and (found < 0) != (direction < 0):
                 stance = REFUTES  # "grew" against a fall in the cell, or "shrank" against a rise
