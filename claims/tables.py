@@ -199,7 +199,7 @@ _EMPTY = re.compile(r"^(?:|[-–—−]+|n/?a|none|nil|\.{2,3}|…|\*|x)$", re.I
 _NUMBER = re.compile(
     r"""^\s*(?P<sign>[-+\u2212\u2013])?\s*(?:US\$|[$£€¥₹])?\s*
     (?P<digits>\d{1,3}(?:(?:[,\u2009\u202f\u00a0 ])\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
-    \s*(?P<tail>%|[a-z]{0,3}\b\.?|\[\w+\]|\*+|†|‡)?\s*$""",
+    (?P<glued>(?:k|m|mn|bn|tn)\b)?\s*(?P<tail>%|[a-z]{0,3}\b\.?|\[\w+\]|\*+|†|‡)?\s*$""",
     re.VERBOSE | re.IGNORECASE,
 )
 _DURATION = re.compile(r"^\s*(?:(?P<h>\d{1,2}):)?(?P<m>\d{1,2}):(?P<s>\d{2}(?:\.\d+)?)\s*$")
@@ -225,19 +225,13 @@ def parse_cell(text: str) -> Cell:
         return Cell(text, None, seconds, years)
     m = _NUMBER.match(text)
     if m:
-        tail = (m.group("tail") or "").lower()  # "%", a magnitude, a unit ("12 km"), a footnote mark
+        # a magnitude glued to the digits ("£48m", "3.2bn"); spaced, a letter is a unit ("400 m", "5 k")
+        glued = (m.group("glued") or "").lower()
         digits = re.sub(r"[,\u2009\u202f\u00a0 ]", "", m.group("digits"))
         number = float(digits)
         if m.group("sign") and m.group("sign") in "-" + _MINUS:
             number = -number
-        if tail in {"k"}:
-            number *= 1e3
-        elif tail in {"m", "mn"}:
-            number *= 1e6
-        elif tail == "bn":
-            number *= 1e9
-        elif tail == "tn":
-            number *= 1e12
+        number *= {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}.get(glued, 1.0)
         is_year = not m.group("sign") and re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", digits) is not None
         return Cell(text, number, None, years if is_year else ())
     return Cell(text, None, None, years)
@@ -379,12 +373,14 @@ def parse_header(name: str, caption: str = "") -> Column:
 
 
 def _key_column(table: Table, cells: list[list[Cell]]) -> int:
-    """The first column that names things: most of its cells are text (not numbers, durations or
-    years) and most are distinct."""
+    """The first column that names things: most of its cells are text (not numbers, durations, years
+    or dates) and most are distinct; the first column when none does (quarters, monitoring years)."""
     n = len(table.rows)
     for i in range(len(table.header)):
         texts = [table.rows[r][i] for r in range(n)]
-        textual = sum(1 for r in range(n) if cells[r][i].number is None and cells[r][i].seconds is None and texts[r])
+        textual = sum(1 for r in range(n) if cells[r][i].number is None and cells[r][i].seconds is None and texts[r]
+                      and not cells[r][i].years)  # a date names a row's time, not its entity
+
         if textual >= 0.6 * n and len(set(texts)) >= 0.6 * n:
             return i
     return 0

@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from claims.celllink import check_statement
 from claims.compare import NEUTRAL, REFUTES, SUPPORTS
 from claims.comparisons import Comparison, check_comparisons, comparisons
 from claims.documents import Document, read
@@ -149,6 +150,14 @@ def verify(
         for f in found:
             if f.part in findings and i not in findings[f.part]:
                 findings[f.part][i] = f
+    if not any(findings[p.text] for p in parts):
+        # nothing read a part of the claim: a statement linked to a table's cells ("danuta stenka be
+        # nominate for best actress in a leading role") decides it for that source as a whole
+        for i in primary:
+            linked = _linked(frame, documents[i].source)
+            if linked:
+                for p in parts:
+                    findings[p.text][i] = linked
     primary_verdict = _combine(frame, parts, findings, documents)
     if rated is None:
         if primary_verdict.status == "not_enough_evidence" and not primary_verdict.evidence:
@@ -162,6 +171,32 @@ def verify(
     if rated.status == "not_enough_evidence" and primary_verdict.status != "not_enough_evidence":
         return primary_verdict
     return Verdict(rated.status, rated.confidence, rated.stances, rated.reason, tuple(rated_evidence))
+
+
+def _records_event(frame: Frame, table) -> bool:
+    """Do the table's caption, headers or cells name the claim's event verbs (or forms of them)?"""
+    verbs = frame.events & frame.words
+    if not verbs:
+        return True
+    words = word_stems(" ".join((table.caption or "", *table.header, *(c for row in table.rows for c in row))))
+    return all(any(w.startswith(v[:4]) or v.startswith(w[:4]) for w in words if len(w) >= 3) for v in verbs)
+
+
+def _linked(frame: Frame, source) -> Finding | None:
+    """The statement against each of the source's tables by linking its words to cells; a table that
+    supports it outweighs a look-alike sibling table that refutes it. A table that records another
+    event ("died on 11 February 2024" against a table of records and their dates) is not asked."""
+    found = []
+    for table in source.tables:
+        if not _records_event(frame, table):
+            continue
+        result = check_statement(frame.text, table)
+        if result:
+            row = result.rows[0] if result.rows else 0
+            passage = table.passages[row] if row < len(table.passages) else -1
+            found.append(Finding(STATEMENT, result.stance, passage, result.explanation))
+    supports = [f for f in found if f.stance == SUPPORTS]
+    return supports[0] if supports else (found[0] if found else None)
 
 
 def _combine(frame: Frame, parts: list[_Part], findings: dict[str, dict[int, Finding]],
