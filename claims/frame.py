@@ -156,7 +156,7 @@ _CARRIERS = frozenset(stem(w) for w in """
     recorded record handled handle totalled totaled total stood stand came come topped top exceeded exceed surpassed
     hit amounted amount worth equivalent roughly around approximately nearly almost about just over under more less
     fewer than home time took take has have had was were is are be been being its their the between together alone
-    year years percentage point points percent per cent million billion trillion thousand hundred
+    year years percentage point points percent per cent million billion trillion thousand hundred both
     grew grow rose rise risen increased increase expanded expand climbed jumped gained fell fall fallen dropped drop
     declined decline decreased decrease shrank shrink contracted contract slumped halved doubled tripled
     cover covers covered covering measures measure measured plant plants station stations facility facilities
@@ -197,6 +197,9 @@ _CHANGE = re.compile(
     re.I | re.VERBOSE,
 )
 _UP_WORDS = frozenset("grew grows grow rose rises risen increased increases expanded expands climbed jumped gained up".split())
+# "up" and "down" in phrasal verbs that are no change: "make up", "sum up", "set up", "break down".
+_PHRASAL_UP = re.compile(r"\b(?:make|makes|made|making|take|takes|took|taken|add|adds|added|sum|sums|summed|set|sets|"
+                         r"end|ends|ended|pick|picks|picked|turn|turns|turned|break|breaks|broke|round|rounded)\s+(?:up|down)\b", re.I)
 _DOWN_WORDS = frozenset("""fell falls fallen dropped drops declined declines decreased decreases shrank shrinks shrunk contracted
     contracts down slumped slid""".split())
 # Multiples said in words: "doubled", "nearly tripled", "halved".
@@ -226,7 +229,8 @@ _FRACTION_BOUNDS = {"more than": ">", "over": ">", "just over": ">", "less than"
 # A clock time or duration: "2:03:23", "1:59:40".
 _CLOCK = re.compile(r"(?<![\d:])(?:(?P<h>\d{1,2}):)?(?P<m>[0-5]?\d):(?P<s>[0-5]\d(?:\.\d+)?)(?![\d:])")
 # Clause edges inside a claim: a figure's words do not cross them.
-_CLAUSE_EDGE = re.compile(r"[;:–—]|,\s+(?:and|but|while|which|who|with)\b|,\s|\band\b(?=\s+(?:\d|a\s+|an\s+|the\s+\w+\s+\d))|\bwith\b")
+_CLAUSE_EDGE = re.compile(r"[;:–—]|,\s+(?:and|but|while|which|who|with)\b|,\s|\band\b(?=\s+(?:\d|a\s+|an\s+|the\s+\w+\s+\d))|\bwith\b"
+                          r"|\band\b(?=\s+(?:are|is|was|were|has|have|had|will|would)\b)|[.!?][\"”’]?\s|\s(?:who|which|whom)\s")
 _SPAN = re.compile(r"\bbetween\s+(?:the\s+)?(1[0-9]{3}|20[0-9]{2})\s+(?:and|to)\s+(?:the\s+)?(1[0-9]{3}|20[0-9]{2})\b"
                    r"|\bfrom\s+(1[0-9]{3}|20[0-9]{2})\s+to\s+(1[0-9]{3}|20[0-9]{2})\b", re.I)
 
@@ -344,14 +348,15 @@ def _figure(text: str, q: Quantity, subject: frozenset[str], date_words: frozens
         bound = ">"
     elif bound == "=" and _BELOW_VERB.search(before):
         bound = "<"
-    change_match = _CHANGE.search(text[max(0, q.start - 60) : q.start])
+    window = _PHRASAL_UP.sub(" ", text[max(0, q.start - 60) : q.start])  # "make up 20 percent" is no rise
+    change_match = _CHANGE.search(window)
     change = 0
     if change_match:
         change = 1 if change_match.group("verb").lower() in _UP_WORDS else -1
     points = bool(re.search(r"percentage\s+points?", q.text, re.I))
     direction = change
     if not direction:
-        verbs = {w.lower() for w in _WORD.findall(clause)}
+        verbs = {w.lower() for w in _WORD.findall(_PHRASAL_UP.sub(" ", clause))}
         if verbs & _UP_WORDS:
             direction = 1
         elif verbs & _DOWN_WORDS:
@@ -438,6 +443,8 @@ def _frame(text: str, published: str | None) -> Frame:
         a, b = [g for g in span_match.groups() if g]
         span = (a, b)
     years = [d.value for d in dates if d.value and (d.precision in {"year", "quarter"} or len(d.value) == 4)]
+    if not years:  # "in October 2023", "earlier this month" (in an article of October 2021): the year of the month
+        years = [d.value[:4] for d in dates if d.value and re.match(r"\d{4}", d.value)]
     year = years[-1] if years and not span else None
     words = word_stems(text)
     verbs = frozenset(w for w in words if w in _EVENTS) - subject
@@ -467,6 +474,12 @@ _MODIFIER_AFTER = re.compile(r"^\s+(?!and\b|to\b|in\b|on\b|at\b|for\b|with\b|by\
 
 
 def _is_event_date(text: str, d: DateMention, has_figures: bool) -> bool:
+    if not re.search(r"\d", d.text):
+        return False  # "earlier this month", "days later", "on Monday": when, only as the article's date guesses it
+    return _dated_event(text, d, has_figures)
+
+
+def _dated_event(text: str, d: DateMention, has_figures: bool) -> bool:
     """Is the date when the claim's event happened? Not "since 2000" or "in the year to July 2023" (the
     period of a figure), not "the 2020 election" (a name for a thing), and with figures, only a date
     right after a verb ("was standardised in 1908")."""

@@ -145,3 +145,4 @@ class Evidence:
     stance: str  # supports | refutes | neutral
     explanation: str  # e.g. claim 'about 3.1 million' vs "Population (thousands, 2021)" = 3,107 (3.11 million) for Wales
     part: str = ""  # the claim's figure or date it decides, or "statement"
+    quote: str = ""  # for a sentence of prose, the sentence (a table cell's explanation names the cell)

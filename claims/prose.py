@@ -25,17 +25,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from claims.compare import REFUTES, SUPPORTS, agree, as_percent, date_at_precision, rounding_unit, same_dimension, to_base
+from claims.compare import REFUTES, SUPPORTS, agree, as_percent, compare_values, date_at_precision, rounding_unit, same_dimension, to_base
 from claims.documents import Reading, SentenceView, claim_names
-from claims.frame import Figure, Frame, clause_around, synonyms, word_stems
+from claims.frame import Figure, Frame, clause_around, demonym_country, synonyms, word_stems
 from claims.model import DateMention, Quantity
 from claims.tablecheck import Finding, covered
+from claims.ratings import SAYING
 from claims.words import quoted
 
 __all__ = ["check_prose", "names_in_place"]
 
 MIN_MEASURE = 0.5  # share of a figure's measure words its clause in the sentence must cover
 FRACTION_BAND = 0.1  # "about a fifth" holds within 10% of 20%
+HEADING_DATED = 0.8  # share of a claim's words an undated sentence must state to take its heading's year
 PART_MEASURE = 0.7  # share of a share's measure words a sentence giving a part and its whole must have
 
 # Just before a figure: words that deny it or put the truth elsewhere.
@@ -56,7 +58,8 @@ _LIGHT = frozenset(word_stems("was were is are been has have had did made make t
 def names_in_place(names: Sequence[str], sentence: SentenceView, reading: Reading) -> bool:
     """Is each of the names in the sentence, in its heading or in the page's topic (or, on a page that
     names no one in its heading, absent from the page altogether)?"""
-    place = sentence.words | reading.paragraph_words(sentence.passage) | word_stems(sentence.heading or "") | reading.topic
+    place = _with_countries(sentence.words | reading.paragraph_words(sentence.passage) | word_stems(sentence.heading or "")
+                            | reading.topic)
     for name in names:
         stems = word_stems(name) - {"world", "earth"}
         if not stems:
@@ -71,7 +74,7 @@ def names_in_place(names: Sequence[str], sentence: SentenceView, reading: Readin
 
 def _names_in_sentence(names: Sequence[str], sentence: SentenceView, reading: Reading) -> bool:
     """The names in the sentence itself, its heading or the page's topic (not merely its paragraph)."""
-    place = sentence.words | word_stems(sentence.heading or "") | reading.topic
+    place = _with_countries(sentence.words | word_stems(sentence.heading or "") | reading.topic)
     return all(any(synonyms(s) & place for s in word_stems(n)) or (reading.implicit and not word_stems(n) & reading.words)
                for n in names if word_stems(n) - {"world", "earth"})
 
@@ -131,7 +134,15 @@ def _same_name(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def _named_in(name: str, words: frozenset[str]) -> bool:
     stems = word_stems(name) - {"world", "earth"}
+    words = _with_countries(words)
     return bool(stems) and all(synonyms(s) & words for s in stems)
+
+
+def _with_countries(words: frozenset[str]) -> frozenset[str]:
+    """Words with the country each adjective names ("russian" -> "russia"): a claim about Russia is
+    placed by "the Russian mission"."""
+    countries = frozenset(w for word in words if (c := demonym_country(word)) for w in word_stems(c))
+    return words | countries if countries else words
 
 
 _GENERIC = frozenset(word_stems("world earth global"))
@@ -205,6 +216,36 @@ def _comparable(f: Figure, p: Quantity) -> tuple[float, float, float] | None:
     return None
 
 
+_MODIFIER = re.compile(r"\b[A-Z][a-z]+")
+
+
+def _modifiers_clash(q: Quantity, p: Quantity) -> bool:
+    """Capitalised words inside both figures' phrases that differ: "60 American diplomats" and "140 Russian
+    diplomats" count different people."""
+    a = {m.group().lower() for m in _MODIFIER.finditer(q.text)}
+    b = {m.group().lower() for m in _MODIFIER.finditer(p.text)}
+    return bool(a) and bool(b) and not a & b
+
+
+def _ratio_in_counts(q: Quantity, found: Sequence[Quantity]) -> str | None:
+    """ "20 out of 30" against separate counts in one sentence: "reducing it from 30 to 20 positions". The
+    whole must be there; then the part of the same noun (or next to the whole) agrees or not."""
+    wholes = [p for p in found if p.kind == "count" and q.of is not None and p.value == q.of]
+    if not wholes:
+        return None
+    noun = word_stems(q.unit) if q.unit else frozenset()
+    parts = [p for p in found if p.kind == "count" and p not in wholes
+             and ((p.unit and noun and word_stems(p.unit) == noun) or any(abs(p.start - w.end) <= 6 or abs(w.start - p.end) <= 6 for w in wholes))]
+    if not parts:
+        return None
+    return SUPPORTS if any(p.value == q.value for p in parts) else REFUTES
+
+
+def _attributed(text: str, p: Quantity) -> bool:
+    """Is the figure in someone's words: inside a quotation, or after "X said" in its sentence?"""
+    return quoted(text, p.start) or bool(SAYING.search(text[: p.start]))
+
+
 def _count_noun_ok(f: Figure, p: Quantity, clause_words: frozenset[str]) -> bool:
     """A count counts the same thing: "70,000 people" and "70,000 were left homeless" (no noun), "100,000
     Londoners" (people named by where they live), not "80,000 inhabitants" for deaths."""
@@ -244,6 +285,7 @@ def _figure_findings(f: Figure, frame: Frame, reading: Reading) -> list[tuple[fl
     names = claim_names(frame, f.clause, reading)
     measure = _measure(f, frame, names)
     wanted = frozenset(w for m in measure for w in synonyms(m)) | frozenset(w for n in names for w in word_stems(n))
+    says = bool(SAYING.search(frame.text))  # a claim about what someone said is supported by their words
     out = []
     for i in reading.candidates(wanted):
         s = reading.sentences[i]
@@ -251,7 +293,19 @@ def _figure_findings(f: Figure, frame: Frame, reading: Reading) -> list[tuple[fl
             continue
         if _SUPPOSED.search(s.text):
             continue
+        if f.quantity.kind == "ratio" and f.quantity.of and covered(measure, word_stems(s.text)) >= MIN_MEASURE:
+            stance = _ratio_in_counts(f.quantity, s.quantities)  # "20 out of 30" vs "from 30 to 20 positions"
+            if stance and not _attributed(s.text, s.quantities[0]) or (stance and says):
+                out.append((2.0, Finding(f.quantity.text, stance, s.passage, f"claim {f.quantity.text!r} vs the counts", s.text)))
         for p in s.quantities:
+            if _modifiers_clash(f.quantity, p) or (_attributed(s.text, p) and not says):
+                continue  # "60 American diplomats" are not "140 Russian diplomats"; "Perry said 13 ..." is Perry's
+            if f.quantity.kind == "ratio" and f.quantity.of and p.kind == "range":
+                stance = compare_values(f.quantity, p)  # "20 out of 30" against "from 30 to 20 positions"
+                if stance and names_in_place(names, s, reading) and covered(measure, word_stems(s.text)) >= MIN_MEASURE:
+                    out.append((2.0, Finding(f.quantity.text, stance, s.passage, f"claim {f.quantity.text!r} vs {p.text!r}",
+                                             s.text)))
+                continue
             compared = _comparable(f, p)
             if compared is None:
                 continue
@@ -286,8 +340,8 @@ def _figure_findings(f: Figure, frame: Frame, reading: Reading) -> list[tuple[fl
             if stance == REFUTES and (not _names_in_sentence(names, s, reading) or (frame.year and not year_stated)):
                 continue  # a refutation needs the claim's subject and time stated where the figure is
             weight = covered(measure, clause_words) + (1.0 if all(_named_in(n, s.words) for n in names) else 0.0)
-            out.append((weight, Finding(f.quantity.text, stance, s.passage,
-                                        f"claim {f.quantity.text!r} vs {p.text!r} in: {_cut(s.text)}")))
+            out.append((weight, Finding(f.quantity.text, stance, s.passage, f"claim {f.quantity.text!r} vs {p.text!r}",
+                                        s.text)))
     return out
 
 
@@ -332,16 +386,24 @@ def _date_findings(d: DateMention, frame: Frame, reading: Reading) -> list[tuple
     out = []
     for i in reading.candidates(event | frozenset(w for n in names for w in word_stems(n))):
         s = reading.sentences[i]
-        if not (s.dates or s.ranges) or not names_in_place(names, s, reading):
+        if not names_in_place(names, s, reading):
+            continue
+        if not (s.dates or s.ranges):
+            # a sentence stating the whole claim under a heading that dates it: "For the first time, wind
+            # turbines produced more electricity in the EU ..." under "... in 2023"
+            if not verbs and s.heading and covered(event, s.words) >= HEADING_DATED and d.precision == "year" \
+                    and d.value and d.value in _YEAR.findall(s.heading):
+                out.append((1.0, Finding(d.text, SUPPORTS, s.passage, f"claim {d.text!r} vs the heading {_cut(s.heading, 80)!r}",
+                                         s.text)))
             continue
         hits = [m for m in _WORD.finditer(s.text) if word_stems(m.group()) & event and _VERB_FORM.search(m.group())] if verbs else []
         # a period of the subject ("held from 26 July to 11 August 2024") dates its opening and its close
         period = [r for r in s.ranges if (ending or beginning) and re.search(r"\b(?:from|between)\s*$", s.text[max(0, r[0] - 8) : r[0] + 5])]
         if verbs and not hits and not period:
             continue
-        if not verbs and covered(event, s.words) < 0.6:
-            continue
-        if _SUPPOSED.search(s.text) and not s.row:
+        if not verbs and covered(event, s.words | reading.paragraph_words(s.passage)) < 0.6:
+            continue  # without the claim's verb, its words must be the sentence's paragraph's
+        if _SUPPOSED.search(s.text) and not s.row and not _SUPPOSED.search(frame.text):
             continue
         if ordinals and (found := {_SAME_ORDINAL.get(o, o) for o in _ORDINALS & s.words}) and not found & ordinals:
             continue  # "first recommended" is not dated by "a second vaccine ... was recommended"
@@ -368,13 +430,15 @@ def _date_findings(d: DateMention, frame: Frame, reading: Reading) -> list[tuple
             continue
         candidates.sort(key=lambda c: c[0])
         nearest = candidates[0][1]
+        if not verbs:  # no verb to anchor on: a date of the sentence that agrees (this path never refutes)
+            nearest = next((e for _, e in candidates if date_at_precision(d, e) == SUPPORTS), nearest)
         stance = date_at_precision(d, nearest)
         if stance is None:
             continue
         if stance == REFUTES and (not verbs or not _names_in_sentence(names, s, reading)):
             continue  # a refutation needs the claim's own verb and subject in the sentence
         weight = 1.0 + (1.0 if all(_named_in(n, s.words) for n in names) else 0.0)
-        out.append((weight, Finding(d.text, stance, s.passage, f"claim {d.text!r} vs {nearest.text!r} in: {_cut(s.text)}")))
+        out.append((weight, Finding(d.text, stance, s.passage, f"claim {d.text!r} vs {nearest.text!r}", s.text)))
     return out
 
 
@@ -423,7 +487,7 @@ def _part_of_whole(f: Figure, frame: Frame, reading: Reading) -> list[tuple[floa
         if stance == REFUTES:
             continue  # two figures in a sentence need not be a part and its whole: only agreement counts
         out.append((1.0, Finding(f.quantity.text, stance, s.passage,
-                                 f"claim {f.quantity.text!r} vs {part.text!r} of {whole.text!r} = {found:.0%} in: {_cut(s.text)}")))
+                                 f"claim {f.quantity.text!r} vs {part.text!r} of {whole.text!r} = {found:.0%}", s.text)))
     return out
 
 

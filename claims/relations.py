@@ -346,6 +346,6 @@ def check_relations(frame: Frame, reading: Reading, *, statement: bool, place: P
         stances = {st for st, _ in found[part]}
         if len(stances) == 1:
             stance, s = found[part][0]
-            out.append(Finding(label, stance, s.passage, f"the source {'states' if stance == SUPPORTS else 'contradicts'} "
-                                                        f"it: {' '.join(s.text.split())[:160]}"))
+            out.append(Finding(label, stance, s.passage, f"the source {'states' if stance == SUPPORTS else 'contradicts'} it",
+                               s.text))
     return out

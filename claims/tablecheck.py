@@ -46,8 +46,8 @@ class Finding:
     part: str  # the claim's figure or date as written, or "statement"
     stance: str  # supports | refutes
     passage: int  # the passage (a table row or a paragraph) in the source's passages
-    explanation: str
-    weight: float = 1.0  # how squarely it is about the claim (used to choose among findings)
+    explanation: str  # the comparison: claim 'about 4.3 million people' vs 'Population, 2021' = 4,262,635 for Alberta
+    quote: str = ""  # the sentence compared, for a finding in prose (a table cell's explanation says it all)
 
 
 def _matches(word: str, words: frozenset[str]) -> bool:

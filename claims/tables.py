@@ -202,6 +202,7 @@ _NUMBER = re.compile(
     (?P<glued>(?:k|m|mn|bn|tn)\b)?\s*(?P<tail>%|[a-z]{0,3}\b\.?|\[\w+\]|\*+|†|‡)?\s*$""",
     re.VERBOSE | re.IGNORECASE,
 )
+_APPROX = re.compile(r"^\s*(?:about|around|approximately|approx\.?|roughly|nearly|almost|some|c\.|ca\.|~|≈)\s*", re.I)
 _DURATION = re.compile(r"^\s*(?:(?P<h>\d{1,2}):)?(?P<m>\d{1,2}):(?P<s>\d{2}(?:\.\d+)?)\s*$")
 _YEARS = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
 _YEAR_SPAN = re.compile(r"^\s*(?:\w+\s+)?(1[0-9]{3}|20[0-9]{2})\s*[-–—]\s*(1[0-9]{3}|20[0-9]{2}|[0-9]{2})\s*$")
@@ -223,7 +224,7 @@ def parse_cell(text: str) -> Cell:
     if duration:
         seconds = 3600 * int(duration.group("h") or 0) + 60 * int(duration.group("m")) + float(duration.group("s"))
         return Cell(text, None, seconds, years)
-    m = _NUMBER.match(text)
+    m = _NUMBER.match(_APPROX.sub("", text))  # "about 20%", "c. 1,200": the number, approximate
     if m:
         # a magnitude glued to the digits ("£48m", "3.2bn"); spaced, a letter is a unit ("400 m", "5 k")
         glued = (m.group("glued") or "").lower()
@@ -395,7 +396,9 @@ def typed(table: Table) -> TypedTable:
     for i, name in enumerate(table.header):
         column = parse_header(name, caption)
         numbers = [cells[r][i] for r in range(len(table.rows))]
-        if numbers and sum(1 for c in numbers if c.seconds is not None) >= len(numbers) / 2:
+        if column.kind == "number" and numbers and sum(1 for c in numbers if c.text.rstrip().endswith("%")) > len(numbers) / 2:
+            column = Column(column.name, column.words, "percent", None, 1.0, column.year, column.change, column.span)
+        elif numbers and sum(1 for c in numbers if c.seconds is not None) >= len(numbers) / 2:
             column = Column(column.name, column.words, "duration", "seconds", 1.0, column.year, column.change, column.span)
         elif numbers and sum(1 for c in numbers if c.number is None and c.seconds is None and c.text) > len(numbers) / 2:
             column = Column(column.name, column.words, "text", None, 1.0, column.year, column.change, column.span)

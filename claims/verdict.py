@@ -36,7 +36,7 @@ from claims.model import DateMention, Evidence, Quantity, Verdict
 from claims.prose import check_prose
 from claims.ratings import RATING_CUE, examines_claim, find_rating
 from claims.retrieval import rank
-from claims.relations import STATEMENT, Place, check_relations, claim_place
+from claims.relations import STATEMENT, Place, check_relations, claim_place, claim_rank, claim_role
 from claims.tablecheck import Finding, check_tables
 
 __all__ = ["Document", "Evidence", "Verdict", "verify"]
@@ -68,10 +68,11 @@ def _parts(frame: Frame) -> tuple[list[_Part], list[DateMention], Place | None, 
     place = claim_place(frame)
     if place:
         parts.append(_Part(place.place, "place"))  # "started on London Bridge"
-    if not frame.figures and not frame.events and not compared:
+    relation = claim_rank(frame.text) or claim_role(frame.text)
+    if not compared and (relation or not parts):
         # "Heathrow was the fourth-busiest airport in Europe in 2023": the relation is the claim, its
-        # date only when; a date alone decides nothing
-        parts = [_Part(STATEMENT, "statement")]
+        # date only when; "closed the US Consulate in St. Petersburg": the event itself
+        parts = [p for p in parts if p.kind == "date" and relation] + [_Part(STATEMENT, "statement")]
     if compared:
         parts = [p for p in parts if p.kind != "place"]  # "won more medals in Paris than ...": the comparison is the claim
     return parts, dated, place, compared
@@ -210,7 +211,7 @@ def _combine(frame: Frame, parts: list[_Part], findings: dict[str, dict[int, Fin
         by_doc = findings[part.text]
         stances = {f.stance for f in by_doc.values()}
         for doc, f in by_doc.items():
-            evidence.append(Evidence(doc, f.passage, f.stance, f.explanation, part.text))
+            evidence.append(Evidence(doc, f.passage, f.stance, f.explanation, part.text, _quoted(f.quote)))
         if SUPPORTS in stances and REFUTES in stances:
             conflicting = True
         elif REFUTES in stances:
@@ -221,11 +222,11 @@ def _combine(frame: Frame, parts: list[_Part], findings: dict[str, dict[int, Fin
     if conflicting:
         support = next(e for e in deciding if e.stance == SUPPORTS)
         refute = next(e for e in deciding if e.stance == REFUTES)
-        return Verdict("conflicting", 0.6, (), f"sources disagree: {support.explanation}; but {refute.explanation}",
+        return Verdict("conflicting", 0.6, (), f"sources disagree: {_said(support)}; but {_said(refute)}",
                        tuple(deciding))
     if refuted:
         refute = next(e for e in deciding if e.stance == REFUTES)
-        return Verdict("refuted", 0.8, (), refute.explanation, tuple(deciding))
+        return Verdict("refuted", 0.8, (), _said(refute), tuple(deciding))
     if unsupported:
         reason = f"not stated by the sources: {', '.join(repr(u) for u in unsupported)}"
         return Verdict("not_enough_evidence", 0.5, (), reason, tuple(deciding))
@@ -233,7 +234,17 @@ def _combine(frame: Frame, parts: list[_Part], findings: dict[str, dict[int, Fin
     if missing:
         return Verdict("not_enough_evidence", 0.5, (),
                        f"the figures agree, but the sources do not say {', '.join(sorted(missing))!r}", tuple(deciding))
-    return Verdict("supported", 0.8, (), "; ".join(e.explanation for e in deciding[:2]), tuple(deciding))
+    return Verdict("supported", 0.8, (), "; ".join(_said(e) for e in deciding[:2]), tuple(deciding))
+
+
+def _quoted(sentence: str, width: int = 160) -> str:
+    text = " ".join(sentence.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _said(e: Evidence) -> str:
+    """An evidence item as a verdict's reason: the comparison, and the sentence it read."""
+    return f'{e.explanation} in: "{e.quote}"' if e.quote else e.explanation
 
 
 def _stated_words(evidence: Sequence[Evidence], documents: Sequence[Document]) -> frozenset[str]:

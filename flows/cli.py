@@ -237,7 +237,8 @@ def cmd_verify_claim(args: argparse.Namespace) -> int:
         "confidence": result.verdict.confidence,
         "reason": result.verdict.reason,
         "evidence": [
-            {"source": r.location, "passage": r.text, "start": r.start, "end": r.end, "score": r.score, "stance": stance}
+            {"source": r.location, "passage": r.text, "start": r.start, "end": r.end, "score": r.score, "stance": stance,
+             "explanation": r.explanation}
             for r, stance in result.evidence
         ],
         "source_errors": [{"source": location, "error": error} for location, error in failures],
@@ -246,9 +247,9 @@ def cmd_verify_claim(args: argparse.Namespace) -> int:
         print(json.dumps(payload, ensure_ascii=False))
     else:
         print(f"{result.verdict.status} (confidence {result.verdict.confidence:.2f}): {result.verdict.reason}")
-        for (r, stance), judged in zip(result.evidence, result.verdict.stances):
+        for r, stance in result.evidence:
             print(f"  [{stance}] {r.location}: {' '.join(r.text.split())[:160]}")
-            print(f"      why: {judged.reason}")
+            print(f"      why: {r.explanation}")
         if claim_id is not None:
             where = f" --db {args.db}" if args.db else ""
             print(f"stored as claim {claim_id}; `claimtrack history {claim_id}{where}` shows its status events")

@@ -1,7 +1,7 @@
 """Fetching source documents politely and safely, many at once, with one shared AsyncClient.
 
 - bounded concurrency, globally and per host; timeouts; at most 5 redirects;
-- a size cap (default 10 MB), streamed and aborted past it; HTML and plain text only;
+- a size cap (default 10 MB), streamed and aborted past it; HTML, plain text and CSV/TSV only;
 - conditional re-fetch: a stored ETag / Last-Modified is sent, and 304 keeps the stored snapshot;
 - retries with backoff on 5xx answers and timeouts only;
 - a descriptive User-Agent, and robots.txt respected by default;
@@ -30,7 +30,10 @@ from warehouse.db import utcnow
 
 __all__ = ["FetchPolicy", "FetchRequest", "Fetched", "fetch_all"]
 
-_ACCEPTED = ("text/html", "application/xhtml+xml", "text/plain")
+_ACCEPTED = ("text/html", "application/xhtml+xml", "text/plain", "text/csv", "text/tab-separated-values")
+# A local file's content type by its suffix (anything else is read as plain text).
+_SUFFIX_TYPES = {".html": "text/html", ".htm": "text/html", ".xhtml": "text/html", ".csv": "text/csv",
+                 ".tsv": "text/tab-separated-values", ".tab": "text/tab-separated-values"}
 _ROBOTS_AGENT = "claimtrack"
 
 
@@ -94,7 +97,7 @@ def read_local(path: str, max_bytes: int = 10 * 1024 * 1024) -> Fetched:
         body = file.read_bytes()
     except OSError as exc:
         return Fetched(url=path, error=f"cannot read: {exc.strerror or exc}", fetched_at=now)
-    ctype = "text/html" if file.suffix.lower() in {".html", ".htm", ".xhtml"} else "text/plain"
+    ctype = _SUFFIX_TYPES.get(file.suffix.lower(), "text/plain")
     if file.suffix.lower() == ".pdf" or body.startswith(b"%PDF"):
         return Fetched(url=path, error="PDF sources are not supported (no PDF parser installed)", fetched_at=now)
     return Fetched(url=path, final_url=str(file.resolve()), body=body, content_type=ctype,
@@ -108,7 +111,7 @@ async def fetch_all(requests: Sequence[FetchRequest], policy: FetchPolicy = Fetc
         timeout=httpx.Timeout(policy.timeout),
         follow_redirects=True,
         max_redirects=policy.max_redirects,
-        headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.8"},
+        headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.8,text/csv;q=0.8,text/tab-separated-values;q=0.8"},
         event_hooks={"request": [fetcher.check_address]},
     ) as client:
         fetcher.client = client

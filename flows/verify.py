@@ -1,15 +1,25 @@
-"""The ``verify_claims`` flow: select claims → fetch their sources → retrieve → decide → store.
+"""The ``verify_claims`` flow: select claims → fetch their sources → read their snapshots → verify → store.
 
-One task per batch of claims; each batch's fetch records, snapshots, evidence and status events
-are written in one transaction. ``check_claim`` is the same pipeline for one ad-hoc claim that
-stores nothing; ``check_and_store`` keeps such a claim as a one-claim article and runs the flow on it.
+One task per batch of claims. A batch fetches its sources (conditionally), stores the fetches and any
+new snapshot (passages and tables), reads each needed snapshot back from the warehouse once, as a
+:class:`claims.documents.Document` (one per content hash, kept for the rest of the run), and calls
+:func:`claims.verdict.verify` per claim with the documents of that claim's sources (those registered
+for its article or for every article; a page registered twice counts once). The evidence of the whole
+batch is one insert, with the verifier's explanation and the deciding passage (a table row is a
+passage too); fetch records, snapshots, evidence and status events are written in one transaction.
+
+``check_claim`` is the same check for one ad-hoc claim that stores nothing (HTML, text, CSV and TSV
+sources); ``check_and_store`` keeps such a claim as a one-claim article and runs the flow on it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from urllib.parse import urlsplit
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import (
@@ -19,22 +29,30 @@ from prefect.artifacts import (
     update_progress_artifact,
 )
 
-from claims.extract import claim_article, extract
-from claims.passages import SourceText, passages_from_html, passages_from_text
-from claims.verdict import RATING_CUE, Verdict, boost, decide
-from flows.fetch import FetchPolicy, FetchRequest, Fetched, fetch_all, read_local
+from claims.documents import Document
+from claims.extract import claim_article
+from claims.model import Verdict
+from claims.passages import (
+    SourceText,
+    passages_from_delimited,
+    passages_from_html,
+    passages_from_text,
+)
+from claims.verdict import verify
+from flows.fetch import Fetched, FetchPolicy, FetchRequest, fetch_all, read_local
 from flows.inputs import is_url
 from flows.markdown import escape, md_table
 from warehouse import DEFAULT_DB, connect
 from warehouse.db import transaction
 from warehouse.evidence import (
     ClaimToVerify,
+    EvidencePassage,
+    Snapshot,
+    SourceRow,
     add_source,
-    Retrieved,
     claims_to_verify,
-    ensure_fts_index,
-    rank_adhoc,
-    retrieve,
+    current_snapshots,
+    load_snapshots,
     sources_for_articles,
     store_evidence,
     store_fetch,
@@ -43,11 +61,12 @@ from warehouse.evidence import (
 from warehouse.status import StatusChange, record_status_in
 from warehouse.store import store_articles
 
-__all__ = ["CheckResult", "VerifyReport", "check_and_store", "check_claim", "verify_claims"]
+__all__ = ["CheckResult", "VerifyReport", "check_and_store", "check_claim", "parse_source", "verify_claims"]
 
-TOP_K = 5  # evidence passages kept per claim
-CANDIDATES = 20  # passages ranked by BM25 before boosting
 DEFAULT_BATCH = 50
+DECIDING, SHOWN = 1.0, 0.0  # evidence score: it decided (part of) the claim / a related passage shown
+# Delimited sources by content type (local files get theirs from their suffix in flows.fetch.read_local).
+DELIMITERS = {"text/csv": ",", "text/tab-separated-values": "\t"}
 
 
 @dataclass
@@ -64,12 +83,53 @@ class VerifyReport:
 @dataclass(frozen=True, slots=True)
 class CheckResult:
     verdict: Verdict
-    evidence: tuple[tuple[Retrieved, str], ...]  # (passage, stance)
+    # The verdict's evidence in its order: (passage with its location, offsets and explanation, stance).
+    evidence: tuple[tuple[EvidencePassage, str], ...]
+
+    @property
+    def best(self) -> EvidencePassage | None:
+        """The first evidence that decides something, else the first passage shown."""
+        deciding = [e for e, stance in self.evidence if stance != "neutral"]
+        return deciding[0] if deciding else (self.evidence[0][0] if self.evidence else None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """A document the verifier reads, with where its evidence rows point in the warehouse."""
+
+    document: Document
+    source_id: int | None = None
+    passage_ids: tuple[int, ...] | None = None  # aligned with document.source.passages; None ad hoc
+
+
+class RunSnapshots:
+    """The snapshots a run has read, by content hash, shared by its batches (in this process).
+
+    Passed to each batch task; it pickles as an empty cache (Prefect hashes task inputs, and a cache
+    sent to another process would only be a copy), so it costs nothing to hash however much it holds."""
+
+    def __init__(self) -> None:
+        self.by_hash: dict[str, Snapshot] = {}
+
+    def __reduce__(self):
+        return (RunSnapshots, ())
+
+
+def _title(location: str) -> str | None:
+    """A delimited file's name as its table's caption: ".../uk-population_2021.csv" -> "uk population 2021"."""
+    path = urlsplit(location).path if is_url(location) else location
+    stem = PurePosixPath(path.replace("\\", "/")).stem
+    return re.sub(r"[-_]+", " ", stem).strip() or None
 
 
 def parse_source(fetched: Fetched) -> SourceText | None:
+    """A fetched body as passages and tables: HTML, plain text, or CSV/TSV (one table)."""
     if not fetched.ok or fetched.body is None:
         return None
+    if fetched.content_type in DELIMITERS:
+        text = fetched.body.decode("utf-8-sig", errors="replace")
+        return passages_from_delimited(text, title=_title(fetched.final_url or fetched.url),
+                                       delimiter=DELIMITERS[fetched.content_type])
     if fetched.content_type == "text/plain":
         return passages_from_text(fetched.body.decode("utf-8", errors="replace"))
     return passages_from_html(fetched.body)
@@ -84,22 +144,49 @@ def gather(locations: Sequence[str], policy: FetchPolicy, known: dict[str, tuple
     return [fetched_urls[loc] if is_url(loc) else read_local(loc, policy.max_bytes) for loc in locations]
 
 
-def rank_and_decide(claim: ClaimToVerify, candidates: Sequence[Retrieved]) -> CheckResult:
-    """Boost BM25 candidates that share the claim's figures, dates and names; decide on the top k."""
-    boosted = [
-        Retrieved(r.passage_id, r.source_id, r.location, r.text, r.start, r.end,
-                  round(r.score + boost(claim.text, claim.quantities, claim.dates, r.text), 4), r.kind)
-        for r in candidates
-    ]
-    top = sorted(boosted, key=lambda r: (-r.score, r.passage_id or 0))[:TOP_K]
-    verdict = decide(claim.text, claim.quantities, claim.dates, [r.text for r in top], published=claim.published,
-                     sources=[r.location for r in top])
-    return CheckResult(verdict, tuple(zip(top, (s.stance for s in verdict.stances))))
+def judge(claim: ClaimToVerify, sources: Sequence[_Source]) -> CheckResult:
+    """The verifier's verdict on a claim, its evidence mapped to passages of these sources."""
+    verdict = verify(claim.text, [s.document for s in sources], published=claim.published,
+                     quantities=claim.quantities, dates=claim.dates)
+    evidence = []
+    for e in verdict.evidence:
+        source = sources[e.document]
+        passages = source.document.source.passages
+        score = SHOWN if e.stance == "neutral" else DECIDING
+        if 0 <= e.passage < len(passages):
+            p = passages[e.passage]
+            passage_id = source.passage_ids[e.passage] if source.passage_ids is not None else None
+            item = EvidencePassage(passage_id, source.source_id, source.document.location, p.text, p.start, p.end,
+                                   score, p.kind, e.explanation)
+        else:  # the verifier named no passage: its explanation is all there is to show
+            item = EvidencePassage(None, source.source_id, source.document.location, e.explanation, None, None,
+                                   score, "paragraph", e.explanation)
+        evidence.append((item, e.stance))
+    return CheckResult(verdict, tuple(evidence))
+
+
+def _claim_sources(claim: ClaimToVerify, sources: Sequence[SourceRow], current: dict[int, str],
+                   snapshots: dict[str, Snapshot]) -> list[_Source]:
+    """The documents a claim is checked against: its article's sources and the global ones, by source id;
+    a snapshot shared by two sources (the same page registered twice) counts once, for the first."""
+    out, seen = [], set()
+    for s in sources:
+        content_hash = current.get(s.source_id)
+        if s.article_id not in (None, claim.article_id) or content_hash not in snapshots or content_hash in seen:
+            continue
+        seen.add(content_hash)
+        snapshot = snapshots[content_hash]
+        out.append(_Source(Document(s.location, snapshot.source), s.source_id, snapshot.passage_ids))
+    return out
 
 
 @task(retries=1, retry_delay_seconds=5, task_run_name="verify-batch-{number}")
-def verify_batch(claims: list[ClaimToVerify], db: str, policy: FetchPolicy, number: int) -> VerifyReport:
+def verify_batch(claims: list[ClaimToVerify], db: str, policy: FetchPolicy, number: int,
+                 run: RunSnapshots | None = None) -> VerifyReport:
+    """Verify one batch. ``run``: the snapshots the run has read so far; the batch reads the others
+    and adds them once its transaction has committed (a retried batch reads them again)."""
     report = VerifyReport()
+    snapshots = (run or RunSnapshots()).by_hash
     articles = sorted({c.article_id for c in claims})
     with connect(db, read_only=True) as con:
         sources = sources_for_articles(con, articles)
@@ -118,18 +205,19 @@ def verify_batch(claims: list[ClaimToVerify], db: str, policy: FetchPolicy, numb
     with connect(db) as con, transaction(con):
         for s in sources:
             store_fetch(con, s.source_id, fetched[s.location], parsed[s.location])
-        ensure_fts_index(con)
+        current = current_snapshots(con, [s.source_id for s in sources])
+        read = load_snapshots(con, [h for h in set(current.values()) if h not in snapshots])
+        available = {**snapshots, **read}
+        checked = [(claim, judge(claim, _claim_sources(claim, sources, current, available))) for claim in claims]
+        evidence_ids = store_evidence(con, [(claim.claim_id, result.evidence) for claim, result in checked])
         changes = []
-        for claim in claims:
-            source_ids = [s.source_id for s in sources if s.article_id in (None, claim.article_id)]
-            result = rank_and_decide(claim, retrieve(con, claim.text, source_ids, CANDIDATES, cue=RATING_CUE))
-            evidence_ids = store_evidence(con, claim.claim_id, list(result.evidence))
-            decided = [eid for eid, (_, stance) in zip(evidence_ids, result.evidence) if stance != "neutral"]
+        for (claim, result), ids in zip(checked, evidence_ids):
+            decided = [eid for eid, (_, stance) in zip(ids, result.evidence) if stance != "neutral"]
             changes.append(
                 StatusChange(claim.claim_id, result.verdict.status, result.verdict.confidence,
                              evidence_ids=tuple(decided), note=result.verdict.reason)
             )
-            best = result.evidence[0][0] if result.evidence else None
+            best = result.best
             report.rows.append({
                 "claim_id": claim.claim_id,
                 "claim": claim.text,
@@ -138,10 +226,12 @@ def verify_batch(claims: list[ClaimToVerify], db: str, policy: FetchPolicy, numb
                 "reason": result.verdict.reason,
                 "evidence": best.text if best else "",
                 "source": best.location if best else "",
+                "explanation": best.explanation if best else "",
             })
             report.results[claim.claim_id] = result
             report.verdicts[result.verdict.status] = report.verdicts.get(result.verdict.status, 0) + 1
         outcome = record_status_in(con, changes)
+    snapshots.update(read)  # committed: their passage ids stand for the rest of the run
     report.checked = len(claims)
     report.changed = len(outcome.appended)
     report.flagged = list(outcome.flagged)
@@ -178,8 +268,9 @@ def verify_claims(
     total = VerifyReport()
     batches = range(0, len(selected), batch_size)
     progress = create_progress_artifact(0.0, description="Claims verified so far") if len(batches) > 1 else None
+    run = RunSnapshots()  # each snapshot is read once per run, whichever batch needs it first
     for number, start in enumerate(batches, start=1):
-        part = verify_batch(selected[start : start + batch_size], db, policy, number)
+        part = verify_batch(selected[start : start + batch_size], db, policy, number, run)
         if progress is not None:
             update_progress_artifact(progress, 100.0 * min(start + batch_size, len(selected)) / len(selected))
         total.checked += part.checked
@@ -256,12 +347,21 @@ def check_and_store(
 
 
 def check_claim(text: str, sources: Sequence[str], policy: FetchPolicy = FetchPolicy()) -> tuple[CheckResult, list[Fetched]]:
-    """Verify one claim against the given sources without touching the warehouse."""
+    """Verify one claim against the given sources without touching the warehouse.
+
+    The claim is read as ``verify-claim --store`` would store it (its figures and dates as ``extract``
+    finds them); a document fetched twice (the same content from two locations) counts once."""
     fetched = gather(list(dict.fromkeys(sources)), policy)
-    documents = [(f.url, p) for f in fetched if (p := parse_source(f)) is not None]
-    parts = extract(text)
+    documents, seen = [], set()
+    for f in fetched:
+        parsed = parse_source(f)
+        if parsed is not None and f.content_hash not in seen:
+            seen.add(f.content_hash)
+            documents.append(_Source(Document(f.url, parsed)))
+    article = claim_article(text)
+    found = article.claims[0] if article.claims else None
     claim = ClaimToVerify(
-        claim_id=0, article_id="", text=text, published=None, checkworthiness=1.0,
-        quantities=tuple(q for c in parts for q in c.quantities), dates=tuple(d for c in parts for d in c.dates),
+        claim_id=0, article_id="", text=article.text, published=None, checkworthiness=1.0,
+        quantities=found.quantities if found else (), dates=found.dates if found else (),
     )
-    return rank_and_decide(claim, rank_adhoc(documents, text, CANDIDATES, cue=RATING_CUE)), fetched
+    return judge(claim, documents), fetched

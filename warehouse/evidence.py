@@ -1,8 +1,11 @@
-"""Sources, their fetched snapshots and passages, full-text retrieval, and evidence rows.
+"""Sources, their fetched snapshots (passages and tables), and evidence rows.
 
-Retrieval is BM25 over passages with DuckDB's ``fts`` extension (loaded by path from the
-``duckdb-extension-fts`` package). The index is rebuilt only when passages were added since it
-was built (``fts_state`` remembers the largest passage id it covers).
+A fetch that brings new content stores a snapshot: its text, its passages (paragraphs, headings,
+list items, table rows) and its tables (``source_tables``: header, rows, and the passage of each
+row). :func:`load_snapshots` reads snapshots back as the verifier's :class:`~claims.passages.SourceText`,
+each passage with its ``passage_id``; a snapshot stored before tables were kept (migration 2) has
+its tables rebuilt from its table-row passages ("Header: cell | Header: cell"). Evidence rows are
+written in bulk, one statement per batch of checks, with the verifier's explanation.
 """
 
 from __future__ import annotations
@@ -15,20 +18,22 @@ from datetime import timedelta
 import duckdb
 
 from claims.model import DateMention, Quantity
-from claims.passages import SourceText
-from warehouse.db import DEFAULT_DB, WarehouseError, connect, load_extension, utcnow
+from claims.passages import Passage, SourceText
+from claims.tables import Table
+from warehouse.db import DEFAULT_DB, WarehouseError, connect, utcnow
 
 __all__ = [
     "ClaimToVerify",
-    "Retrieved",
+    "EvidencePassage",
+    "Snapshot",
     "SourceRow",
     "add_source",
     "add_source_in",
     "claims_to_verify",
-    "ensure_fts_index",
+    "current_snapshots",
     "list_sources",
-    "rank_adhoc",
-    "retrieve",
+    "load_snapshots",
+    "rebuild_tables",
     "sources_for_articles",
     "store_evidence",
     "store_fetch",
@@ -45,15 +50,27 @@ class SourceRow:
 
 
 @dataclass(frozen=True, slots=True)
-class Retrieved:
-    passage_id: int | None
+class EvidencePassage:
+    """A passage (or table row) that a check showed for a claim, with why it decides or not."""
+
+    passage_id: int | None  # passages.passage_id; None for an ad-hoc check (nothing stored)
     source_id: int | None
     location: str
     text: str
-    start: int
-    end: int
-    score: float
+    start: int | None  # offsets into the snapshot's text (None when the verifier named no passage)
+    end: int | None
+    score: float  # 1.0 when it decided (part of) the claim, 0.0 for a related passage shown
     kind: str = "paragraph"
+    explanation: str = ""  # the verifier's comparison, e.g. claim 'about 3.1 million' vs ... = 3,107 for Wales
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """A stored snapshot as the verifier reads it, with the warehouse id of each of its passages."""
+
+    content_hash: str
+    source: SourceText
+    passage_ids: tuple[int, ...]  # aligned with ``source.passages``
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,13 +140,18 @@ def validators(con: duckdb.DuckDBPyConnection, source_ids: Sequence[int]) -> dic
     return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
 
+def current_snapshots(con: duckdb.DuckDBPyConnection, source_ids: Sequence[int]) -> dict[int, str]:
+    """Per source, the content hash of its current snapshot (its latest fetch that brought or kept content)."""
+    return {source_id: v[2] for source_id, v in validators(con, source_ids).items() if v[2] is not None}
+
+
 def store_fetch(
     con: duckdb.DuckDBPyConnection,
     source_id: int,
     fetched,  # flows.fetch.Fetched (duck-typed: warehouse does not import flows)
     parsed: SourceText | None,
 ) -> bool:
-    """Record one fetch; store its snapshot and passages if new. True when passages were added."""
+    """Record one fetch; store its snapshot, passages and tables if new. True when passages were added."""
     previous = validators(con, [source_id]).get(source_id)
     content_hash = fetched.content_hash
     if fetched.not_modified and previous:
@@ -153,67 +175,149 @@ def store_fetch(
     if not parsed.passages:
         return False
     first = con.execute("SELECT coalesce(max(passage_id), 0) + 1 FROM passages").fetchone()[0]
-    rows = [
-        (first + i, content_hash, source_id, i, p.kind, p.context, p.text, p.start, p.end)
-        for i, p in enumerate(parsed.passages)
-    ]
-    for chunk_start in range(0, len(rows), 400):
-        chunk = rows[chunk_start : chunk_start + 400]
-        placeholders = ", ".join("(?, ?, ?, ?, ?, ?, ?, ?, ?)" for _ in chunk)
-        con.execute(f"INSERT INTO passages VALUES {placeholders}", [v for row in chunk for v in row])
+    passages = parsed.passages
+    con.execute(  # one statement however many passages: parallel lists, unnested together
+        "INSERT INTO passages (passage_id, content_hash, source_id, ordinal, kind, context, text, start_char, end_char) "
+        "SELECT unnest(?::BIGINT[]), ?, ?, unnest(?::INTEGER[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
+        "unnest(?::VARCHAR[]), unnest(?::INTEGER[]), unnest(?::INTEGER[])",
+        [[first + i for i in range(len(passages))], content_hash, source_id, list(range(len(passages))),
+         [p.kind for p in passages], [p.context for p in passages], [p.text for p in passages],
+         [p.start for p in passages], [p.end for p in passages]],
+    )
+    if parsed.tables:  # a table's ``passages`` index ``parsed.passages``, i.e. they are the rows' ordinals
+        tables = parsed.tables
+        con.execute(
+            'INSERT INTO source_tables (content_hash, table_no, caption, header, "rows", notes, passage_ordinals) '
+            "SELECT ?, unnest(?::INTEGER[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[][]), unnest(?::VARCHAR[][][]), "
+            "unnest(?::VARCHAR[][]), unnest(?::INTEGER[][])",
+            [content_hash, list(range(len(tables))), [t.caption for t in tables], [list(t.header) for t in tables],
+             [[list(row) for row in t.rows] for t in tables], [list(t.notes) for t in tables],
+             [list(t.passages) for t in tables]],
+        )
     return True
 
 
-def ensure_fts_index(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)build the BM25 index over passages if passages were added since it was built."""
-    load_extension(con, "fts")
-    con.execute("CREATE TABLE IF NOT EXISTS fts_state (max_passage_id BIGINT NOT NULL)")
-    current = con.execute("SELECT coalesce(max(passage_id), 0) FROM passages").fetchone()[0]
-    built = con.execute("SELECT max(max_passage_id) FROM fts_state").fetchone()[0]
-    if built == current:
-        return
-    con.execute("PRAGMA create_fts_index('passages', 'passage_id', 'text', stemmer = 'porter', overwrite = 1)")
-    con.execute("DELETE FROM fts_state")
-    con.execute("INSERT INTO fts_state VALUES (?)", [current])
+def load_snapshots(con: duckdb.DuckDBPyConnection, content_hashes: Sequence[str]) -> dict[str, Snapshot]:
+    """These snapshots as the verifier reads them: passages by ordinal, tables (stored, or rebuilt
+    from the table-row passages of a snapshot stored before tables were kept). Three queries in all."""
+    hashes = sorted(set(content_hashes))
+    if not hashes:
+        return {}
+    heads = {
+        r[0]: (r[1], r[2])
+        for r in con.execute(
+            "SELECT content_hash, title, text FROM source_snapshots WHERE list_contains(?, content_hash)", [hashes]
+        ).fetchall()
+    }
+    passages: dict[str, list[tuple]] = {h: [] for h in heads}
+    for r in con.execute(
+        "SELECT content_hash, passage_id, ordinal, kind, context, text, start_char, end_char FROM passages "
+        "WHERE list_contains(?, content_hash) ORDER BY content_hash, ordinal, passage_id",
+        [hashes],
+    ).fetchall():
+        if r[0] in passages:
+            passages[r[0]].append(r[1:])
+    stored: dict[str, list[tuple]] = {h: [] for h in heads}
+    for r in con.execute(
+        'SELECT content_hash, caption, header, "rows", notes, passage_ordinals FROM source_tables '
+        "WHERE list_contains(?, content_hash) ORDER BY content_hash, table_no",
+        [hashes],
+    ).fetchall():
+        if r[0] in stored:
+            stored[r[0]].append(r[1:])
+    out = {}
+    for content_hash, (title, text) in heads.items():
+        rows = passages[content_hash]
+        index = {ordinal: i for i, (_, ordinal, *_rest) in enumerate(rows)}
+        parsed = tuple(Passage(t, start, end, kind, context) for _, _, kind, context, t, start, end in rows)
+        if stored[content_hash]:
+            tables = tuple(
+                Table(tuple(header), tuple(tuple(row) for row in body), caption, tuple(notes or ()),
+                      tuple(index.get(o, -1) for o in ordinals))
+                for caption, header, body, notes, ordinals in stored[content_hash]
+            )
+        else:
+            tables = rebuild_tables(parsed)
+        out[content_hash] = Snapshot(content_hash, SourceText(title, text, parsed, tables), tuple(r[0] for r in rows))
+    return out
 
 
-_RETRIEVE = """
-WITH current_snapshots AS (
-    SELECT source_id, content_hash FROM source_fetches
-    WHERE content_hash IS NOT NULL AND list_contains($sources, source_id)
-    QUALIFY row_number() OVER (PARTITION BY source_id ORDER BY fetched_at DESC, fetch_id DESC) = 1
-),
-scored AS (  -- a snapshot shared by two sources (the same page registered twice) counts once
-    SELECT p.passage_id, c.source_id, s.location, p.text, p.start_char, p.end_char, p.kind,
-           fts_main_passages.match_bm25(p.passage_id, $query) AS score,
-           $cue IS NOT NULL AND regexp_matches(p.text, $cue) AS cued
-    FROM passages AS p
-    JOIN current_snapshots AS c ON c.content_hash = p.content_hash
-    JOIN sources AS s ON s.source_id = c.source_id
-    QUALIFY row_number() OVER (PARTITION BY p.passage_id ORDER BY c.source_id) = 1
-)
-SELECT passage_id, source_id, location, text, start_char, end_char, kind, coalesce(score, 0.0)
-FROM (
-    (SELECT * FROM scored WHERE score IS NOT NULL ORDER BY score DESC, passage_id LIMIT $limit)
-    UNION
-    (SELECT * FROM scored WHERE cued ORDER BY passage_id LIMIT $limit)
-)
-ORDER BY coalesce(score, 0.0) DESC, passage_id
-"""
+def rebuild_tables(passages: Sequence[Passage]) -> tuple[Table, ...]:
+    """Tables read back from table-row passages, for snapshots stored before tables were kept.
+
+    Consecutive ``table_row`` passages with the same context (the table's caption or heading) form
+    one table, unless a row shares no column with the rows before it; each row's text
+    "Header: cell | Header: cell" gives its cells. A passage drops empty cells, so a column a row
+    does not name is empty in that row, and footnotes are not recovered."""
+    tables: list[Table] = []
+    group: list[tuple[int, list[tuple[str, str]]]] = []
+    context: str | None = None
+
+    def flush() -> None:
+        if group:
+            tables.append(_table_of(group, context))
+            group.clear()
+
+    for i, p in enumerate(passages):
+        if p.kind != "table_row":
+            flush()
+            continue
+        cells = _row_cells(p.text)
+        if group and (p.context != context or not _shares_column(group, cells)):
+            flush()
+        context = p.context
+        group.append((i, cells))
+    flush()
+    return tuple(tables)
 
 
-def retrieve(
-    con: duckdb.DuckDBPyConnection, query: str, source_ids: Sequence[int], limit: int = 20, cue: str | None = None
-) -> list[Retrieved]:
-    """The best passages of these sources' current snapshots for a query, by BM25.
+def _row_cells(text: str) -> list[tuple[str, str]]:
+    """(header, cell) pairs of a table row's passage text; a cell under an empty header has no "Header: "."""
+    cells = []
+    for piece in text.split(" | "):
+        header, sep, cell = piece.partition(": ")
+        cells.append((header, cell) if sep else ("", piece))
+    return cells
 
-    ``cue``: a regular expression (RE2); passages matching it are returned too, whatever words
-    they share with the query (at most ``limit`` of them, with the score they have).
-    """
-    if not source_ids or not query.strip():
-        return []
-    rows = con.execute(_RETRIEVE, {"sources": list(source_ids), "query": query, "limit": limit, "cue": cue}).fetchall()
-    return [Retrieved(r[0], r[1], r[2], r[3], r[4], r[5], float(r[7]), r[6]) for r in rows]
+
+def _keys(cells: list[tuple[str, str]]) -> list[tuple[str, int]]:
+    """Column keys of a row: the header and its occurrence (two columns may share a header)."""
+    seen: dict[str, int] = {}
+    keys = []
+    for header, _ in cells:
+        keys.append((header, seen.get(header, 0)))
+        seen[header] = seen.get(header, 0) + 1
+    return keys
+
+
+def _shares_column(group: list[tuple[int, list[tuple[str, str]]]], cells: list[tuple[str, str]]) -> bool:
+    named = {k for _, row in group for k in _keys(row) if k[0]}
+    return not named or any(k in named for k in _keys(cells) if k[0])
+
+
+def _table_of(group: list[tuple[int, list[tuple[str, str]]]], caption: str | None) -> Table:
+    columns: list[tuple[str, int]] = []  # every row's columns in order, merged: a row missing a cell still fits
+    for _, cells in sorted(group, key=lambda item: -len(item[1])):  # the fullest row first sets the order
+        previous = -1
+        for key in _keys(cells):
+            if key in columns:
+                previous = columns.index(key)
+            else:
+                previous += 1
+                columns.insert(previous, key)
+    rows = []
+    for _, cells in group:
+        by_key = dict(zip(_keys(cells), (cell for _, cell in cells)))
+        rows.append([by_key.get(key, "") for key in columns])
+    header = [h for h, _ in columns]
+    for c in range(len(header)):  # a header with ": " in it ("Note: 2021") came apart: every row has the rest
+        heads = {row[c].partition(": ")[0] for row in rows if row[c]}
+        filled = [row for row in rows if row[c]]
+        if len(filled) >= 2 and len(heads) == 1 and all(": " in row[c] for row in filled):
+            header[c] = f"{header[c]}: {heads.pop()}" if header[c] else heads.pop()
+            for row in filled:
+                row[c] = row[c].partition(": ")[2]
+    return Table(tuple(header), tuple(tuple(r) for r in rows), caption, (), tuple(i for i, _ in group))
 
 
 def claims_to_verify(
@@ -263,54 +367,28 @@ def claims_to_verify(
 
 
 def store_evidence(
-    con: duckdb.DuckDBPyConnection, claim_id: int, items: Sequence[tuple[Retrieved, str]]
-) -> list[int]:
-    """Replace nothing, append the evidence of this check; returns the new evidence ids."""
-    if not items:
-        return []
+    con: duckdb.DuckDBPyConnection, checks: Sequence[tuple[int, Sequence[tuple[EvidencePassage, str]]]]
+) -> list[list[int]]:
+    """Append the evidence of a batch of checks, (claim id, [(passage, stance), ...]) each, in one
+    statement; replaces nothing. Returns the new evidence ids, per check. The rows share ``found_at``."""
+    rows = [(claim_id, e, stance) for claim_id, items in checks for e, stance in items]
+    ids: list[list[int]] = []
+    if not rows:
+        return [[] for _ in checks]
     first = con.execute("SELECT coalesce(max(evidence_id), 0) + 1 FROM evidence").fetchone()[0]
-    now = utcnow()
-    rows = [
-        (first + i, claim_id, r.source_id, r.passage_id, r.text, r.start, r.end, r.score, stance, now)
-        for i, (r, stance) in enumerate(items)
-    ]
-    placeholders = ", ".join("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" for _ in rows)
-    con.execute(f"INSERT INTO evidence VALUES {placeholders}", [v for row in rows for v in row])
-    return [row[0] for row in rows]
-
-
-def rank_adhoc(
-    documents: Sequence[tuple[str, SourceText]], query: str, limit: int = 20, cue: str | None = None
-) -> list[Retrieved]:
-    """BM25 over documents held in memory (an ad-hoc check stores nothing): same index, same query."""
-    con = duckdb.connect(":memory:", config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
-    try:
-        load_extension(con, "fts")
-        con.execute(
-            "CREATE TABLE passages (passage_id BIGINT, source_id BIGINT, location VARCHAR, text VARCHAR, "
-            "start_char INTEGER, end_char INTEGER, kind VARCHAR)"
-        )
-        flat = [(i, location, p) for i, (location, parsed) in enumerate(documents) for p in parsed.passages]
-        rows = [(n, i, location, p.text, p.start, p.end, p.kind) for n, (i, location, p) in enumerate(flat, start=1)]
-        if not rows or not query.strip():
-            return []
-        for chunk_start in range(0, len(rows), 400):
-            chunk = rows[chunk_start : chunk_start + 400]
-            con.execute(
-                "INSERT INTO passages VALUES " + ", ".join("(?, ?, ?, ?, ?, ?, ?)" for _ in chunk),
-                [v for row in chunk for v in row],
-            )
-        con.execute("PRAGMA create_fts_index('passages', 'passage_id', 'text', stemmer = 'porter')")
-        found = con.execute(
-            "WITH scored AS (SELECT passage_id, location, text, start_char, end_char, kind, "
-            "fts_main_passages.match_bm25(passage_id, $query) AS score, "
-            "$cue IS NOT NULL AND regexp_matches(text, $cue) AS cued FROM passages) "
-            "SELECT passage_id, location, text, start_char, end_char, kind, coalesce(score, 0.0) FROM ("
-            "(SELECT * FROM scored WHERE score IS NOT NULL ORDER BY score DESC, passage_id LIMIT $limit) UNION "
-            "(SELECT * FROM scored WHERE cued ORDER BY passage_id LIMIT $limit)) "
-            "ORDER BY coalesce(score, 0.0) DESC, passage_id",
-            {"query": query, "limit": limit, "cue": cue},
-        ).fetchall()
-    finally:
-        con.close()
-    return [Retrieved(None, None, r[1], r[2], r[3], r[4], float(r[6]), r[5]) for r in found]
+    cursor = first
+    for _, items in checks:
+        ids.append(list(range(cursor, cursor + len(items))))
+        cursor += len(items)
+    con.execute(
+        "INSERT INTO evidence (evidence_id, claim_id, source_id, passage_id, passage, start_char, end_char, score, "
+        "stance, found_at, explanation) "
+        "SELECT unnest(?::BIGINT[]), unnest(?::BIGINT[]), unnest(?::BIGINT[]), unnest(?::BIGINT[]), unnest(?::VARCHAR[]), "
+        "unnest(?::INTEGER[]), unnest(?::INTEGER[]), unnest(?::DOUBLE[]), unnest(?::VARCHAR[]), ?::TIMESTAMP, "
+        "unnest(?::VARCHAR[])",
+        [list(range(first, first + len(rows))), [r[0] for r in rows], [r[1].source_id for r in rows],
+         [r[1].passage_id for r in rows], [r[1].text for r in rows], [r[1].start for r in rows],
+         [r[1].end for r in rows], [r[1].score for r in rows], [r[2] for r in rows], utcnow(),
+         [r[1].explanation for r in rows]],
+    )
+    return ids

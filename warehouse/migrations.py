@@ -26,6 +26,38 @@ def m001_initial(con: duckdb.DuckDBPyConnection) -> None:
     con.execute((HERE / "schema.sql").read_text(encoding="utf-8"))
 
 
+_M002 = """
+-- Tables of each source snapshot, as the page shows them: the verifier checks a claim against a
+-- cell by its row and column. Each row is also a passage (kind table_row) of the snapshot.
+CREATE TABLE IF NOT EXISTS source_tables (
+    content_hash      VARCHAR NOT NULL,     -- the snapshot (source_snapshots.content_hash)
+    table_no          INTEGER NOT NULL,     -- 0-based position of the table in the snapshot
+    caption           VARCHAR,              -- <caption>, else the heading above the table; a CSV's file name
+    header            VARCHAR[] NOT NULL,   -- one name per column (several header rows joined)
+    rows              VARCHAR[][] NOT NULL, -- body rows as shown, each with len(header) cells
+    notes             VARCHAR[],            -- footnote rows set apart from the body
+    passage_ordinals  INTEGER[] NOT NULL,   -- per row, passages.ordinal of its table_row passage
+    PRIMARY KEY (content_hash, table_no)
+);
+ALTER TABLE evidence ADD COLUMN IF NOT EXISTS explanation VARCHAR;
+COMMENT ON TABLE source_tables IS 'Tables of each source snapshot: header, rows, and the passage of every row';
+COMMENT ON TABLE evidence IS 'What decided a claim at each check: the deciding passages (or, when nothing decided, the related passages shown)';
+COMMENT ON COLUMN evidence.passage_id IS 'the deciding passage (a table row is a passage too); NULL for ad-hoc checks';
+COMMENT ON COLUMN evidence.score IS '1.0 for evidence that decided (part of) the claim, 0.0 for a related passage shown when nothing decided; rows stored before migration 2 hold the BM25 retrieval score with boosts';
+COMMENT ON COLUMN evidence.stance IS 'supports | refutes | neutral';
+COMMENT ON COLUMN evidence.explanation IS 'the comparison that decided it, e.g. claim ''about 3.1 million people'' vs ''Population (thousands, 2021)'' = 3,107 (3.11 million) for Wales; NULL for rows stored before migration 2';
+COMMENT ON COLUMN evidence.found_at IS 'when the check ran: the evidence rows of one check share it';
+"""
+
+
+@migration
+def m002_source_tables_and_explanations(con: duckdb.DuckDBPyConnection) -> None:
+    """``source_tables`` (a snapshot's tables, each row pointing at its passage) and
+    ``evidence.explanation``; ``evidence.score`` is 1.0 for deciding evidence, 0.0 for a shown
+    neutral passage (no retrieval score any more). Comments on the columns say so."""
+    con.execute(_M002)
+
+
 def _views() -> list[Path]:
     return sorted((HERE / "views").glob("*.sql"))
 
