@@ -137,6 +137,21 @@ def _compounds(text: str, found: list[Quantity]) -> tuple[Quantity, ...]:
     return tuple(out)
 
 
+# A question ends at its question mark, whatever follows: "Did X say ...? No, he said ..."
+_QUESTION_END = re.compile(r"(?<=\?)[\"”’)]*\s+")
+
+
+def _statements(text: str) -> list[tuple[int, str]]:
+    """The parts of a sentence that are not questions, with their offsets."""
+    out, at = [], 0
+    for piece in _QUESTION_END.split(text):
+        start = text.find(piece, at)
+        at = start + len(piece)
+        if piece.strip() and not piece.rstrip(" \"”’)").endswith("?"):
+            out.append((start, piece))
+    return out
+
+
 def _sentence_view(passage: int, text: str, start: int, heading: str | None) -> SentenceView:
     return SentenceView(passage, text, start, _compounds(text, find_quantities(text)), tuple(find_dates(text)),
                         _ranges(text), word_stems(text), name_phrases(text), heading)
@@ -155,7 +170,8 @@ def read(source: SourceText) -> Reading:
             sentences.append(SentenceView(*[getattr(view, f) for f in SentenceView.__slots__[:-1]], True))
             continue
         for s in sentences_of(p.text):
-            sentences.append(_sentence_view(i, s.text, s.start, p.context))
+            for start, text in _statements(s.text):  # a question states nothing
+                sentences.append(_sentence_view(i, text, s.start + start, p.context))
     index: dict[str, list[int]] = {}
     for n, s in enumerate(sentences):
         for w in s.words:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from claims.dates import find_dates
@@ -250,6 +250,8 @@ class Figure:
     relative_to: str | None = None  # "as Earth": what a multiple is of
     seconds: float | None = None  # a clock time or duration in seconds
     than: str | None = None  # "about 7 million more votes than Trump": a difference from someone else's figure
+    year: str | None = None  # the year (or quarter) its sentence of the claim gives it ("In 1960 ... Today, 20 percent": none)
+    current: bool = False  # its sentence says it is about now ("Today we have only 20 percent")
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,6 +375,8 @@ def _figure(text: str, q: Quantity, subject: frozenset[str], date_words: frozens
     # unit of measure ("square kilometres") or its magnitude
     own = word_stems(q.text) - (word_stems(q.unit) if q.unit and q.kind != "count" else frozenset())
     measure = (word_stems(clause) - word_stems(q.text) | own) - subject - _CARRIERS - date_words - _UNIT_WORDS
+    if not measure:  # "..., by a total of $51,000": the clause says nothing of what; the claim does
+        measure = word_stems(text) - word_stems(q.text) - subject - _CARRIERS - date_words - _UNIT_WORDS
     than = _THAN.match(text, q.end)
     if lead:
         measure -= {stem(lead)}  # the claim's first word is its subject or what it measures: the check decides which
@@ -446,6 +450,7 @@ def _frame(text: str, published: str | None) -> Frame:
     if not years:  # "in October 2023", "earlier this month" (in an article of October 2021): the year of the month
         years = [d.value[:4] for d in dates if d.value and re.match(r"\d{4}", d.value)]
     year = years[-1] if years and not span else None
+    figures = [_dated(f, text, dates, year) for f in figures]
     words = word_stems(text)
     verbs = frozenset(w for w in words if w in _EVENTS) - subject
     dates = dates + _holidays(text)
@@ -492,6 +497,23 @@ def _dated_event(text: str, d: DateMention, has_figures: bool) -> bool:
     if not has_figures:
         return True
     return d.precision in {"day", "month"} or bool(_VERB_BEFORE.search(before))
+
+
+_NOW = re.compile(r"\b(?:today|now|currently|nowadays|these\s+days)\b", re.I)
+
+
+def _dated(f: Figure, text: str, dates: Sequence[DateMention], year: str | None) -> Figure:
+    """The figure with the year of its own sentence of the claim: a claim of two sentences ("In 1960, most
+    ... Today we have only 20 percent ...") dates each figure by its sentence."""
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.!?]+(?:[.!?]+|$)", text)]
+    if len(sentences) <= 1:
+        return replace(f, year=year)
+    start, end = next(((a, b) for a, b in sentences if a <= f.quantity.start < b), (0, len(text)))
+    own = [d.value for d in dates if d.value and start <= d.start < end and re.match(r"\d{4}", d.value)]
+    if own:
+        return replace(f, year=own[-1] if len(own[-1]) == 4 or "Q" in own[-1] else own[-1][:4])
+    now = bool(_NOW.search(text[start:end]))
+    return replace(f, year=None if now else year, current=now)
 
 
 def build_frame(text: str, published: str | None = None) -> Frame:

@@ -30,10 +30,10 @@ from claims.documents import Reading, SentenceView, claim_names
 from claims.frame import Figure, Frame, clause_around, demonym_country, synonyms, word_stems
 from claims.model import DateMention, Quantity
 from claims.tablecheck import Finding, covered
-from claims.ratings import SAYING
+from claims.ratings import CLAIM_TALK, REPORTING, SAYING
 from claims.words import quoted
 
-__all__ = ["check_prose", "names_in_place"]
+__all__ = ["check_prose", "claims_saying", "names_in_place", "reports_claim"]
 
 MIN_MEASURE = 0.5  # share of a figure's measure words its clause in the sentence must cover
 FRACTION_BAND = 0.1  # "about a fifth" holds within 10% of 20%
@@ -82,11 +82,11 @@ def _names_in_sentence(names: Sequence[str], sentence: SentenceView, reading: Re
 _YEAR = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
 
 
-def _sentence_year(sentence: SentenceView, frame: Frame) -> bool:
+def _sentence_year(sentence: SentenceView, when: str | None) -> bool:
     """Is the claim's year the sentence's own ("... grew by 1.5% in 2023, and the economy expanded ... in the
     fourth quarter of the year"), or, for a sentence with no year, its heading's? A year in a continuation
     ("down from 44.2% in 2019") is that earlier figure's, not the sentence's."""
-    year = str(frame.year)[:4] if frame.year else None
+    year = str(when)[:4] if when else None
     if not year:
         return False
     text = sentence.text
@@ -167,6 +167,15 @@ def _figure_clause(text: str, p: Quantity) -> str:
     return clause
 
 
+def _opening_year(sentence: SentenceView) -> str | None:
+    """The year of a sentence's opening phrase ("In 1960, about two-thirds ..."), which dates all of it."""
+    first = sentence.dates[0] if sentence.dates else None
+    if first and first.value and sentence.text[: first.start].strip() in {"", "In", "in", "By", "by", "During", "As of"} \
+            and re.match(r"\s*,", sentence.text[first.end :]):
+        return first.value[:4]
+    return None
+
+
 def _clause_year(sentence: SentenceView, p: Quantity) -> str | None:
     """The year a figure's clause ties it to ("up from 39% in 2022" -> 2022): the one nearest after the
     figure, else the only one in the clause."""
@@ -241,6 +250,22 @@ def _ratio_in_counts(q: Quantity, found: Sequence[Quantity]) -> str | None:
     return SUPPORTS if any(p.value == q.value for p in parts) else REFUTES
 
 
+_NEGATED_HEAD = re.compile(r"\b(?:not|never|no|nor|neither|cannot|without)\b|n['’]t\b", re.I)
+_HEARSAY = re.compile(r"\b(?:supposedly|purportedly|reportedly|circulat\w*|rumou?r\w*|social\s+media|users?\s+(?:on|online))\b", re.I)
+
+
+def claims_saying(text: str) -> bool:
+    """Is the claim about what someone said ("Lavrov said the move ...")? PolitiFact's leading "Says ..."
+    names no one and does not count."""
+    return bool(SAYING.search(re.sub(r"^\s*says\b", "", text, flags=re.I)))
+
+
+def reports_claim(text: str) -> bool:
+    """Does a sentence report a claim being made ("users are claiming that ...", "a viral post", "a photo
+    supposedly showing ...")? Its repetition of the claim's figures and dates is no support."""
+    return bool(CLAIM_TALK.search(text) or _HEARSAY.search(text) or REPORTING.search(text))
+
+
 def _attributed(text: str, p: Quantity) -> bool:
     """Is the figure in someone's words: inside a quotation, or after "X said" in its sentence?"""
     return quoted(text, p.start) or bool(SAYING.search(text[: p.start]))
@@ -285,7 +310,7 @@ def _figure_findings(f: Figure, frame: Frame, reading: Reading) -> list[tuple[fl
     names = claim_names(frame, f.clause, reading)
     measure = _measure(f, frame, names)
     wanted = frozenset(w for m in measure for w in synonyms(m)) | frozenset(w for n in names for w in word_stems(n))
-    says = bool(SAYING.search(frame.text))  # a claim about what someone said is supported by their words
+    says = claims_saying(frame.text)  # a claim about what someone said is supported by their words
     out = []
     for i in reading.candidates(wanted):
         s = reading.sentences[i]
@@ -315,16 +340,16 @@ def _figure_findings(f: Figure, frame: Frame, reading: Reading) -> list[tuple[fl
                 continue
             if _competing(s, p.start, p.end, names, reading):
                 continue
-            year = _clause_year(s, p)
-            if year and frame.year and year != str(frame.year)[:4]:
-                continue
+            year = _clause_year(s, p) or _opening_year(s)
+            if (year and f.year and year != str(f.year)[:4]) or (f.current and _YEAR.search(s.text)):
+                continue  # another year's figure ("today" is not "in 1960")
             if _DENIED_BEFORE.search(s.text[max(0, p.start - 40) : p.start]) or quoted(s.text, p.start):
                 continue
             claimed, unit, found = compared
             direction = _direction(s, p)
             if bool(f.direction) != bool(direction) and p.value >= 0:
                 continue  # a change ("grew by 12.1 percent") is compared with a change, a level with a level
-            year_stated = year or _sentence_year(s, frame)
+            year_stated = year or _sentence_year(s, f.year)
             if f.direction and direction and f.direction != direction:
                 stance = REFUTES  # "shrank" against "expanded", "grew" against a fall
             elif f.quantity.kind == "fraction":
@@ -335,9 +360,13 @@ def _figure_findings(f: Figure, frame: Frame, reading: Reading) -> list[tuple[fl
                 stance = agree(claimed, f.bound.replace("<~", "~"), unit, abs(found), p.bound == "~", p.bound)
             if stance is None:
                 continue
+            if stance == SUPPORTS and _NEGATED_HEAD.search(s.text[: p.start]) and not _NEGATED_HEAD.search(frame.text):
+                continue  # "It does not say that it will be a 10 year sentence"
+            if stance == SUPPORTS and reports_claim(s.text) and not says:
+                continue  # "Users are claiming that 20 ..." repeats the claim to examine it
             if stance == SUPPORTS and _DISOWNED.search(s.text[p.end :]):
                 continue  # "only six deaths were recorded, but the true number is unknown"
-            if stance == REFUTES and (not _names_in_sentence(names, s, reading) or (frame.year and not year_stated)):
+            if stance == REFUTES and (not _names_in_sentence(names, s, reading) or (f.year and not year_stated)):
                 continue  # a refutation needs the claim's subject and time stated where the figure is
             weight = covered(measure, clause_words) + (1.0 if all(_named_in(n, s.words) for n in names) else 0.0)
             out.append((weight, Finding(f.quantity.text, stance, s.passage, f"claim {f.quantity.text!r} vs {p.text!r}",
@@ -433,7 +462,7 @@ def _date_findings(d: DateMention, frame: Frame, reading: Reading) -> list[tuple
         if not verbs:  # no verb to anchor on: a date of the sentence that agrees (this path never refutes)
             nearest = next((e for _, e in candidates if date_at_precision(d, e) == SUPPORTS), nearest)
         stance = date_at_precision(d, nearest)
-        if stance is None:
+        if stance is None or (stance == SUPPORTS and reports_claim(s.text) and not claims_saying(frame.text)):
             continue
         if stance == REFUTES and (not verbs or not _names_in_sentence(names, s, reading)):
             continue  # a refutation needs the claim's own verb and subject in the sentence

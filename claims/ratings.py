@@ -23,7 +23,7 @@ from claims.compare import REFUTES, SUPPORTS
 from claims.words import content_words, opens_quotation as _opens_quotation, quoted_in_sentence as _quoted_in_sentence
 from claims.words import sentence_head as _sentence_head, sentence_texts
 
-__all__ = ["IN_PART", "RATING_BOOST", "RATING_CUE", "RATING_RELEVANCE", "REPORT_OVERLAP", "REPORTING", "SAYING",
+__all__ = ["CLAIM_TALK", "IN_PART", "RATING_BOOST", "RATING_CUE", "RATING_RELEVANCE", "REPORT_OVERLAP", "REPORTING", "SAYING",
            "examines_claim", "find_rating", "plain_verdict"]
 
 # A fact-check's rating of the claim it examines, e.g. "We rate this claim False."
@@ -183,7 +183,7 @@ SAYING = re.compile(
 # Words by which a source treats the statement as a claim to examine: a fact-check ("a viral post
 # claims ...") rather than a report of events. Such a source repeats the claim's figures and words to
 # examine them, so only its rating or a disagreeing figure decides anything.
-_CLAIM_TALK = re.compile(
+CLAIM_TALK = re.compile(
     r"\b(?:" + _CLAIM_WORDS + r"|fact[- ]?check\w*|misinformation|disinformation|hoax|debunk\w*|^\s*says\b)",
     re.IGNORECASE,
 )
@@ -238,6 +238,6 @@ def examines_claim(claim_text: str, passage: str) -> bool:
     if not claim_words:
         return False
     for sentence in sentence_texts(passage):
-        if _CLAIM_TALK.search(sentence) and len(claim_words & content_words(sentence)) / len(claim_words) >= REPORT_OVERLAP:
+        if CLAIM_TALK.search(sentence) and len(claim_words & content_words(sentence)) / len(claim_words) >= REPORT_OVERLAP:
             return True
     return False

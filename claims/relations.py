@@ -32,6 +32,7 @@ from functools import lru_cache
 from claims.compare import REFUTES, SUPPORTS
 from claims.documents import Reading, SentenceView, claim_names
 from claims.frame import Frame, name_phrases, synonyms, word_stems
+from claims.prose import reports_claim
 from claims.tablecheck import Finding, covered
 from claims.words import STOPWORDS, stem
 
@@ -309,6 +310,8 @@ def _restatement(frame: Frame, sentence: SentenceView, reading: Reading, names: 
     positions = [sentence.text.find(n.split()[-1]) for n in names if n.split()[-1] in sentence.text]
     if positions != sorted(positions):
         return None  # "Japan overtook Germany" does not restate "Germany overtook Japan"
+    if reports_claim(sentence.text):
+        return None  # "a viral post claims ...": the claim repeated to be examined
     denied = bool(_NEGATED.search(sentence.text)) and not _NEGATED.search(frame.text)
     affirmed = bool(_NEGATED.search(sentence.text)) == bool(_NEGATED.search(frame.text))
     if denied:

@@ -276,7 +276,7 @@ def _decide_figure(figure: Figure, frame: Frame, tt: TypedTable, rows: list[int]
     for i, column in enumerate(tt.columns):
         if i == tt.key:
             continue
-        if column.year and frame.year and column.year != str(frame.year)[:4]:
+        if column.year and figure.year and column.year != str(figure.year)[:4]:
             continue
         if bool(figure.change) != column.change and not (figure.change and column.year):
             continue
@@ -289,9 +289,9 @@ def _decide_figure(figure: Figure, frame: Frame, tt: TypedTable, rows: list[int]
         if score < MIN_MEASURE:
             continue
         score += 0.1 * covered(figure.measure, word_stems(column.name))  # its own header names the measure
-        if column.year and frame.year:
+        if column.year and figure.year:
             score += 0.5  # the claim's year is the column's
-        elif column.year and not frame.year and not frame.span and column.year == latest:
+        elif column.year and not figure.year and not frame.span and column.year == latest:
             score += 0.25  # a claim that names no year is about the latest
         columns.append((score, i))
     if not columns:

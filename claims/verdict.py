@@ -33,17 +33,19 @@ from claims.documents import Document, read
 from claims.factcheck import boost, decide
 from claims.frame import Frame, build_frame, word_stems
 from claims.model import DateMention, Evidence, Quantity, Verdict
-from claims.prose import check_prose
-from claims.ratings import RATING_CUE, examines_claim, find_rating
-from claims.retrieval import rank
+from claims.prose import check_prose, claims_saying
+from claims.ratings import IN_PART, RATING_CUE, SAYING, examines_claim, find_rating
 from claims.relations import STATEMENT, Place, check_relations, claim_place, claim_rank, claim_role
-from claims.tablecheck import Finding, check_tables
+from claims.retrieval import rank
+from claims.tablecheck import Finding, check_tables, covered
+from claims.words import sentence_texts
 
 __all__ = ["Document", "Evidence", "Verdict", "verify"]
 
 TOP_K = 5  # passages a fact-check is judged on
 CANDIDATES = 20  # passages ranked by BM25 before boosting
 SHOWN = 3  # passages shown for a claim nothing decided
+REPORTED = 0.6  # share of a claim's words a sentence with "X said" must repeat to be a report of someone making it
 _CUE = re.compile(RATING_CUE)
 # Words by which a claim says more than its figures: "its best Olympic gold tally ever", "for the first time".
 _QUALIFIER = re.compile(r"\b(?:only|sole|first|last|best|worst|highest|lowest|largest|smallest|biggest|most|least|record|"
@@ -85,14 +87,21 @@ def _qualifiers(text: str) -> frozenset[str]:
 
 
 def _is_factcheck(text: str, document: Document) -> bool:
-    """Does the source rate the claim or examine it as a claim?"""
+    """Does the source rate the claim, examine it as a claim, or report someone making it ("Perry said 13
+    Texas institutions had announced ...")? Then it is an article about the claim, not a primary source."""
+    said = claims_saying(text)
+    words = word_stems(text)
     for p in document.source.passages:
         if p.kind == "table_row":
             continue
         if _CUE.search(p.text) and find_rating(p.text):
             return True
-        if examines_claim(text, p.text):
+        if examines_claim(text, p.text) or IN_PART.search(p.text):
             return True
+        if not said and words:
+            for sentence in sentence_texts(p.text):
+                if SAYING.search(sentence) and covered(words, word_stems(sentence)) >= REPORTED:
+                    return True
     return False
 
 
