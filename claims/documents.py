@@ -53,6 +53,7 @@ class Reading:
     index: dict  # stem -> tuple of sentence indexes
     words: frozenset[str]  # every stem of the document, tables included
     proper: frozenset[str]  # stems of the names the document writes as names (capitalised inside a sentence)
+    lowercase: frozenset[str]  # every word the document writes in lower case somewhere
     implicit: bool  # the title and first heading name no one: a statistics release about its own country, say
     paragraphs: dict  # passage index -> every stem of the passage
 
@@ -96,6 +97,7 @@ def _ranges(text: str) -> tuple[tuple[int, int, str, str], ...]:
 
 
 _DATE_NAME = re.compile(rf"(?:{_MONTH})(?:\s*[–-]\s*(?:{_MONTH}))?(?:\s+\d{{4}})?")
+_LOWER = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
 _QUARTER_MONTHS = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4"}
 
 
@@ -184,18 +186,20 @@ def read(source: SourceText) -> Reading:
     words = frozenset(index) | frozenset(w for p in source.passages if p.kind == "table_row" for w in word_stems(p.text))
     implicit = all((len(n) <= 4 and n.isupper()) or _DATE_NAME.fullmatch(n) for n in heading_names)
     proper = frozenset(w for s in sentences for n in s.names for w in word_stems(n))
+    lowercase = frozenset(w for p in source.passages for w in _LOWER.findall(p.text))
     paragraphs: dict[int, frozenset[str]] = {}
     for sv in sentences:
         paragraphs[sv.passage] = paragraphs.get(sv.passage, frozenset()) | sv.words
-    return Reading(tuple(sentences), topic, topic_names, {k: tuple(v) for k, v in index.items()}, words, proper, implicit,
-                   paragraphs)
+    return Reading(tuple(sentences), topic, topic_names, {k: tuple(v) for k, v in index.items()}, words, proper, lowercase,
+                   implicit, paragraphs)
 
 
 def claim_names(frame: Frame, clause: str, reading: Reading) -> tuple[str, ...]:
     """The names a claim's figure (its ``clause``) is about: those in the clause, else the claim's. The
     claim's first word counts as a name when the document writes it as one ("Alberta", not "Renewables")."""
     names = list(frame.names)
-    if frame.lead and frame.lead not in names and set(word_stems(frame.lead)) <= reading.proper:
-        names.append(frame.lead)
+    if frame.lead and frame.lead not in names and (set(word_stems(frame.lead)) <= reading.proper or (
+            frame.lead.lower() not in reading.lowercase and set(word_stems(frame.lead)) <= reading.words)):
+        names.append(frame.lead)  # a word the page writes as a name, or never in lower case ("Wales", not "Renewables")
     in_clause = [n for n in names if n in clause]
     return tuple(in_clause or names)

@@ -170,6 +170,7 @@ _UNIT_WORDS = frozenset(stem(w) for w in """square cubic kilometres kilometers k
     inches tonnes tons kilograms grams hectares acres degrees celsius fahrenheit kilowatt-hours kilowatt-hour
     terawatt-hours terawatt-hour gigawatt-hours megawatt-hours seconds minutes hours days weeks months years""".split())
 _PEOPLE = frozenset(stem(w) for w in "people persons individuals".split())
+_FRACTION_STEMS = frozenset(stem(w) for w in "half halves third thirds quarter quarters fifth fifths tenth tenths".split())
 # Words for "the world" in a claim that do not name a subject: "the world's longest river".
 _GENERIC_NAMES = frozenset(stem(w) for w in "world earth global".split())
 
@@ -216,6 +217,9 @@ _HEDGE_BOUND = {"nearly": "<~", "almost": "<~", "more than": ">", "over": ">", "
 _TIMES_AS = re.compile(r"\btimes\s+(?:as\s+\w+(?:\s+\w+)?\s+as|more\s+\w+\s+than|the\s+\w+\s+of)\s+(?P<other>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 # "7 million more votes than Trump", "$2bn less than last year's": a difference, not a level.
 _THAN = re.compile(r"\s+(?:more|fewer|less|higher|lower|greater|smaller|bigger|larger)\s+(?:[\w-]+\s+){0,3}?than\s+(?:the\s+)?(?P<other>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+# A span of time a claim's statement covers, not a figure it states: "for the past 4,567 million years",
+# "in the last 35 years of global warming", "over the next decade".
+_PERIOD = re.compile(r"\b(?:for|over|in|during|within)\s+the\s+(?:past|last|next|previous|coming|first)\s+$", re.I)
 # Numbers that count nothing: "from one person to another", "one another", "one of the".
 _IDIOM = re.compile(r"one\s+(?:\w+\s+)?to\s+another\b|one\s+another\b", re.I)
 # A fraction as a change, which an extractor may leave: "fell by more than a fifth", "rose by a third".
@@ -373,7 +377,7 @@ def _figure(text: str, q: Quantity, subject: frozenset[str], date_words: frozens
             multiple = q.value
     # the figure's own words say what it measures too ("15 gold medals", "146 known moons"), but not its
     # unit of measure ("square kilometres") or its magnitude
-    own = word_stems(q.text) - (word_stems(q.unit) if q.unit and q.kind != "count" else frozenset())
+    own = word_stems(q.text) - (word_stems(q.unit) if q.unit and q.kind != "count" else frozenset()) - _PEOPLE - _FRACTION_STEMS
     measure = (word_stems(clause) - word_stems(q.text) | own) - subject - _CARRIERS - date_words - _UNIT_WORDS
     if not measure:  # "..., by a total of $51,000": the clause says nothing of what; the claim does
         measure = word_stems(text) - word_stems(q.text) - subject - _CARRIERS - date_words - _UNIT_WORDS
@@ -437,7 +441,9 @@ def _frame(text: str, published: str | None) -> Frame:
     dates = tuple(find_dates(text, published))
     date_words = frozenset(s for d in dates for s in word_stems(d.text))
     quantities = [q for q in find_quantities(text)
-                  if not _IDIOM.match(text, q.start) and not (q.unit == "years" and re.search(r"\b(?:in|since|after|for)\s+\d+\s+years", text))]
+                  if not _IDIOM.match(text, q.start) and not _PERIOD.search(text[max(0, q.start - 30) : q.start])
+                  and not re.match(r"\s+ago\b", text[q.end : q.end + 5])
+                  and not (q.unit == "years" and re.search(r"\b(?:in|since|after|for)\s+\d+\s+years", text))]
     figures = [_figure(text, q, subject, date_words, lead) for q in quantities]
     figures += _extra_figures(text, subject, date_words, quantities)
     figures.sort(key=lambda f: f.quantity.start)
@@ -481,6 +487,9 @@ _MODIFIER_AFTER = re.compile(r"^\s+(?!and\b|to\b|in\b|on\b|at\b|for\b|with\b|by\
 def _is_event_date(text: str, d: DateMention, has_figures: bool) -> bool:
     if not re.search(r"\d", d.text):
         return False  # "earlier this month", "days later", "on Monday": when, only as the article's date guesses it
+    if re.search(r"\b(?:mid|early|late|around|about|circa|c\.)[\s-]*$", text[max(0, d.start - 12) : d.start], re.I) \
+            or re.match(r"(?:in\s+the\s+)?(?:mid|early|late|around|about|circa)\b", d.text, re.I):
+        return False  # "in the mid 1970s", "around 1990": not a date to compare at its precision
     return _dated_event(text, d, has_figures)
 
 
@@ -489,6 +498,8 @@ def _dated_event(text: str, d: DateMention, has_figures: bool) -> bool:
     period of a figure), not "the 2020 election" (a name for a thing), and with figures, only a date
     right after a verb ("was standardised in 1908")."""
     before = text[max(0, d.start - 40) : d.start]
+    if re.search(r"\bsince\b[^,;.]*$", text[max(0, d.start - 50) : d.start], re.I) and has_figures:
+        return False  # "since reliable record keeping began in 1880": the start of a figure's period
     since = _QUALIFIER_BEFORE.search(before) or re.search(r"\b(?:since|until|before|after)\b", d.text, re.I)
     if since and (has_figures or not re.search(r"\b(?:since|until|before|after)\s+(?:the\s+)?$", before, re.I)):
         return False  # the period of a figure; without figures, "ratified only since 2004" is the claim

@@ -38,6 +38,7 @@ __all__ = ["check_prose", "claims_saying", "names_in_place", "reports_claim"]
 MIN_MEASURE = 0.5  # share of a figure's measure words its clause in the sentence must cover
 FRACTION_BAND = 0.1  # "about a fifth" holds within 10% of 20%
 HEADING_DATED = 0.8  # share of a claim's words an undated sentence must state to take its heading's year
+NAMELESS_MEASURE = 0.8  # the same for a claim that names no one ("the polar bear population ..."), at least two words
 PART_MEASURE = 0.7  # share of a share's measure words a sentence giving a part and its whole must have
 
 # Just before a figure: words that deny it or put the truth elsewhere.
@@ -167,6 +168,14 @@ def _figure_clause(text: str, p: Quantity) -> str:
     return clause
 
 
+def _claim_sentence(text: str, f: Figure) -> str:
+    """The sentence of the claim that holds the figure."""
+    for m in re.finditer(r"[^.!?]+(?:[.!?]+|$)", text):
+        if m.start() <= f.quantity.start < m.end():
+            return m.group()
+    return text
+
+
 def _opening_year(sentence: SentenceView) -> str | None:
     """The year of a sentence's opening phrase ("In 1960, about two-thirds ..."), which dates all of it."""
     first = sentence.dates[0] if sentence.dates else None
@@ -250,6 +259,8 @@ def _ratio_in_counts(q: Quantity, found: Sequence[Quantity]) -> str | None:
     return SUPPORTS if any(p.value == q.value for p in parts) else REFUTES
 
 
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|if|unless|scenario|projected|forecast|expected\s+to)\b", re.I)
+_INDEFINITE = re.compile(r"^(?:one|a|an)\b", re.I)
 _NEGATED_HEAD = re.compile(r"\b(?:not|never|no|nor|neither|cannot|without)\b|n['’]t\b", re.I)
 _HEARSAY = re.compile(r"\b(?:supposedly|purportedly|reportedly|circulat\w*|rumou?r\w*|social\s+media|users?\s+(?:on|online))\b", re.I)
 
@@ -275,10 +286,14 @@ def _count_noun_ok(f: Figure, p: Quantity, clause_words: frozenset[str]) -> bool
     """A count counts the same thing: "70,000 people" and "70,000 were left homeless" (no noun), "100,000
     Londoners" (people named by where they live), not "80,000 inhabitants" for deaths."""
     q = f.quantity
+    if q.unit == "times" or p.unit == "times":
+        return q.unit == p.unit  # a multiplier ("seven times") is compared only with a multiplier
     if q.kind != "count" or not q.unit:
         return True
-    if not p.unit or p.unit[:1].isupper():
+    if p.unit and p.unit[:1].isupper():
         return True
+    if not p.unit:  # "an estimated 70,000 were left homeless": the noun is left out, or said next to it
+        return word_stems(q.unit) <= _PEOPLE or covered(word_stems(q.unit), clause_words) == 1.0
     if word_stems(q.unit) <= _PEOPLE:  # "killed 600,000 people" counts what "608,000 malaria deaths" counts
         return covered(word_stems(p.unit), f.measure | _PEOPLE_LIKE) == 1.0
     nouns = word_stems(q.unit)
@@ -336,8 +351,13 @@ def _figure_findings(f: Figure, frame: Frame, reading: Reading) -> list[tuple[fl
                 continue
             clause = _figure_clause(s.text, p)
             clause_words = word_stems(clause)
-            if covered(measure, clause_words) < MIN_MEASURE or not _count_noun_ok(f, p, clause_words):
+            aligned = covered(measure, clause_words)
+            if aligned < (MIN_MEASURE if names else NAMELESS_MEASURE) or not _count_noun_ok(f, p, clause_words):
+                continue  # a claim that names no one is aligned by its measure alone: it must be squarely the same
+            if not names and len(measure) < 2:
                 continue
+            if _INDEFINITE.match(p.text) and not re.search(r"\d", p.text):
+                continue  # "quoted one email": an article, not a count
             if _competing(s, p.start, p.end, names, reading):
                 continue
             year = _clause_year(s, p) or _opening_year(s)
@@ -366,6 +386,10 @@ def _figure_findings(f: Figure, frame: Frame, reading: Reading) -> list[tuple[fl
                 continue  # "Users are claiming that 20 ..." repeats the claim to examine it
             if stance == SUPPORTS and _DISOWNED.search(s.text[p.end :]):
                 continue  # "only six deaths were recorded, but the true number is unknown"
+            if stance == REFUTES and not names and aligned < 1.0:
+                continue  # a claim that names no one is refuted only by a figure of exactly its measure
+            if stance == REFUTES and _HYPOTHETICAL.search(_claim_sentence(frame.text, f)):
+                continue  # "sea level could rise by six feet": a scenario, which no figure of today refutes
             if stance == REFUTES and (not _names_in_sentence(names, s, reading) or (f.year and not year_stated)):
                 continue  # a refutation needs the claim's subject and time stated where the figure is
             weight = covered(measure, clause_words) + (1.0 if all(_named_in(n, s.words) for n in names) else 0.0)

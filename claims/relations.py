@@ -59,6 +59,13 @@ _RANK_APPOSITIVE = re.compile(
     rf"(?:\s+(?:in|on|of)\s+(?:the\s+)?(?P<scope>(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)|world))?", re.IGNORECASE)
 # "ranks second in length", "ranking fourth in the world".
 _RANKS = re.compile(rf"\brank(?:s|ed|ing)?\s+(?P<ord>{_ORDINAL_WORD})\s+in\s+(?:the\s+)?(?P<dim>[\w'’-]+)", re.IGNORECASE)
+# After a superlative, a span of time makes it another relation: "the highest in 15 million years".
+_TIME_SCOPED = re.compile(r"(?:\s+\w+)?\s+(?:in|for|over)\s+(?:the\s+)?(?:last\s+|past\s+)?(?:[\d,.]+\s+(?:\w+\s+)?|a\s+)?"
+                          r"(?:years|decades|centuries|century|months)\b"
+                          r"|(?:\s+\w+)?\s+(?:since|on\s+record|ever\s+recorded|recorded|ever|in\s+history)\b", re.I)
+_INTRO_SCOPE = re.compile(r"\s*(?:In|Across|Within|Among)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s*,")
+_DATE_HOLDER = re.compile(r"(?:last|this|next|the)?\s*(?:january|february|march|april|may|june|july|august|september|october|"
+                          r"november|december|month|week|year|day|\d{4})\b", re.I)
 _ROLES = frozenset(word_stems("capital seat headquarters birthplace"))
 # Roles held by one per object (a country has one capital) or one per holder (a cathedral is one bishop's seat).
 _ONE_PER_OBJECT = frozenset(word_stems("capital headquarters"))
@@ -123,12 +130,17 @@ def _holder_before(text: str, at: int, *, last: bool = False) -> str | None:
 
 def _ranks_in(text: str) -> list[Rank]:
     out = []
+    intro = _INTRO_SCOPE.match(text)  # "In Israel, the year 2010 was the hottest on record"
     for m in _RANK_IS.finditer(text):
         sup = m.group("sup")
-        if sup.lower() in _NOT_SUPERLATIVE:
-            continue
-        out.append(Rank(_holder_before(text, m.start()), _ORDINAL.get((m.group("ord") or "first").lower(), 1),
-                        _superlative(sup), m.group("noun"), _scope(m.group("scope"))))
+        if sup.lower() in _NOT_SUPERLATIVE or _TIME_SCOPED.match(text, m.end()):
+            continue  # "the highest in 15 million years", "the hottest June since records began": another relation
+        scope = m.group("scope") or (intro.group("place") if intro else None)
+        holder = _holder_before(text, m.start())
+        if holder and _DATE_HOLDER.match(holder):
+            continue  # "June 2014 was the hottest June", "Last month was ...": a time, not a holder
+        out.append(Rank(holder, _ORDINAL.get((m.group("ord") or "first").lower(), 1),
+                        _superlative(sup), m.group("noun"), _scope(scope)))
     for m in _RANK_APPOSITIVE.finditer(text):
         if m.group("sup").lower() in _NOT_SUPERLATIVE:
             continue
@@ -305,6 +317,8 @@ def _restatement(frame: Frame, sentence: SentenceView, reading: Reading, names: 
     words = frame.words - _DATE_WORDS
     if not words or covered(words, sentence.words) < 1.0:
         return None  # every word of the claim, in the sentence itself
+    if not _compact(frame.text, sentence.text):
+        return None  # "... the human population in the Eurasian Arctic ... polar bears ...": the words, not the statement
     if _HEDGED.search(sentence.text) and not _HEDGED.search(frame.text):
         return None
     positions = [sentence.text.find(n.split()[-1]) for n in names if n.split()[-1] in sentence.text]
@@ -317,6 +331,25 @@ def _restatement(frame: Frame, sentence: SentenceView, reading: Reading, names: 
     if denied:
         return REFUTES
     return SUPPORTS if affirmed else None
+
+
+def _compact(claim: str, sentence: str) -> bool:
+    """Are the claim's content words together in the sentence: within a stretch at most twice the
+    claim's length, most of them in the claim's order?"""
+    claim_words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", claim) if word_stems(w)]
+    tokens = re.findall(r"[A-Za-z][A-Za-z'’-]*", sentence)
+    positions = []
+    for w in claim_words:
+        target = synonyms(next(iter(word_stems(w))))
+        found = [i for i, t in enumerate(tokens) if word_stems(t) & target
+                 or any(len(a) >= 4 and len(b) >= 4 and (a.startswith(b) or b.startswith(a)) for a in word_stems(t) for b in target)]
+        if found:
+            positions.append(min(found, key=lambda i: abs(i - (positions[-1] if positions else i))))
+    if len(positions) < len(claim_words):
+        return False
+    span = max(positions) - min(positions) + 1
+    ordered = sum(1 for a, b in zip(positions, positions[1:]) if b > a)
+    return span <= 2 * len(claim_words) + 4 and ordered >= 0.6 * (len(positions) - 1)
 
 
 STATEMENT = "statement"

@@ -208,6 +208,7 @@ def review_queue_rows(queue: Table) -> list[dict]:
             "check-worthiness": table_cell(row["checkworthiness"]),
             "priority": table_cell(row["priority"]),
             "best evidence": table_cell(row["best_evidence"], TEXT_CELL),
+            "why": table_cell(row.get("best_explanation"), TEXT_CELL),
             "source": table_cell(row["best_source"], 200),
         })
     return rows

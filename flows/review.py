@@ -165,6 +165,7 @@ def _batch_rows(batch: Table) -> list[dict]:
             "pipeline says": table_cell(r[cols.index("suggested_status")]),
             "confidence": table_cell(r[cols.index("confidence")]),
             "best evidence": table_cell(r[cols.index("best_evidence")], TEXT_CELL),
+            "why": table_cell(r[cols.index("best_explanation")] if "best_explanation" in cols else None, TEXT_CELL),
             "source": table_cell(r[cols.index("best_source")], 200),
         }
         for r in batch.rows

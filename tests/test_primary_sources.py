@@ -60,9 +60,20 @@ LAUNCH = """<html><head><title>Mission update</title></head><body><main><article
 <p>Lyme disease is not contagious: it cannot be passed from one person to another by touch.</p>
 <p>Of the town's 12,000 residents, 3,000 were evacuated before the storm.</p></article></main></body></html>"""
 
+def _page(title: str, *paragraphs: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"<html><head><title>{title}</title></head><body><main><article><h1>{title}</h1>{body}</article></main></body></html>"
+
+
+QUESTION = _page("Harbour bridge", "Did the Harbour bridge cost £90 million? It opened in 1932.")
+REPORT = _page("Harbour tunnel", "Social media users are claiming that the Harbour tunnel cost £40 million.")
+WORDS = _page("Harbour traffic", "The mayor said the Harbour bridge carries 30,000 cars a day.")
+SCENARIO = _page("Harbour sea levels", "Sea levels at the Harbour rose by 20 centimetres in the last century.")
+
 PAGES = {name: Document(name, passages_from_html(html)) for name, html in {
     "statistics": STATISTICS, "seats": SEATS, "bridge": BRIDGE, "lake": LAKE, "other-estimate": OTHER_ESTIMATE,
-    "silent": SILENT, "cities": CITIES, "launch": LAUNCH}.items()}
+    "silent": SILENT, "cities": CITIES, "launch": LAUNCH, "question": QUESTION,
+    "report": REPORT, "words": WORDS, "scenario": SCENARIO}.items()}
 
 
 def _verdict(claim: str, *pages: str):
@@ -114,6 +125,12 @@ CASES = [
     ("event-other-place", "The rocket lifted off from Cape Canaveral.", ["launch"], "refuted"),
     ("denied-restatement", "Lyme disease can be passed from one person to another by touch.", ["launch"], "refuted"),
     ("part-of-whole", "A quarter of the town's residents were evacuated.", ["launch"], "supported"),
+    # a question, a report of the claim being made, someone's words and a scenario decide nothing
+    ("question-states-nothing", "The Harbour bridge cost £90 million.", ["question"], "not_enough_evidence"),
+    ("report-of-the-claim", "The Harbour tunnel cost £40 million.", ["report"], "not_enough_evidence"),
+    ("someones-words", "The Harbour bridge carries 30,000 cars a day.", ["words"], "not_enough_evidence"),
+    ("scenario-not-refuted", "Sea levels at the Harbour could rise by 2 metres.", ["scenario"], "not_enough_evidence"),
+    ("scenario-control", "Sea levels at the Harbour rose by 2 metres in the last century.", ["scenario"], "refuted"),
     # comparisons worked out from the figures of each subject
     ("compare-rows", "The Greens won more seats than Labour in 2024.", ["seats"], "supported"),
     ("compare-combined", "The Greens won more seats than the Liberals and Labour combined in 2024.", ["seats"], "refuted"),
