@@ -8,6 +8,8 @@ Public API (stable; benchmarks and other tools call it):
 - ``score_checkworthiness(sentences) -> list[float]``
 - ``extract(text, *, published=None) -> list[Claim]``
 - ``build_article(text, source, *, title=None, published=None) -> Article``
+- ``verify(text, documents, *, published=None) -> Verdict`` (:mod:`claims.verdict`): a claim against
+  source documents (:class:`claims.documents.Document`), with the evidence that decided it
 """
 
 from importlib import import_module
@@ -27,6 +29,7 @@ __all__ = [
     "find_quantities",
     "find_quotes",
     "score_checkworthiness",
+    "verify",
 ]
 
 # Functions are imported on first use, so importing one part does not load every model.
@@ -37,6 +40,7 @@ _LAZY = {
     "find_quantities": "claims.quantities",
     "find_quotes": "claims.quotes",
     "score_checkworthiness": "claims.checkworthiness",
+    "verify": "claims.verdict",
 }
 
 
