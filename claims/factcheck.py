@@ -48,7 +48,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from claims.compare import NEUTRAL, REFUTES, SUPPORTS, close as _close
 from claims.compare import compare_values as _compare, dates_agree as _dates_agree

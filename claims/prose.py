@@ -11,7 +11,11 @@ time:
   measures (:attr:`claims.frame.Figure.measure`), and a count counts the same thing;
 - **time**: a year in the figure's clause ("up from 39% in 2022") must be the claim's year;
 - the figure is the source's own statement: not negated ("not", "never" just before it), not in a
-  quotation, not supposed ("may"), not disowned ("but the true number is unknown").
+  quotation or after "X said", not in a report of the claim being made ("users are claiming ..."),
+  not supposed ("may"), not disowned ("but the true number is unknown"); a claim that names no one
+  needs its measure nearly whole, and a scenario ("could rise by six feet") is never refuted;
+- a share may come from a part and its whole in one sentence ("of 80,000 inhabitants, 70,000 were
+  left homeless"), "20 out of 30" from two counts ("from 30 to 20 positions").
 
 A date decides when the sentence states the claim's event (its verb or a synonym: "switched off" ~
 "disconnected", "began" ~ "broke out") about the claim's subject; the date nearest the event's
@@ -25,12 +29,22 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from claims.compare import REFUTES, SUPPORTS, agree, as_percent, compare_values, date_at_precision, rounding_unit, same_dimension, to_base
+from claims.compare import (
+    REFUTES,
+    SUPPORTS,
+    agree,
+    as_percent,
+    compare_values,
+    date_at_precision,
+    rounding_unit,
+    same_dimension,
+    to_base,
+)
 from claims.documents import Reading, SentenceView, claim_names
 from claims.frame import Figure, Frame, clause_around, demonym_country, synonyms, word_stems
 from claims.model import DateMention, Quantity
-from claims.tablecheck import Finding, covered
 from claims.ratings import CLAIM_TALK, REPORTING, SAYING
+from claims.tablecheck import Finding, covered
 from claims.words import quoted
 
 __all__ = ["check_prose", "claims_saying", "names_in_place", "reports_claim"]
@@ -127,6 +141,8 @@ _ORDINALS = frozenset(word_stems("first second third fourth fifth sixth last fin
 _SAME_ORDINAL = {"final": "last"}
 _PEOPLE = frozenset(word_stems("people persons individuals"))
 _PEOPLE_LIKE = _PEOPLE | synonyms(next(iter(word_stems("people"))))
+
+
 def _same_name(a: frozenset[str], b: frozenset[str]) -> bool:
     """Do two names name the same one: one holds the other ("Amazon" and "Amazon River", "Heathrow" and
     "London Heathrow"), not merely a word ("Lake Orta" and "Lake Mergozzo")?"""

@@ -96,6 +96,19 @@ def _span(cell, name: str) -> int:
         return 1
 
 
+def _carry(row: list[str], column: int, carried: dict[int, tuple[str, int]]) -> int:
+    """Fill the row's next columns that a cell above spans into (rowspan); the next free column."""
+    while column in carried:
+        text, left = carried[column]
+        row.append(text)
+        if left - 1 <= 0:
+            del carried[column]
+        else:
+            carried[column] = (text, left - 1)
+        column += 1
+    return column
+
+
 def table_from_html(node, caption: str | None = None) -> Table | None:
     """A ``<table>`` tag as a :class:`Table` (None when it has no body rows).
 
@@ -114,13 +127,7 @@ def table_from_html(node, caption: str | None = None) -> Table | None:
         is_header = bool(cells) and (all(c.name == "th" for c in cells) or tr.find_parent("thead") is not None)
         widths = 0
         for cell in cells:
-            while column in carried:
-                text, left = carried[column]
-                row.append(text)
-                carried[column] = (text, left - 1)
-                if left - 1 <= 0:
-                    del carried[column]
-                column += 1
+            column = _carry(row, column, carried)
             text = _text(cell)
             span, down = _span(cell, "colspan"), _span(cell, "rowspan")
             widths += span
@@ -129,13 +136,7 @@ def table_from_html(node, caption: str | None = None) -> Table | None:
                 if down > 1:
                     carried[column] = (text, down - 1)
                 column += 1
-        while column in carried:
-            text, left = carried[column]
-            row.append(text)
-            carried[column] = (text, left - 1)
-            if left - 1 <= 0:
-                del carried[column]
-            column += 1
+        column = _carry(row, column, carried)
         if not any(row):
             continue
         note = len(cells) == 1 and (widths > 1 or len(row) == 1) and not is_header
