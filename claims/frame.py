@@ -156,7 +156,8 @@ _CARRIERS = frozenset(stem(w) for w in """
     recorded record handled handle totalled totaled total stood stand came come topped top exceeded exceed surpassed
     hit amounted amount worth equivalent roughly around approximately nearly almost about just over under more less
     fewer than home time took take has have had was were is are be been being its their the between together alone
-    year years percentage point points percent per cent million billion trillion thousand hundred both
+    year years percentage point points percent per cent million billion trillion thousand hundred both bn mn tn
+    pc pct
     grew grow rose rise risen increased increase expanded expand climbed jumped gained fell fall fallen dropped drop
     declined decline decreased decrease shrank shrink contracted contract slumped halved doubled tripled
     cover covers covered covering measures measure measured plant plants station stations facility facilities

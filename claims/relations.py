@@ -315,7 +315,7 @@ def _place_finding(frame: Frame, place: Place, sentence: SentenceView, names: tu
 def _restatement(frame: Frame, sentence: SentenceView, reading: Reading, names: tuple[str, ...]) -> str | None:
     """Does the sentence state the whole claim (or deny it)?"""
     words = frame.words - _DATE_WORDS
-    if not words or covered(words, sentence.words) < 1.0:
+    if not words or len(words & sentence.words) < len(words) / 2 or covered(words, sentence.words) < 1.0:
         return None  # every word of the claim, in the sentence itself
     if not _compact(frame.text, sentence.text):
         return None  # "... the human population in the Eurasian Arctic ... polar bears ...": the words, not the statement

@@ -53,11 +53,21 @@ class Finding:
 def _matches(word: str, words: frozenset[str]) -> bool:
     """Is the stem among ``words``, as itself, a synonym, or a longer or shorter form of it ("drain" and
     "drainage", stemmed "drainag")?"""
-    if synonyms(word) & words:
+    if word in words or synonyms(word) & words:
         return True
     if len(word) >= 4:
-        return any(len(w) >= 4 and (w.startswith(word) or word.startswith(w)) for w in words)
+        return any(w.startswith(word) or word.startswith(w) for w in _by_prefix(words).get(word[:4], ()))
     return False
+
+
+@lru_cache(maxsize=8192)
+def _by_prefix(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The words of four letters or more by their first four (a sentence's words are read for many claims)."""
+    index: dict[str, list[str]] = {}
+    for w in words:
+        if len(w) >= 4:
+            index.setdefault(w[:4], []).append(w)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def covered(measure: frozenset[str], words: frozenset[str]) -> float:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claims.celllink import check_statement
 from claims.compare import NEUTRAL, REFUTES, SUPPORTS
@@ -34,7 +35,7 @@ from claims.factcheck import boost, decide
 from claims.frame import Frame, build_frame, word_stems
 from claims.model import DateMention, Evidence, Quantity, Verdict
 from claims.prose import check_prose, claims_saying
-from claims.ratings import IN_PART, RATING_CUE, SAYING, examines_claim, find_rating
+from claims.ratings import CLAIM_TALK, IN_PART, RATING_CUE, SAYING, examines_claim, find_rating
 from claims.relations import STATEMENT, Place, check_relations, claim_place, claim_rank, claim_role
 from claims.retrieval import rank
 from claims.tablecheck import Finding, check_tables, covered
@@ -50,6 +51,7 @@ _CUE = re.compile(RATING_CUE)
 # Words by which a claim says more than its figures: "its best Olympic gold tally ever", "for the first time".
 _QUALIFIER = re.compile(r"\b(?:only|sole|first|last|best|worst|highest|lowest|largest|smallest|biggest|most|least|record|"
                         r"ever|every|always|never|unprecedented|\w+est)\b", re.I)
+_DATE_STEMS = frozenset(word_stems("january february march april may june july august september october november december"))
 _NOT_SUPERLATIVE = frozenset("latest best west east interest forest harvest protest request suggest honest modest".split())
 
 
@@ -86,22 +88,38 @@ def _qualifiers(text: str) -> frozenset[str]:
     return frozenset(word_stems(" ".join(found)))
 
 
+@dataclass(frozen=True, slots=True)
+class _Talk:
+    """What a source says about claims, whatever the claim: read once per source."""
+
+    rated: bool  # it states a fact-checker's rating, or says a claim is right only in part
+    claim_talk: tuple[str, ...]  # its passages that talk of claims ("a viral post claims ..."), for examines_claim
+    sayings: tuple[frozenset[str], ...]  # the words of its sentences with "X said"
+
+
+@lru_cache(maxsize=512)
+def _talk(source) -> _Talk:
+    rated, talk, sayings = False, [], []
+    for p in source.passages:
+        if p.kind == "table_row":
+            continue
+        if (_CUE.search(p.text) and find_rating(p.text)) or IN_PART.search(p.text):
+            rated = True
+        if CLAIM_TALK.search(p.text):
+            talk.append(p.text)
+        sayings += [word_stems(s) for s in sentence_texts(p.text) if SAYING.search(s)]
+    return _Talk(rated, tuple(talk), tuple(sayings))
+
+
 def _is_factcheck(text: str, document: Document) -> bool:
     """Does the source rate the claim, examine it as a claim, or report someone making it ("Perry said 13
     Texas institutions had announced ...")? Then it is an article about the claim, not a primary source."""
-    said = claims_saying(text)
+    talk = _talk(document.source)
+    if talk.rated or any(examines_claim(text, p) for p in talk.claim_talk):
+        return True
     words = word_stems(text)
-    for p in document.source.passages:
-        if p.kind == "table_row":
-            continue
-        if _CUE.search(p.text) and find_rating(p.text):
-            return True
-        if examines_claim(text, p.text) or IN_PART.search(p.text):
-            return True
-        if not said and words:
-            for sentence in sentence_texts(p.text):
-                if SAYING.search(sentence) and covered(words, word_stems(sentence)) >= REPORTED:
-                    return True
+    if words and not claims_saying(text):
+        return any(len(words & s) >= REPORTED * len(words) / 2 and covered(words, s) >= REPORTED for s in talk.sayings)
     return False
 
 
@@ -184,12 +202,27 @@ def verify(
 
 
 def _records_event(frame: Frame, table) -> bool:
-    """Do the table's caption, headers or cells name the claim's event verbs (or forms of them)?"""
+    """Does the table record what the claim says? Its caption, headers or cells must name the claim's
+    event verbs (or forms of them), and for a claim written with names ("Toronto is the capital of
+    Canada") every other word of it: a hockey table with Toronto and Canada in a row says nothing of
+    capitals."""
+    words = _table_words(table)
     verbs = frame.events & frame.words
-    if not verbs:
-        return True
-    words = word_stems(" ".join((table.caption or "", *table.header, *(c for row in table.rows for c in row))))
-    return all(any(w.startswith(v[:4]) or v.startswith(w[:4]) for w in words if len(w) >= 3) for v in verbs)
+    if verbs and not all(_in_words(v, words) for v in verbs):
+        return False
+    if frame.names or frame.lead:
+        others = frame.words - frame.subject - frozenset(word_stems(frame.lead or "")) - _DATE_STEMS
+        return all(_in_words(w, words) for w in others)
+    return True
+
+
+def _in_words(word: str, words: frozenset[str]) -> bool:
+    return word in words or any(len(w) >= 3 and (w.startswith(word[:4]) or word.startswith(w[:4])) for w in words)
+
+
+@lru_cache(maxsize=256)
+def _table_words(table) -> frozenset[str]:
+    return word_stems(" ".join((table.caption or "", *table.header, *(c for row in table.rows for c in row))))
 
 
 def _linked(frame: Frame, source) -> Finding | None:
