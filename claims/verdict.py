@@ -3,13 +3,19 @@
 :func:`verify` is the verifier's one entry point (the flow and the ad-hoc check both call it):
 
 1. the claim's :class:`~claims.frame.Frame` gives its parts: each figure, each date of an event
-   (a claim without figures: every date; with figures: the days and months, a year being the time of
-   the figures), and its superlatives and "first"/"record" words, which the evidence must state too;
-2. a source that **rates or examines the claim** (a fact-check: "We rate this claim False", "a viral post
-   claims ...") is read by :mod:`claims.factcheck`, on its passages ranked by BM25 (:mod:`claims.retrieval`);
+   (a claim without figures: every dated event; with figures: the days and months and the years
+   right after a verb, a plain year being the time of the figures), the place of its event, each
+   comparison it makes (:mod:`claims.comparisons`), and for a relation without figures ("X is the
+   capital of Y", "the longest river in Asia") the statement itself; its superlatives and
+   "first"/"record" words must be stated by the evidence too;
+2. a source that **rates, examines or reports the claim** (a fact-check: "We rate this claim False",
+   "a viral post claims ...", "Perry said 13 ...") is read by :mod:`claims.factcheck`, on its
+   passages ranked by BM25 (:mod:`claims.retrieval`);
 3. any other source is a **primary source**: its tables (:mod:`claims.tablecheck`: the cell of the
-   subject's row and the measure's column) and its sentences (:mod:`claims.prose`: about the same
-   subject, measure and time) decide parts; a table's cell outranks the page's prose on the same part;
+   subject's row and the measure's column), its sentences (:mod:`claims.prose`: about the same
+   subject, measure and time), its relations (:mod:`claims.relations`) and comparisons decide parts;
+   a table's cell outranks the page's prose on the same part; when nothing reads any part, the
+   statement's words linked to a table's cells (:mod:`claims.celllink`) decide it for that source;
 4. **combined** over the sources: a part refuted by one source and supported by another is
    ``conflicting``; a part refuted and supported nowhere makes the claim ``refuted`` (a claim with two
    figures is refuted if either is wrong); every part supported (by any of the sources: a silent
@@ -17,7 +23,7 @@
 
 Every decisive verdict names what decided it: :class:`~claims.model.Evidence` rows with the passage or
 table cell and the comparison (``claim 'about 4.3 million people' vs 'Population, 2021' = 4,262,635
-for Alberta``).
+for Alberta``), and the verdict's ``reason`` quotes the sentence for prose.
 """
 
 from __future__ import annotations
