@@ -42,6 +42,10 @@ def _prefect_environment() -> None:
     }
     for key, value in defaults.items():
         os.environ.setdefault(key, value)
+    if not os.environ.get("PREFECT_API_URL"):
+        from flows.lifetime import own_temporary_server
+
+        own_temporary_server()  # the temporary API server stops with this command, even at kill -9
 
 
 def _db(args: argparse.Namespace) -> str:
@@ -140,7 +144,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
-    table = run_readonly_sql(_db(args), args.query)
+    table = run_readonly_sql(_db(args), args.query, timeout=args.timeout or None)
     _print_table(table, args.format)
     return EXIT_OK
 
@@ -332,6 +336,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_db(sub.add_parser("sql", help="run a read-only SQL query over the warehouse"))
     p.add_argument("query", metavar="SQL")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                   help="stop the query after this long, so that writers are not kept waiting (0: no limit; default 30)")
     p.set_defaults(func=cmd_sql)
 
     p = with_db(sub.add_parser("source", help="manage the sources claims are checked against"))
@@ -407,17 +413,25 @@ def _configure_logging() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from flows.lifetime import Terminated, stop_on_signals
+
     _configure_logging()
     args = build_parser().parse_args(argv)
+    stop_on_signals()
     try:
         return args.func(args)
     except WarehouseError as exc:
         return _fail(str(exc))
+    except Terminated:
+        return _fail("stopped (SIGTERM)", 143)
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
     except BrokenPipeError:
         sys.stderr.close()  # `claimtrack claims | head`: the reader left, nothing to report
         return EXIT_OK
+    except Exception as exc:  # a bug or Prefect's own error: one line, never a traceback
+        first = (str(exc).strip().splitlines() or [""])[0]
+        return _fail(f"{type(exc).__name__}: {first}" if first else type(exc).__name__)
 
 
 if __name__ == "__main__":

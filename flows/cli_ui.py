@@ -116,13 +116,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from warehouse.status import StatusChange, record_status
+    from warehouse.status import StatusChange, record_status, reviewer_name
 
     if not args.reviewer.strip():
         return _fail("--reviewer: give the name of the person deciding")
-    record_status([StatusChange(args.claim_id, args.verdict, actor=args.reviewer.strip(),
-                                note=args.note.strip() or None)], _db(args))
-    print(f"claim {args.claim_id}: {args.verdict} by {args.reviewer.strip()}")
+    reviewer = reviewer_name(args.reviewer)  # refuses the machine's name: one line, exit 1
+    record_status([StatusChange(args.claim_id, args.verdict, actor=reviewer, note=args.note.strip() or None,
+                                human=True)], _db(args))
+    print(f"claim {args.claim_id}: {args.verdict} by {reviewer}")
     return 0
 
 

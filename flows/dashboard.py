@@ -8,7 +8,7 @@ Artifacts (the Artifacts page shows the latest version of each key, with its his
 - ``claims-<article-slug>`` (table): one per article, its claims with their statuses.
 
 Article and source text is untrusted: markdown goes through ``flows.markdown`` and table cells
-through ``table_cell`` (see its docstring for what the UI does with them).
+through ``flows.markdown.table_cell`` (see ``flows.markdown`` for what the UI does with them).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from datetime import datetime, timezone
 
 from prefect import flow, get_run_logger, task
@@ -28,12 +29,12 @@ from prefect.artifacts import (
     update_progress_artifact,
 )
 
-from flows.markdown import escape, md_table
-from warehouse import DEFAULT_DB, Table
+from flows.markdown import escape, md_table, table_cell
+from warehouse import DEFAULT_DB, Table, connect
 from warehouse.dashboard import DashboardData, article_claims, dashboard_data, review_batch
 from warehouse.db import utcnow
 
-__all__ = ["DASHBOARD_KEY", "REVIEW_QUEUE_KEY", "article_key", "progress", "refresh_dashboard", "table_cell"]
+__all__ = ["DASHBOARD_KEY", "REVIEW_QUEUE_KEY", "article_key", "progress", "refresh_dashboard"]
 
 DASHBOARD_KEY = "claims-dashboard"
 REVIEW_QUEUE_KEY = "review-queue"
@@ -50,25 +51,6 @@ def article_key(article_id: str, title: str | None, source: str | None = None) -
     return f"claims-{slug}-{article_id[:8].lower()}"
 
 
-def table_cell(value: object, limit: int | None = None) -> object:
-    """A value for a table artifact cell: numbers as they are, text flattened, cut and escaped.
-
-    The Prefect UI (3.9) renders every table cell as Markdown with inline HTML (a sanitiser drops
-    scripts and event handlers, but ``<b>``, links and ``**bold**`` still render), so text cells go
-    through ``flows.markdown.escape`` and show exactly as written (tests/test_ui.py checks it in Chromium).
-    """
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, (int, float)):
-        return round(value, 3) if isinstance(value, float) else value
-    text = " ".join(str(value).split())
-    if limit and len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return escape(text)
-
-
 @dataclass(frozen=True, slots=True)
 class DashboardSummary:
     since: datetime | None
@@ -78,7 +60,11 @@ class DashboardSummary:
 
 @flow(name="refresh-dashboard", log_prints=False)
 def refresh_dashboard(db: str = DEFAULT_DB) -> DashboardSummary:
-    """Rebuild the dashboard, review-queue and per-article artifacts from the warehouse."""
+    """Rebuild the dashboard, review-queue and per-article artifacts from the warehouse (an empty one
+    when nothing has been stored yet: a first feeds run with no new items shows zero counts)."""
+    if not Path(db).exists():
+        with connect(db):  # creates the file and its schema
+            pass
     since = previous_dashboard_time()
     data = dashboard_data(db, since=since)
     now = utcnow()

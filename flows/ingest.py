@@ -11,7 +11,7 @@ from prefect.artifacts import create_markdown_artifact, create_progress_artifact
 from claims.extract import build_article
 from claims.model import Article
 from flows.inputs import InputError, RawArticle, make_client, read_input
-from flows.markdown import escape, md_table
+from flows.markdown import escape, md_table, table_cell
 from warehouse import DEFAULT_DB, connect, store_articles
 from warehouse.db import transaction
 from warehouse.evidence import add_source_in
@@ -141,10 +141,12 @@ def _summary_artifacts(report: IngestReport, db: str) -> None:
     if report.failures:
         lines += ["", "## Failures", "", md_table(["input", "reason"], [list(f) for f in report.failures])]
     create_markdown_artifact(key="ingest-summary", markdown="\n".join(lines), description="Last ingest run")
-    rows = (
-        [{"article_id": a, "input": report.sources.get(a, ""), "outcome": "stored"} for a in report.stored]
-        + [{"article_id": a, "input": report.sources.get(a, ""), "outcome": "already stored"} for a in report.skipped]
-        + [{"article_id": "", "input": spec, "outcome": reason} for spec, reason in report.failures]
+    rows = (  # inputs and reasons are untrusted text (a path, a URL, a server's words): escaped like every cell
+        [{"article_id": a, "input": table_cell(report.sources.get(a, ""), 300), "outcome": "stored"} for a in report.stored]
+        + [{"article_id": a, "input": table_cell(report.sources.get(a, ""), 300), "outcome": "already stored"}
+           for a in report.skipped]
+        + [{"article_id": "", "input": table_cell(spec, 300), "outcome": table_cell(reason, 300)}
+           for spec, reason in report.failures]
     )
     if rows:
         create_table_artifact(table=rows, key="ingest-articles", description="Articles of the last ingest run")

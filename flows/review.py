@@ -21,11 +21,12 @@ from prefect.flow_runs import pause_flow_run
 from prefect.input import RunInput
 
 from claims.model import STATUSES
-from flows.dashboard import TEXT_CELL, refresh_dashboard, table_cell
+from flows.dashboard import TEXT_CELL, refresh_dashboard
+from flows.markdown import table_cell
 from flows.markdown import escape, md_table
 from warehouse import DEFAULT_DB, Table
 from warehouse.dashboard import review_batch
-from warehouse.status import StatusChange, record_status
+from warehouse.status import StatusChange, record_status, reviewer_name
 
 __all__ = ["Decision", "ReviewOutcome", "Verdict", "record_review", "review_claim", "review_claims", "review_form"]
 
@@ -126,7 +127,7 @@ def review_claims(
 
 def record_review(db: str, answer: dict, claim_ids: list[int]) -> ReviewOutcome:
     """Write each non-skipped decision of a Resume form as a human status event."""
-    reviewer = str(answer["reviewer"]).strip()
+    reviewer = reviewer_name(str(answer["reviewer"]))
     note = str(answer.get("note") or "").strip() or None
     outcome = ReviewOutcome(reviewer=reviewer)
     changes = []
@@ -136,7 +137,7 @@ def record_review(db: str, answer: dict, claim_ids: list[int]) -> ReviewOutcome:
         if choice == SKIP:
             outcome.skipped.append(claim_id)
             continue
-        changes.append(StatusChange(claim_id, choice, actor=reviewer, note=note))
+        changes.append(StatusChange(claim_id, choice, actor=reviewer, note=note, human=True))
         outcome.decided[claim_id] = choice
     if changes:
         record_status(changes, db)
@@ -147,10 +148,9 @@ def record_review(db: str, answer: dict, claim_ids: list[int]) -> ReviewOutcome:
 def review_claim(claim_id: int, verdict: Verdict, reviewer: str, note: str = "", db: str = DEFAULT_DB) -> str:
     """Record one reviewer's verdict on a claim as a human status event."""
     value = getattr(verdict, "value", verdict)
-    if not reviewer.strip():
-        raise ValueError("reviewer: give the name of the person deciding")
-    record_status([StatusChange(claim_id, value, actor=reviewer.strip(), note=note.strip() or None)], db)
-    get_run_logger().info("claim %d: %s by %s", claim_id, value, reviewer.strip())
+    name = reviewer_name(reviewer)  # the machine's name is refused
+    record_status([StatusChange(claim_id, value, actor=name, note=note.strip() or None, human=True)], db)
+    get_run_logger().info("claim %d: %s by %s", claim_id, value, name)
     refresh_dashboard(db)
     return value
 

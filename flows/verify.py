@@ -41,7 +41,7 @@ from claims.passages import (
 from claims.verdict import verify
 from flows.fetch import Fetched, FetchPolicy, FetchRequest, fetch_all, read_local
 from flows.inputs import is_url
-from flows.markdown import escape, md_table
+from flows.markdown import escape, md_table, table_cell
 from warehouse import DEFAULT_DB, connect
 from warehouse.db import transaction
 from warehouse.evidence import (
@@ -323,7 +323,7 @@ def _artifacts(report: VerifyReport) -> None:
     create_markdown_artifact(key="verify-summary", markdown="\n".join(lines), description="Last verification run")
     if report.rows:
         create_table_artifact(
-            table=[{k: escape(v) if isinstance(v, str) else v for k, v in row.items()} for row in report.rows],
+            table=[{k: table_cell(v, 300) for k, v in row.items()} for row in report.rows],
             key="verify-verdicts",
             description="Verdicts of the last verification run",
         )

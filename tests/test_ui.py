@@ -16,8 +16,10 @@ from tests.conftest import ROOT, SEED
 pytest_plugins = ["tests.conftest_server"]
 
 EVIL_TITLE = "**Breaking** <b>NATO</b> [click](http://example.invalid) <script>window.__pwned=1</script>"
-EVIL_CLAIM = ('Officials said 40 <b>diplomats</b> and **12 attachés** left Moscow in October 2021, '
-              'according to a statement <img src=x onerror="window.__pwned=2">.')
+EVIL_CLAIM = ('Officials said 40 <b>diplomats</b> and **12 attachés** left Moscow in October 2021 '
+              '(https://evil.example) <img src=x onerror="window.__pwned=2">.')
+# A file name is untrusted text too: it shows in the ingest run's table.
+EVIL_FILE = "brief **NATO** [click](javascript:alert(1)) <img src=x onerror=window.__pwned=3>.txt"
 EVIL_HTML = f"""<html><head><title>{EVIL_TITLE.replace('<', '&lt;').replace('>', '&gt;')}</title></head>
 <body><article><p>{EVIL_CLAIM.replace('<', '&lt;').replace('>', '&gt;')}</p>
 <p>The ministry said more than 100 staff worked at the mission in 2020.</p></article></body></html>
@@ -25,7 +27,7 @@ EVIL_HTML = f"""<html><head><title>{EVIL_TITLE.replace('<', '&lt;').replace('>',
 # Elements the untrusted text would create if it were rendered instead of shown.
 # (The UI's own links, to /artifacts/key/<key>, are not article text.)
 INJECTED = """[...document.querySelectorAll('b, strong, em, img, script, a:not([href^="/"])')].filter(e =>
-    /NATO|diplomats|attachés|\\bclick\\b|pwned/.test(e.textContent) || e.getAttribute('src') === 'x')
+    /NATO|diplomats|attachés|\\bclick\\b|pwned|evil\\.example/.test(e.textContent) || e.getAttribute('src') === 'x')
     .map(e => e.outerHTML)"""
 
 
@@ -64,13 +66,17 @@ def world(prefect_server, tmp_path_factory) -> World:
     db = str(work / "claims.duckdb")
     evil = work / "breaking.html"
     evil.write_text(EVIL_HTML, encoding="utf-8")
+    evil_file = work / EVIL_FILE
+    evil_file.write_text("The council said 12 roads were closed in 2021.", encoding="utf-8")
     with temporary_settings(updates={PREFECT_API_URL: prefect_server.api}):
-        report = ingest_articles([str(SEED), str(evil)], db=db)
-        assert len(report.stored) == 2, report.failures
+        report = ingest_articles([str(SEED), str(evil), str(evil_file)], db=db)
+        assert len(report.stored) == 3, report.failures
+        ingested = latest_artifact("ingest-articles")
         verify_pending(db=db, sources=str(ROOT / "config" / "sources.toml"))  # ends with refresh_dashboard
         evil_id = next(a for a, source in report.sources.items() if source == str(evil))
         evil_key = article_key(evil_id, EVIL_TITLE)
         artifacts = {key: latest_artifact(key) for key in ("claims-dashboard", "review-queue", evil_key)}
+        artifacts["ingest-articles"] = ingested
     queue = review_batch(db, limit=10)
     seed_claim = next(r[3] for r in queue.rows if r[1] != evil_id)
     return World(prefect_server.url, db, artifacts, seed_claim, evil_key)
@@ -99,6 +105,7 @@ ESCAPED_PAGES = [
     pytest.param("claims-dashboard", ["**Breaking** <b>NATO</b> [click]"], id="dashboard-markdown"),
     pytest.param("article", [EVIL_CLAIM], id="article-table"),
     pytest.param("review-queue", [EVIL_CLAIM], id="review-queue-table"),
+    pytest.param("ingest-articles", [EVIL_FILE], id="ingest-table"),
 ]
 
 

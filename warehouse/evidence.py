@@ -3,7 +3,7 @@
 A fetch that brings new content stores a snapshot: its text, its passages (paragraphs, headings,
 list items, table rows) and its tables (``source_tables``: header, rows, and the passage of each
 row). :func:`load_snapshots` reads snapshots back as the verifier's :class:`~claims.passages.SourceText`,
-each passage with its ``passage_id``; a snapshot stored before tables were kept (migration 2) has
+each passage with its ``passage_id``; a snapshot stored before tables were kept (migration 3) has
 its tables rebuilt from its table-row passages ("Header: cell | Header: cell"). Evidence rows are
 written in bulk, one statement per batch of checks, with the verifier's explanation.
 """

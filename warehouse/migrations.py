@@ -26,7 +26,21 @@ def m001_initial(con: duckdb.DuckDBPyConnection) -> None:
     con.execute((HERE / "schema.sql").read_text(encoding="utf-8"))
 
 
-_M002 = """
+@migration
+def m002_catch_up_first_release(con: duckdb.DuckDBPyConnection) -> None:
+    """A file made by the first release lacks what ``schema.sql`` gained before migrations were the
+    rule (session 1 edited it after migration 1 had shipped): the tables for sources' fetches,
+    snapshots and passages, claim links and checks, and two evidence columns. Create what is missing;
+    on a file made by today's ``schema.sql`` this changes nothing."""
+    con.execute((HERE / "schema.sql").read_text(encoding="utf-8"))  # CREATE TABLE IF NOT EXISTS: the missing ones
+    con.execute("ALTER TABLE evidence ADD COLUMN IF NOT EXISTS passage_id BIGINT")
+    con.execute("ALTER TABLE evidence ADD COLUMN IF NOT EXISTS found_at TIMESTAMP")
+    # Every claim links to its canonical claim, a canonical one to itself.
+    con.execute("INSERT INTO claim_links SELECT c.claim_id, c.claim_id, 'self', now() FROM claims AS c "
+                "WHERE c.claim_id NOT IN (SELECT claim_id FROM claim_links)")
+
+
+_M003 = """
 -- Tables of each source snapshot, as the page shows them: the verifier checks a claim against a
 -- cell by its row and column. Each row is also a passage (kind table_row) of the snapshot.
 CREATE TABLE IF NOT EXISTS source_tables (
@@ -43,19 +57,19 @@ ALTER TABLE evidence ADD COLUMN IF NOT EXISTS explanation VARCHAR;
 COMMENT ON TABLE source_tables IS 'Tables of each source snapshot: header, rows, and the passage of every row';
 COMMENT ON TABLE evidence IS 'What decided a claim at each check: the deciding passages (or, when nothing decided, the related passages shown)';
 COMMENT ON COLUMN evidence.passage_id IS 'the deciding passage (a table row is a passage too); NULL for ad-hoc checks';
-COMMENT ON COLUMN evidence.score IS '1.0 for evidence that decided (part of) the claim, 0.0 for a related passage shown when nothing decided; rows stored before migration 2 hold the BM25 retrieval score with boosts';
+COMMENT ON COLUMN evidence.score IS '1.0 for evidence that decided (part of) the claim, 0.0 for a related passage shown when nothing decided; rows stored before migration 3 hold the BM25 retrieval score with boosts';
 COMMENT ON COLUMN evidence.stance IS 'supports | refutes | neutral';
-COMMENT ON COLUMN evidence.explanation IS 'the comparison that decided it, e.g. claim ''about 3.1 million people'' vs ''Population (thousands, 2021)'' = 3,107 (3.11 million) for Wales; NULL for rows stored before migration 2';
+COMMENT ON COLUMN evidence.explanation IS 'the comparison that decided it, e.g. claim ''about 3.1 million people'' vs ''Population (thousands, 2021)'' = 3,107 (3.11 million) for Wales; NULL for rows stored before migration 3';
 COMMENT ON COLUMN evidence.found_at IS 'when the check ran: the evidence rows of one check share it';
 """
 
 
 @migration
-def m002_source_tables_and_explanations(con: duckdb.DuckDBPyConnection) -> None:
+def m003_source_tables_and_explanations(con: duckdb.DuckDBPyConnection) -> None:
     """``source_tables`` (a snapshot's tables, each row pointing at its passage) and
     ``evidence.explanation``; ``evidence.score`` is 1.0 for deciding evidence, 0.0 for a shown
     neutral passage (no retrieval score any more). Comments on the columns say so."""
-    con.execute(_M002)
+    con.execute(_M003)
 
 
 def _views() -> list[Path]:

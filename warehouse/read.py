@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from warehouse.db import DEFAULT_DB, QueryError, ReadOnlyViolation, connect, _fi
 __all__ = ["Table", "claims_table", "query", "run_readonly_sql"]
 
 QUERIES = Path(__file__).resolve().parent / "queries"
+DEFAULT_SQL_TIMEOUT = 30.0  # seconds a user's query may hold the file (every writer waits for readers)
 
 # Statement types a read-only query may contain; everything else is refused before it runs.
 _READ_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
@@ -42,10 +44,12 @@ def claims_table(
     return query(db, "claims_table", {"status": status, "article": article})
 
 
-def run_readonly_sql(db: str | os.PathLike[str], sql: str) -> Table:
+def run_readonly_sql(db: str | os.PathLike[str], sql: str, timeout: float | None = DEFAULT_SQL_TIMEOUT) -> Table:
     """Run a user's SELECT on a read-only connection with no access to other files.
 
-    Anything that would write (INSERT, UPDATE, CREATE, COPY, ATTACH, SET, ...) is refused.
+    Anything that would write (INSERT, UPDATE, CREATE, COPY, ATTACH, SET, ...) is refused. A query
+    still running after ``timeout`` seconds is interrupted (a reader holds the file, and every writer
+    waits for it); None runs it to the end.
     """
     with connect(db, read_only=True) as con:
         try:
@@ -60,10 +64,20 @@ def run_readonly_sql(db: str | os.PathLike[str], sql: str) -> Table:
                     f"only SELECT queries are allowed here, not {statement.type.name}"
                 )
         con.execute("SET enable_external_access = false")
+        timer = threading.Timer(timeout, con.interrupt) if timeout else None
+        if timer:
+            timer.daemon = True
+            timer.start()
         try:
             for statement in statements[:-1]:
                 con.execute(statement)
             cursor = con.execute(statements[-1])
             return Table(tuple(d[0] for d in cursor.description), cursor.fetchall())
+        except duckdb.InterruptException:
+            raise QueryError(f"the query was stopped after {timeout:g} s, so that writers are not kept waiting "
+                             "(--timeout SECONDS to allow longer)") from None
         except duckdb.Error as exc:
             raise QueryError(_first_line(exc)) from None
+        finally:
+            if timer:
+                timer.cancel()

@@ -10,6 +10,8 @@
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -18,9 +20,12 @@ import duckdb
 from claims.model import STATUSES
 from warehouse.db import DEFAULT_DB, WarehouseError, connect, utcnow
 
-__all__ = ["PIPELINE", "StatusChange", "StatusResult", "claim_history", "record_status", "record_status_in"]
+__all__ = ["PIPELINE", "RESERVED_ACTORS", "StatusChange", "StatusResult", "claim_history", "record_status",
+           "record_status_in", "reviewer_name"]
 
 PIPELINE = "pipeline"
+# Names no reviewer may take: the machine's, and others a reader would take for it.
+RESERVED_ACTORS = frozenset({"pipeline", "machine", "system", "claimtrack", "automatic", "auto", "bot"})
 CONFIDENCE_STEP = 0.01  # a confidence change smaller than this is not a change
 
 
@@ -32,6 +37,23 @@ class StatusChange:
     actor: str = PIPELINE  # 'pipeline' or the reviewer's name
     evidence_ids: tuple[int, ...] = ()
     note: str | None = None
+    human: bool | None = None  # a reviewer's decision; None: a reviewer's when the actor is not the machine
+
+    @property
+    def by_reviewer(self) -> bool:
+        return self.human if self.human is not None else self.actor != PIPELINE
+
+
+def reviewer_name(name: str) -> str:
+    """A reviewer's name as recorded: trimmed, one space between words; the machine's name and the other
+    reserved ones are refused however they are written (" Pipeline ", "PIPE​LINE")."""
+    cleaned = " ".join(str(name or "").split())
+    if not cleaned:
+        raise WarehouseError("a reviewer needs a name: give the name of the person deciding")
+    folded = re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", cleaned).casefold())
+    if folded in RESERVED_ACTORS:
+        raise WarehouseError(f"{cleaned!r} is reserved for the machine; give the reviewer's own name")
+    return cleaned
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +116,7 @@ def record_status_in(con: duckdb.DuckDBPyConnection, changes: Sequence[StatusCha
     events, checks = [], []
     for change in changes:
         target = canonical[change.claim_id]
-        if change.actor == PIPELINE:
+        if not change.by_reviewer:
             checks.append((target, change.status, change.confidence, now))
             previous = machine.get(target)
             if previous is not None and previous[0] == change.status and _same_confidence(previous[1], change.confidence):
@@ -121,6 +143,10 @@ def _validate(changes: Sequence[StatusChange]) -> None:
             raise WarehouseError(f"unknown status {change.status!r}; one of: {', '.join(STATUSES)}")
         if not change.actor or not change.actor.strip():
             raise WarehouseError("a status change needs an actor: 'pipeline' or the reviewer's name")
+        if change.by_reviewer:
+            reviewer_name(change.actor)  # a person: never the machine's name
+        elif change.actor != PIPELINE:
+            raise WarehouseError("only the pipeline records machine verdicts")
 
 
 def _same_confidence(a: float | None, b: float | None) -> bool:

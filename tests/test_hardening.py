@@ -1,0 +1,241 @@
+"""Hardening (issue 14): who may act as the machine, readers that cannot hold writers forever, and a
+database made by the first release that can still be written. Real DuckDB files, real processes."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from claims.extract import build_article
+from flows.cli import main
+from warehouse import WarehouseError, connect, run_readonly_sql
+from warehouse.migrations import MIGRATIONS
+from warehouse.status import StatusChange, claim_history, record_status, reviewer_name
+from warehouse.store import store_articles
+
+ROOT = Path(__file__).resolve().parents[1]
+FIRST_RELEASE_SCHEMA = Path(__file__).parent / "fixtures" / "schema-release-1.sql"
+
+
+def _one_claim_db(db: str) -> int:
+    store_articles([build_article("date 2021-10-18\nNATO expelled eight members of the Russian mission.", "a.txt")], db)
+    return run_readonly_sql(db, "SELECT min(claim_id) FROM claims").rows[0][0]
+
+
+# --- actors -----------------------------------------------------------------------------------------
+
+RESERVED = [
+    pytest.param("pipeline", id="plain"),
+    pytest.param(" pipeline ", id="padded"),
+    pytest.param("PIPELINE", id="capitals"),
+    pytest.param("Pipe\u200bline", id="zero-width-space"),
+    pytest.param("pipe-line", id="hyphen"),
+    pytest.param("ｐｉｐｅｌｉｎｅ", id="full-width"),
+    pytest.param("machine", id="another-reserved-name"),
+]
+
+
+@pytest.mark.parametrize("name", RESERVED)
+def test_a_reviewer_cannot_record_as_the_machine(name, db, capsys):
+    claim_id = _one_claim_db(db)
+    assert main(["review", str(claim_id), "--verdict", "supported", "--reviewer", name, "--db", db]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "reserved for the machine" in err[0]
+    assert [e["actor"] for e in claim_history(claim_id, db)] == ["pipeline"]  # only the ingest event
+
+
+@pytest.mark.parametrize("name", RESERVED)
+def test_a_human_status_change_refuses_reserved_names(name, db):
+    claim_id = _one_claim_db(db)
+    with pytest.raises(WarehouseError, match="reserved"):
+        record_status([StatusChange(claim_id, "supported", actor=name, human=True)], db)
+
+
+def test_a_reviewers_name_is_recorded_as_a_person(db):
+    claim_id = _one_claim_db(db)
+    assert main(["review", str(claim_id), "--verdict", "refuted", "--reviewer", "  Ana   Reviewer ", "--db", db]) == 0
+    events = claim_history(claim_id, db)
+    assert events[-1]["actor"] == "Ana Reviewer"
+    assert run_readonly_sql(db, f"SELECT reviewed FROM claims_current WHERE claim_id = {claim_id}").rows == [(True,)]
+    assert reviewer_name("Ana") == "Ana"
+
+
+def test_only_the_pipeline_records_machine_verdicts(db):
+    claim_id = _one_claim_db(db)
+    with pytest.raises(WarehouseError, match="only the pipeline"):
+        record_status([StatusChange(claim_id, "supported", actor="Ana", human=False)], db)
+
+
+# --- readers and writers ----------------------------------------------------------------------------
+
+LONG_QUERY = "SELECT count(*) FROM range(100000000000) a"
+
+
+def test_a_long_query_is_stopped_and_the_writer_waiting_for_it_goes_on(db):
+    _one_claim_db(db)
+    reader = subprocess.Popen([sys.executable, "-m", "flows.cli", "sql", LONG_QUERY, "--timeout", "2", "--db", db],
+                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        time.sleep(1.0)  # the reader holds the file now
+        started = time.monotonic()
+        with connect(db, wait=20) as con:  # a writer: waits for the reader, which is stopped at 2 s
+            con.execute("SELECT 1")
+        waited = time.monotonic() - started
+        out, err = reader.communicate(timeout=30)
+    finally:
+        reader.kill()
+    assert reader.returncode == 1
+    assert err.strip().splitlines() == [
+        "claimtrack: the query was stopped after 2 s, so that writers are not kept waiting "
+        "(--timeout SECONDS to allow longer)"]
+    assert waited < 10
+
+
+def test_a_query_within_its_timeout_answers(db, capsys):
+    _one_claim_db(db)
+    assert main(["sql", "SELECT count(*) AS n FROM claims", "--format", "csv", "--timeout", "5", "--db", db]) == 0
+    assert capsys.readouterr().out.splitlines() == ["n", "1"]
+
+
+# --- the temporary Prefect server dies with the command ------------------------------------------
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's")
+@pytest.mark.parametrize("signal_name", ["SIGKILL", "SIGTERM"])
+def test_killing_the_command_stops_its_temporary_server(signal_name, tmp_path):
+    import os
+    import signal
+
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "PREFECT_API_URL": "",
+           "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env.pop("PREFECT_API_URL")
+    big = tmp_path / "articles"
+    big.mkdir()
+    for i in range(200):  # enough work that the command is still running when it is killed
+        (big / f"a{i}.txt").write_text(f"Officials said {i + 10} staff left in 2021. " * 20, encoding="utf-8")
+    command = subprocess.Popen([sys.executable, "-m", "flows.cli", "ingest", *map(str, sorted(big.iterdir())),
+                                "--batch-size", "1", "--db", str(tmp_path / "c.duckdb")], cwd=ROOT, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = None
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and server is None and command.poll() is None:
+        server = next((c for c in _children(command.pid)
+                       if b"uvicorn" in (Path("/proc") / str(c) / "cmdline").read_bytes()), None)
+        time.sleep(0.2)
+    assert server is not None, "the command started no temporary server"
+    time.sleep(3)
+    command.send_signal(getattr(signal, signal_name))
+    command.wait(timeout=60)
+    gone = time.monotonic() + 15
+    while time.monotonic() < gone and _alive(server):
+        time.sleep(0.2)
+    alive = _alive(server)
+    if alive:
+        os.kill(server, signal.SIGKILL)
+    assert not alive, "the temporary server outlived the command"
+
+
+# --- a database made by the first release -------------------------------------------------------------
+
+def _first_release_db(path: str) -> None:
+    """A file as the first release left it: its schema (tests/fixtures/schema-release-1.sql, taken from
+    that release's warehouse/schema.sql), migration 1 recorded, one article with a claim and its event."""
+    con = duckdb.connect(path)
+    try:
+        con.execute(FIRST_RELEASE_SCHEMA.read_text(encoding="utf-8"))
+        con.execute("INSERT INTO schema_migrations VALUES (1, 'm001_initial', now())")
+        con.execute("INSERT INTO articles VALUES ('a1b2c3d4e5f60718', 'old.txt', 'Old', '2021-10', "
+                    "'Russia expelled 60 American diplomats.', now())")
+        con.execute("INSERT INTO claims VALUES (1, 'a1b2c3d4e5f60718', 0, 0, 'Russia expelled 60 American diplomats.', "
+                    "0, 38, 0.97, NULL, 'russia|60')")
+        con.execute("INSERT INTO quantities VALUES (1, 0, '60 American diplomats', 15, 36, 60, 'count', 'diplomats', "
+                    "'=', NULL, NULL)")
+        con.execute("INSERT INTO claim_status_events VALUES (1, 1, 'unverified', NULL, 'pipeline', [], 'ingested', now())")
+    finally:
+        con.close()
+
+
+def test_a_first_release_database_is_migrated_and_written(tmp_path):
+    db = str(tmp_path / "release-1.duckdb")
+    _first_release_db(db)
+    stored = store_articles([build_article("date 2021-11-01\nNATO cut the Russian mission to 10 positions.", "new.txt")], db)
+    assert stored.stored  # ingest writes
+    record_status([StatusChange(1, "supported", actor="Ana", note="checked", human=True)], db)  # review writes
+    assert [e["status"] for e in claim_history(1, db)] == ["unverified", "supported"]  # history reads
+    assert run_readonly_sql(db, "SELECT claim_id, canonical_id FROM claim_links WHERE claim_id = 1").rows == [(1, 1)]
+    versions = run_readonly_sql(db, "SELECT version FROM schema_migrations ORDER BY version").rows
+    assert [v for (v,) in versions] == list(range(1, len(MIGRATIONS) + 1))
+    assert run_readonly_sql(db, "SELECT status, reviewed FROM claims_current WHERE claim_id = 1").rows == [("supported", True)]
+
+
+def test_a_first_release_database_is_verified(tmp_path, prefect_harness, monkeypatch):
+    from flows.verify import verify_claims
+    from warehouse.evidence import add_source
+
+    db = str(tmp_path / "release-1.duckdb")
+    _first_release_db(db)
+    page = tmp_path / "retaliation.html"
+    page.write_text("<html><body><p>On 29 March 2018 Russia expelled 60 American diplomats.</p></body></html>",
+                    encoding="utf-8")
+    add_source(str(page), db=db)
+    report = verify_claims(db=db, status=None)
+    assert report.results[1].verdict.status == "supported"
+    assert run_readonly_sql(db, "SELECT count(*) FROM evidence WHERE claim_id = 1 AND stance = 'supports'").rows == [(1,)]
+
+
+# schema.sql is migration 1 as it shipped: it changes only through new migrations from now on.
+SCHEMA_SHA256 = "858e537cf7d598d63c4b36be163bb7dacfab980b3e67ac763bf7af998e64aaef"
+
+
+def test_schema_sql_changes_only_through_migrations():
+    digest = hashlib.sha256((ROOT / "warehouse" / "schema.sql").read_bytes()).hexdigest()
+    assert digest == SCHEMA_SHA256, ("warehouse/schema.sql changed: add a migration to warehouse/migrations.py "
+                                     "instead (a file made by an earlier release runs only the new migrations)")
+
+
+# --- smaller items ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("a, b, same", [
+    pytest.param("10² people were evacuated.", "102 people were evacuated.", False, id="superscript-is-not-a-digit"),
+    pytest.param("The caf\u00e9 closed.", "The cafe\u0301 closed.", True, id="composed-and-decomposed-e"),
+    pytest.param("Two  spaces.\n", "Two spaces.", True, id="white-space-folded"),
+])
+def test_article_ids_come_from_the_text_as_read(a, b, same):
+    from claims.extract import article_id
+
+    assert (article_id(a) == article_id(b)) is same
+
+
+def test_feeds_with_nothing_new_on_a_fresh_database_complete(tmp_path, prefect_harness):
+    from flows.serve import ingest_feeds
+
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text("# nothing listed yet\n", encoding="utf-8")
+    report = ingest_feeds.with_options(retries=0)(config=str(feeds), db=str(tmp_path / "fresh.duckdb"))
+    assert (report.entries, report.items, report.new, report.failures) == (0, 0, [], [])
