@@ -178,6 +178,8 @@ EXACT_BAND = 0.0  # "4.3 million" holds within half its last digit: 4.25 to 4.35
 def rounding_unit(q: Quantity) -> float:
     """The size of the last digit a claim's figure is written to, in the figure's own value:
     "about 4.3 million" -> 100,000; "120,500 km" -> 100; "11,779 votes" -> 1; "a fifth" -> 0."""
+    if q.unit == "seconds" and not _PLAIN_SECONDS.fullmatch(q.text.strip()):  # "2:03:23", "2 hours 10 minutes"
+        return _duration_unit(q.text)
     m = _NUMERAL.search(q.text)
     if not m:
         return 0.0
@@ -190,6 +192,22 @@ def rounding_unit(q: Quantity) -> float:
         unit = 10.0 ** (len(digits) - len(stripped)) if stripped else 1.0
     factor = abs(q.value / written) if written else 1.0
     return unit * factor
+
+
+_PLAIN_SECONDS = re.compile(r"[\d.,]+\s*(?:s|secs?|seconds?)", re.I)
+_DURATION_PART = re.compile(r"(\d+(?:\.(\d+))?)\s*(?P<unit>h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)?\b", re.I)
+
+
+def _duration_unit(text: str) -> float:
+    """The last digit of a duration written in parts, in seconds: "2:03:23" -> 1, "3:46.04" -> 0.01,
+    "2 hours 10 minutes" -> 60, "one minute, 47.97 seconds" -> 0.01 (its last part decides)."""
+    parts = list(_DURATION_PART.finditer(text))
+    if not parts:
+        return 0.0
+    last = parts[-1]
+    unit = 10.0 ** -len(last.group(2)) if last.group(2) else 1.0
+    word = (last.group("unit") or "s").lower() if ":" not in text else "s"
+    return unit * (3600.0 if word.startswith("h") else 60.0 if word.startswith("m") else 1.0)
 
 
 def agree(claimed: float, bound: str, unit: float, found: float, found_approx: bool = False,

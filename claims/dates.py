@@ -8,14 +8,30 @@ Conventions for ``value``:
 
 - explicit dates: ``"2008"``, ``"2021-11"``, ``"2021-11-01"``; a quarter is ``"2021-Q4"``;
 - a year span ("2012–13", "2012-2014") is one mention whose value is its first year;
+- a range of days gives both ends as two day mentions: "4-6 March" is "4" (2005-03-04) and
+  "6 March" (2005-03-06), "March 4-6" is "March 4" and "6"; both take the same year. (The
+  :class:`DateMention` fields are unchanged, so the ends reach the database and ``--json`` as
+  ordinary dates.)
+- a date named without its year lies in the past of the publication date unless the words around
+  it say otherwise: "In October" in an article of February 2005 is 2004-10, "third quarter" the
+  last completed one (2004-Q3; the quarter in progress counts as not completed), but "will open in
+  October", "expects growth in the fourth quarter", "takes effect in January" look ahead (the next
+  such month or quarter). The clause of the date decides, then its sentence; a word of the future
+  ("will", "is due", "could", "ahead of") outranks one of the past; reporting verbs ("said") are
+  no tense. A day named without its year ("on 12 October") follows the tense too, and without
+  one is the nearer of its two readings (a day is named without a year when it is close). A
+  weekday is the last one, or the coming one when the tense is the future;
 - ``precision`` is the granularity of the expression ("Monday" is ``day``, "this weekend" is
   ``week``); when the publication date is too coarse to resolve it exactly, ``value`` is the
   publication date itself (a weekday in an article published "2021-10" is ``"2021-10"`` with
   precision ``week``);
 - week-level references with a day-precise publication date take the Monday of that week
   ("next week"), or the Saturday for a weekend;
-- narrative references ("Days later", "the next day") take the year of the last explicit date
-  before them (precision ``year``), or ``None`` when there is none;
+- narrative references ("Days later", "the next day") take the year of the last date with a value
+  before them (relative ones included: "last year ... a year earlier"), moved by the years they
+  count: "a year earlier", "year-earlier", "the year before", "the previous year" are that year
+  minus one, "two years later" plus two; "several years earlier" is ``None`` (precision ``year``),
+  and so is any of them with no date before it;
 - anything that cannot be resolved keeps ``value=None``.
 
 Spans follow the gold convention: a year keeps its preposition "in"/"In" ("in 2008"), a
@@ -133,11 +149,36 @@ MONTH_YEAR = re.compile(
     """,
     re.VERBOSE,
 )
-# A month name alone after a word that makes it a date: "in November", "last March".
+# A range of days in one month: "4-6 March", "4 to 6 March 2005", "between 4 and 6 March".
+DAY_RANGE = re.compile(
+    rf"""
+    (?<![0-9A-Za-z.,])
+    (?P<d1>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?             # the first day
+    (?:\s?[-–—]\s?|\s+(?:to|until|till|through|and)\s+)         # the joiner
+    (?P<d2>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?             # the last day
+    \s+(?:of\s+)?(?P<month>{_MONTH})                            # their month
+    (?:,?\s+{_YEAR})?                                            # an optional year
+    """,
+    re.VERBOSE,
+)
+# The same, month first: "March 4-6", "March 4 to 6, 2005".
+MONTH_DAY_RANGE = re.compile(
+    rf"""
+    (?<![A-Za-z])(?P<month>{_MONTH})\s+
+    (?P<d1>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?
+    (?:\s?[-–—]\s?|\s+(?:to|until|till|through|and)\s+)
+    (?P<d2>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9A-Za-z])(?![.:,][0-9])
+    (?:,?\s+{_YEAR})?
+    """,
+    re.VERBOSE,
+)
+# A month name alone after a word that makes it a date: "in November", "last March", "the three
+# months to December" ("to May" is left out: too often the name).
 BARE_MONTH = re.compile(
     r"""
     (?<![A-Za-z])
-    (?P<lead>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Ff]rom|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|mid)
+    (?:(?P<lead>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Ff]rom|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|mid)
+      |(?P<to>to)(?=\s+(?!May\b)))
     (?:\s+|-)
     (?:(?:early|mid|late)(?:\s+|-))?
     (?P<month>January|February|March|April|May|June|July|August|September|October|November|December)
@@ -182,7 +223,7 @@ QUARTER = re.compile(
     rf"""
     (?:(?<![A-Za-z])(?P<prep>[Ii]n|[Dd]uring)\s+)?
     (?:(?<![A-Za-z])(?:the|its|this\s+year's|this\s+year’s)\s+)?
-    (?<![A-Za-z])(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter(?![A-Za-z])
+    (?<![A-Za-z])(?P<ord>(?i:first|second|third|fourth|final)|1st|2nd|3rd|4th)[\s-]+(?i:quarter)(?![A-Za-z])
     (?:\s+of\s+{_YEAR}|(?P<y2>\s+(?:1[0-9]{{3}}|20[0-9]{{2}})(?![0-9])))?
     |
     (?<![0-9A-Za-z])Q(?P<q>[1-4])(?:\s*(?P<y3>(?:19|20)[0-9]{{2}})|\s*'(?P<yy>[0-9]{{2}}))?(?![0-9A-Za-z])
@@ -223,14 +264,45 @@ NARRATIVE = re.compile(
     (?:
         (?:(?P<n>[0-9]{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
               |a\s+few|several|few)\s+)?
-        (?P<unit>days?|weeks?|months?|years?)\s+(?:later|earlier|afterwards?)
-      | the\s+(?:next|following|previous)\s+(?P<unit2>day|week|month|year)
-      | the\s+(?P<unit3>day)\s+(?:before|after)(?=\s*[,.;])
+        (?P<unit>days?|weeks?|months?|years?)[\s-]+(?P<dir>later|earlier|afterwards?)
+      | the\s+(?P<dir2>next|following|previous)\s+(?P<unit2>day|week|month|year)
+      | the\s+(?P<unit3>day|year)\s+(?P<dir3>before|after)(?=\s*[,.;)]|\s*$)
     )
     (?![A-Za-z])
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+# Words that put a date in the future of the publication date, and words of the past tense.
+# "Elections are due in November", "will run in Madrid on 4-6 March", "profits rose in October".
+_FUTURE = re.compile(
+    r"""
+    \b(?:will|shall|won['’]t|going\s+to|(?:is|are|am|was|were)\s+(?:due|set|scheduled|expected|planned|poised|likely|about)
+      |(?:is|are)\s+to|due\s+(?:on|in|by|for|next)|set\s+to|scheduled|upcoming|forthcoming|coming|ahead\s+of
+      |plans?\s+to|intends?\s+to|aims?\s+to|hopes?\s+to|expects?|forecasts?|predicts?|(?:expected|forecast|predicted)\s+to
+      |(?:would|could|may|might|can|should|must)(?!\s+(?:not\s+)?have))\b
+    | ['’]ll\b
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+# The past: a past form of a verb, not of one that reports ("Lavrov said the move could take
+# effect on November 1" dates the move, not the saying).
+_PAST = re.compile(
+    r"""
+    \b(?:was|were|had|did|came|went|took|made|began|won|lost|rose|fell|grew|saw|held|met|left|got
+      |gave|ran|beat|sold|paid|bought|became|broke|ago|earlier|previous|last)\b
+    | \b(?!(?:announc|report|add|stat|claim|warn|insist|reveal|confirm|explain|not|argu|suggest|predict
+            |ask|repli|indicat|hundr|kindr|sacr|wick|nak|indeed)ed\b)(?-i:[a-z]{2,}[^\We]ed)\b
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+# The present of a schedule puts a date ahead: "The law takes effect in January", "It ends on
+# November 1"; for a day, so does any present ("The final is on 4 March").
+_SCHEDULE = re.compile(r"\b(?:begins?|starts?|ends?|opens?|closes?|resumes?|expires?|takes?\s+(?:effect|place)|kicks?\s+off|runs?\s+(?:from|until|till|to|through))\b",
+                       re.IGNORECASE)
+_PRESENT = re.compile(r"\b(?:is|are|am|runs?|plays?|meets?|faces?)\b", re.IGNORECASE)
+# Where a sentence or its clause ends, for the tense of a date: the clause first, then the sentence.
+_SENTENCE_EDGE = re.compile(r"[.!?][\"'”’)]*\s|\n")
+_CLAUSE_EDGE = re.compile(r"[,;:()–—]|\s(?:and|but|while|whereas|which|who|after|before|when|although|though)\s", re.IGNORECASE)
 # The publication-date token some of our article files open with: " date 2021-10".
 LEADING_DATE = re.compile(
     r"\A\s*date:?[ \t]+(?P<iso>(?P<y>[0-9]{4})-(?P<m>0[1-9]|1[0-2])(?:-(?P<d>0[1-9]|[12][0-9]|3[01]))?)(?![0-9A-Za-z])",
@@ -347,65 +419,189 @@ def _day_iso(day: _dt.date) -> str | None:
 
 
 # --------------------------------------------------------------------------------------------
+# Dates named without their year: which year, from the tense
+# --------------------------------------------------------------------------------------------
+
+
+def _tense(text: str, start: int, end: int, present: bool = False) -> str | None:
+    """ "future", "past" or None: what the words around a date say of its time. A present of
+    schedule ("takes effect", "begins") counts as the future; with ``present`` (for a day named
+    without its year) any present does ("The final is on 4 March").
+
+    The clause of the date decides first ("He won in October and will defend it": past), then
+    its sentence ("He said he will retire in October": future). A word of the future ("will",
+    "is due", "ahead of", "upcoming") outranks one of the past in the same stretch.
+    """
+    lo = max(0, start - 300)
+    hi = min(len(text), end + 300)
+    left = lo
+    for m in _SENTENCE_EDGE.finditer(text, lo, start):
+        left = m.end()
+    m = _SENTENCE_EDGE.search(text, end, hi)
+    right = m.start() if m else hi
+    c_left = left
+    for m in _CLAUSE_EDGE.finditer(text, left, start):
+        c_left = m.end()
+    m = _CLAUSE_EDGE.search(text, end, right)
+    c_right = m.start() if m else right
+    for a, b in ((c_left, c_right), (left, right)):
+        if _FUTURE.search(text, a, b):
+            return "future"
+        if _PAST.search(text, a, b):
+            return "past"
+        if _SCHEDULE.search(text, a, b) or present and _PRESENT.search(text, a, b):
+            return "future"
+    return None
+
+
+def _month_year(pub: _Pub, mo: int, tense: str | None) -> int:
+    """The year of a month named alone: the publication month's own year for that month; else the
+    next such month for the future tense and the last one otherwise ("In October" in an article of
+    February 2005 is October 2004; "will open in January" is January 2006)."""
+    if pub.m is None or mo == pub.m:
+        return pub.y
+    if tense == "future":
+        return pub.y if mo > pub.m else pub.y + 1
+    return pub.y if mo < pub.m else pub.y - 1
+
+
+def _day_year(pub: _Pub, mo: int, d: int, tense: str | None) -> int:
+    """The year of a day named without one: the next such day for the future tense, the last one
+    for the past, else the nearer of the two (a day is named without its year when it is close:
+    "on 4-6 March" in an article of February is this March; "on 12 October" is last October)."""
+    if pub.m is None:
+        return pub.y
+    if pub.d is None:
+        return _month_year(pub, mo, tense) if tense or mo == pub.m else \
+            (pub.y if (mo - pub.m) % 12 < (pub.m - mo) % 12 else _month_year(pub, mo, "past"))
+    today = pub.date
+    options = []
+    for y in (pub.y - 1, pub.y, pub.y + 1):
+        if _valid(y, mo, d):
+            options.append(_dt.date(y, mo, d))
+    if not options:
+        return pub.y
+    if tense == "future":
+        later = [o for o in options if o >= today]
+        return later[0].year if later else pub.y
+    earlier = [o for o in options if o <= today]
+    if tense == "past":
+        return earlier[-1].year if earlier else pub.y
+    later = [o for o in options if o > today]
+    if earlier and later:
+        return earlier[-1].year if (today - earlier[-1]) <= (later[0] - today) else later[0].year
+    return (earlier or later)[0].year
+
+
+def _quarter_year(pub: _Pub, q: int, tense: str | None) -> int:
+    """The year of a quarter named alone: the last completed such quarter ("third quarter" in an
+    article of February 2005 is 2004-Q3, and so is "fourth quarter"), or for the future tense the
+    next one not yet over ("expects growth in the fourth quarter", in October: this year's)."""
+    if pub.m is None:
+        return pub.y
+    current = (pub.m - 1) // 3 + 1
+    if tense == "future":
+        return pub.y if q >= current else pub.y + 1
+    return pub.y if q < current else pub.y - 1
+
+
+# --------------------------------------------------------------------------------------------
 # Candidates
 # --------------------------------------------------------------------------------------------
 
 # A candidate is (start, end, value, precision, anchored, explicit):
-#   anchored -- a narrative reference whose value comes from the last explicit date before it;
-#   explicit -- a calendar date, usable as that anchor.
+#   anchored -- None, or for a narrative reference the number of years it lies after the date
+#               before it ("a year earlier": -1, "days later": 0), whose year it takes;
+#   explicit -- a date that can be that anchor (any date with a value, relative ones included:
+#               "last year ... a year earlier").
 
 
 def _month_number(name: str) -> int | None:
     return MONTHS.get(name.rstrip(".").lower())
 
 
+def _day_ranges(text: str, pub: _Pub, out: list) -> None:
+    """ "4-6 March": two day mentions, "4" (2005-03-04) and "6 March" (2005-03-06), one per end of
+    the range, so that both ends are dates with a value (the same year for both)."""
+    for pattern, month_first in ((DAY_RANGE, False), (MONTH_DAY_RANGE, True)):
+        for m in pattern.finditer(text):
+            mo, d1, d2 = _month_number(m["month"]), int(m["d1"]), int(m["d2"])
+            if mo is None or d1 >= d2:
+                continue
+            if m["year"]:
+                y = int(m["year"])
+            elif pub.y is None:
+                y = None
+            else:
+                y = _day_year(pub, mo, d1, _tense(text, m.start(), m.end(), present=True))
+            if y is not None and not (_valid(y, mo, d1) and _valid(y, mo, d2)):
+                continue
+            first = (m.start(), m.end("d1") + _suffix_len(text, m.end("d1"))) if month_first else \
+                (m.start("d1"), m.end("d1") + _suffix_len(text, m.end("d1")))
+            second = (m.start("d2"), m.end())
+            for (a, b), d in ((first, d1), (second, d2)):
+                out.append((a, b, _iso(y, mo, d) if y else None, "day", None, True))
+
+
+def _suffix_len(text: str, at: int) -> int:
+    return 2 if text[at:at + 2] in ("st", "nd", "rd", "th") else 0
+
+
 def _calendar(text: str, pub: _Pub, out: list) -> None:
+    _day_ranges(text, pub, out)
     for m in (*MONTH_DAY.finditer(text), *DAY_MONTH.finditer(text)):  # "November 1", "1 November"
         mo, d = _month_number(m["month"]), int(m["day"])
-        y = int(m["year"]) if m["year"] else pub.y
         if mo is None:
             continue
+        if m["year"]:
+            y = int(m["year"])
+        elif pub.y is None:
+            y = None
+        else:
+            y = _day_year(pub, mo, d, _tense(text, m.start(), m.end(), present=True))
         if y is None:
-            out.append((m.start(), m.end(), None, "day", False, True))
+            out.append((m.start(), m.end(), None, "day", None, True))
         elif _valid(y, mo, d):
-            out.append((m.start(), m.end(), _iso(y, mo, d), "day", False, True))
+            out.append((m.start(), m.end(), _iso(y, mo, d), "day", None, True))
     for m in MONTH_YEAR.finditer(text):
         mo = _month_number(m["month"])
         if mo:
-            out.append((m.start(), m.end(), _iso(int(m["year"]), mo), "month", False, True))
+            out.append((m.start(), m.end(), _iso(int(m["year"]), mo), "month", None, True))
     for m in BARE_MONTH.finditer(text):
         mo = MONTHS[m["month"].lower()]
-        lead = m["lead"].lower()
+        lead = (m["lead"] or m["to"]).lower()
         start = m.start() if lead in ("in", "last", "this", "next") else m.start("month")
         if lead in ("early", "late", "mid"):
             start = m.start()
         if pub.y is None:
-            out.append((start, m.end(), None, "month", False, True))
+            out.append((start, m.end(), None, "month", None, True))
             continue
         y = pub.y
         if pub.m is not None and lead == "last":
             y = pub.y if mo < pub.m else pub.y - 1
         elif pub.m is not None and lead == "next":
             y = pub.y if mo > pub.m else pub.y + 1
-        out.append((start, m.end(), _iso(y, mo), "month", False, True))
+        elif lead != "this":  # "In October": the last October unless the tense says the next
+            y = _month_year(pub, mo, _tense(text, m.start(), m.end()))
+        out.append((start, m.end(), _iso(y, mo), "month", None, True))
     for m in ISO_DAY.finditer(text):
         y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
         if _valid(y, mo, d):
-            out.append((m.start(), m.end(), _iso(y, mo, d), "day", False, True))
+            out.append((m.start(), m.end(), _iso(y, mo, d), "day", None, True))
     for m in YEAR_PAIR.finditer(text):
         y1, y2s, sep = int(m["y1"]), m["y2"], m["sep"].strip()
         start = m.start()
         if len(y2s) == 2:
             y2 = y1 // 100 * 100 + int(y2s)
             if y2 > y1 and sep != "/":
-                out.append((start, m.end(), _iso(y1), "year", False, True))
+                out.append((start, m.end(), _iso(y1), "year", None, True))
             elif sep == "-" and m["sep"] == "-" and 1 <= int(y2s) <= 12:
                 # "2021-10": an ISO month; the preposition stays out of the span.
-                out.append((m.start("y1"), m.end(), _iso(y1, int(y2s)), "month", False, True))
+                out.append((m.start("y1"), m.end(), _iso(y1, int(y2s)), "month", None, True))
         else:
             y2 = int(y2s)
             if y1 < y2 <= y1 + 100 and sep != "/":
-                out.append((start, m.end(), _iso(y1), "year", False, True))
+                out.append((start, m.end(), _iso(y1), "year", None, True))
 
 
 def _years(text: str, out: list) -> None:
@@ -443,7 +639,7 @@ def _years(text: str, out: list) -> None:
             start = lead.start("mod")
         if lead and word == "in" and lead["word"] in ("in", "In"):
             start = lead.start("word")
-        out.append((start, e, _iso(y), "year", False, True))
+        out.append((start, e, _iso(y), "year", None, True))
         last_end = e
 
 
@@ -456,7 +652,7 @@ def _quarters(text: str, pub: _Pub, out: list) -> None:
             elif m["yy"]:
                 y = 2000 + int(m["yy"])
             else:
-                y = pub.y
+                y = None
         else:
             q = ORDINAL_QUARTERS[m["ord"].lower()]
             if m["year"]:
@@ -464,8 +660,12 @@ def _quarters(text: str, pub: _Pub, out: list) -> None:
             elif m["y2"]:
                 y = int(m["y2"])
             else:
-                y = pub.y
-        out.append((m.start(), m.end(), f"{y:04d}-Q{q}" if y else None, "quarter", False, True))
+                y = None
+        if y is None and pub.y is not None:
+            # "this year's third quarter" is this year's; else the last completed one, or the next
+            # one for the future tense
+            y = pub.y if "year" in m.group().lower() else _quarter_year(pub, q, _tense(text, m.start(), m.end()))
+        out.append((m.start(), m.end(), f"{y:04d}-Q{q}" if y else None, "quarter", None, True))
 
 
 def _weekdays(text: str, pub: _Pub, out: list) -> None:
@@ -475,15 +675,17 @@ def _weekdays(text: str, pub: _Pub, out: list) -> None:
         base = pub.date
         if base is None:
             value = pub.iso
-            out.append((m.start(), m.end(), value, "week" if value else "day", False, False))
+            out.append((m.start(), m.end(), value, "week" if value else "day", None, True))
             continue
         if mod in ("next", "coming"):
             delta = (wd - base.weekday()) % 7 or 7
+        elif not mod and _tense(text, m.start(), m.end()) == "future":
+            delta = (wd - base.weekday()) % 7  # "will meet on Monday": the coming one
         else:
             delta = -((base.weekday() - wd) % 7)
             if mod in ("last", "previous") and delta == 0:
                 delta = -7
-        out.append((m.start(), m.end(), _day_iso(base + _dt.timedelta(days=delta)), "day", False, False))
+        out.append((m.start(), m.end(), _day_iso(base + _dt.timedelta(days=delta)), "day", None, True))
 
 
 def _relative(text: str, pub: _Pub, out: list) -> None:
@@ -550,12 +752,27 @@ def _relative(text: str, pub: _Pub, out: list) -> None:
                 value = pub.iso if pub.m else None
                 if value and unit == "day":
                     precision = "week"
-        out.append((m.start(), m.end(), value, precision, False, False))
+        out.append((m.start(), m.end(), value, precision, None, True))
+
+
+_FEW = ("a few", "several", "few")
 
 
 def _narrative(text: str, out: list) -> None:
+    """ "Days later", "a year earlier", "the previous year": the year of the date before them,
+    moved by the years they count ("two years later": +2); "several years earlier" is unknown."""
     for m in NARRATIVE.finditer(text):
-        out.append((m.start(), m.end(), None, "year", True, False))
+        unit = (m["unit"] or m["unit2"] or m["unit3"]).lower()
+        direction = (m["dir"] or m["dir2"] or m["dir3"]).lower()
+        sign = -1 if direction in ("earlier", "previous", "before") else 1
+        offset = 0
+        if unit.startswith("year"):
+            n = " ".join((m["n"] or "a").lower().split())
+            if n in _FEW:
+                out.append((m.start(), m.end(), None, "year", None, False))
+                continue
+            offset = sign * (int(n) if n.isdigit() else NUMBER_WORDS.get(n, 1))
+        out.append((m.start(), m.end(), None, "year", offset, False))
 
 
 # --------------------------------------------------------------------------------------------
@@ -595,8 +812,8 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
     for start, end, value, precision, anchored, explicit in candidates:
         if start < taken_end or start < skip_until or end <= start:
             continue
-        if anchored:
-            value = anchor_year
+        if anchored is not None:
+            value = _iso(int(anchor_year) + anchored) if anchor_year and 1000 <= int(anchor_year) + anchored <= 2999 else None
         elif explicit and value:
             anchor_year = value[:4]
         found.append(DateMention(text[start:end], start, end, value, precision))

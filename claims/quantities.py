@@ -26,8 +26,24 @@ How a candidate becomes a quantity:
 
 Conventions worth knowing: "dozens/hundreds/thousands of X" is a range [N, 10N] with bound
 "~" (NewsQuant's reading); "the two nations" (a definite article before a small spelled-out
-number) refers back and is not reported; "m" after a number is million only before a counted
-plural noun or after a currency, metres otherwise.
+number) refers back and is not reported.
+
+- "m" glued to a number (BBC style) is million when it counts or prices something: after a
+  currency ("£3m"), before a counted noun phrase ("1.6m Muslims", "4.5m workers"), or, standing
+  alone, when its sentence puts it among millions ("77m euros ..., up from 38m": 38m euros;
+  "$10-25m"; "204.3m (£109m)"; "peaked at 11.9m" with an audience named). It is metres for a
+  length ("2.5m high", "37m (121ft)", "cleared 2.3m") and a race ("the 60m hurdles", "the 100m
+  and 200m titles", "the men's 800m"), and whenever nothing says million (:func:`_m_reading`,
+  :func:`_resolve_context`).
+- Hundredths of a currency are normalised to it: "32 cents" is 0.32 with unit USD (or the
+  dollar or euro its sentence prices in, "euro cents" EUR), "18 pence" and "118.5p" 0.18 and
+  1.185 GBP, "20 sen" 0.2 MYR.
+- A duration written as a clock ("3:46.04", "2:17:18", "in a time of 31:41") or in several
+  units ("one minute, 47.97 seconds", "2hr 4min 55sec") is ONE quantity of kind "measure", unit
+  "seconds", its value in seconds (226.04, 8238, 1901, 107.97, 7495). A clock without hundredths
+  needs a word of timing before it; "10:30", "at 7:45pm" are times of day, not quantities.
+  A duration in one unit keeps it ("47.97 seconds", "10 minutes").
+- Days of a date range ("4-6 March", "4 to 6 March") are dates, never counts.
 """
 
 from __future__ import annotations
@@ -106,6 +122,23 @@ _CURRENCY_ADJECTIVES = {
     ("philippine", "pesos"): "PHP", ("argentine", "pesos"): "ARS", ("kenyan", "shillings"): "KES",
     ("ugandan", "shillings"): "UGX", ("tanzanian", "shillings"): "TZS",
 }
+# Hundredths of a currency after the number: "32 cents" is 0.32 USD, "18 pence" 0.18 GBP. Cents
+# belong to whichever dollar or euro the sentence prices in (US dollars when it names none);
+# an adjective names it outright ("70 euro cents", "5 Australian cents").
+_SUBUNITS = {"cent": None, "cents": None, "pence": "GBP", "sen": "MYR", "paise": "INR",
+             "kopecks": "RUB", "kopeks": "RUB"}
+_CENT_ADJECTIVES = {"euro": "EUR", "us": "USD", "u.s.": "USD", "american": "USD",
+                    "australian": "AUD", "canadian": "CAD", "singapore": "SGD", "kong": "HKD",
+                    "zealand": "NZD", "taiwan": "TWD"}
+# Currencies divided into cents, for "cents" to borrow from a neighbouring amount.
+_CENT_CURRENCIES = frozenset("USD EUR AUD CAD NZD HKD SGD TWD".split())
+# Plural nouns a length names as an event or its parts, never counted in millions: "the 60m
+# hurdles", "the 800m heats", "the 100m and 200m titles", "one of the top three 800m runners".
+_LENGTH_EVENTS = frozenset("""
+hurdles heats finals semi-finals semifinals semis titles records runners sprinters races sprints
+relays events medals medallists medalists champions championships specialists swimmers runs laps
+bests qualifiers games olympics indoors outdoors trials nationals worlds series
+""".split())
 
 # Measurement units after the number, surface -> canonical unit. Keys are matched
 # case-sensitively when they contain an upper-case letter or are short abbreviations.
@@ -244,6 +277,7 @@ _BLOCKED_AT = re.compile(
     | \d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?\b          # 10:30, 1:36.6 (clock and lap times)
     | \d{{1,2}}\s?[ap]\.?m\b\.?                           # 3pm, 2 p.m.
     | (?<![\w$£€])(?P<score>\d{{1,2}})-(?P<score2>\d{{1,2}})(?![\d%\w,]|\.\d|\s?(?:%|per|percent|(?:{_alternation(list(_UNITS) + list(_MAGNITUDES))})\b))  # scores: 2-1, 89-89 (not "3-5 years")
+    | \d{{1,2}}(?:st|nd|rd|th)?(?:\s?[-–]\s?|\s(?:to|and|until|till|through)\s)\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH}\b(?:,?\s(?:1[5-9]|20)\d{{2}}\b)?  # 4-6 March, 4 to 6 March 2005
     | \d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH}\b(?:,?\s(?:1[5-9]|20)\d{{2}}\b)?  # 1 September 2019, 9 May
     | \d{{3}}\)?[\s.-]\d{{3}}[\s.-]\d{{4}}\b              # phone: (555) 123-4567, 555.123.4567
     | (?<=\+)\d{{1,3}}(?:[\s-]\d{{2,4}}){{2,4}}\b         # phone: +44 20 7946 0958
@@ -257,7 +291,7 @@ _BLOCKED_AT = re.compile(
 )
 # A month name right before a day number: "November 1", "Sept. 20-24", "Dec 20 2019".
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s$")
-_MONTH_DAY_AT = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\b(?:\s?[-–]\s?\d{1,2}\b)?(?:,?\s(?:1[5-9]|20)\d{2}\b)?|(?:1[5-9]|20)\d{2}\b")
+_MONTH_DAY_AT = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\b(?:(?:\s?[-–]\s?|\s(?:to|and|until|till|through)\s)\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s(?:1[5-9]|20)\d{2}\b)?|(?:1[5-9]|20)\d{2}\b")
 # References and ranks: "No. 1", "#3", "number 10".
 _REFERENCE_BEFORE = re.compile(r"(?:\bNo\.|\#|\b[Nn]umber)\s?$")
 # Where a candidate may start: a digit, or a word that can begin a spelled-out quantity.
@@ -276,7 +310,9 @@ _CANDIDATE = re.compile(
     (?P<digits>
         (?<![\d.,])                         # not the tail of a longer number
         (?:
-            \d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?  # 15,62,52,872 / 1,50,000 (lakh grouping)
+            (?<=[$£€¥₹])\d{{1,3}}(?:,\d{{3}})*(?:,\ \d{{3}})+(?:\.\d+)?(?!\d)  # $30, 000: a stray space after the comma of an amount
+          | \d{{1,3}}(?:,\ 000)+(?!\d)         # 30, 000 people: the space again, before a round thousand
+          | \d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?  # 15,62,52,872 / 1,50,000 (lakh grouping)
           | \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?     # 1,200 / 1,234,567.89
           | \d{{1,3}}(?:[ \u00a0\u202f]\d{{3}}){{1,4}}(?![ \u00a0\u202f]?\d)(?=\s?(?:{_alternation(list(_UNITS) + list(_CURRENCY_WORDS) + ["people"])})\b)  # 816 000 t
           | \d+(?:\.\d+)?                     # 42 / 3.14 / 13000
@@ -340,9 +376,18 @@ _SLASH_FRACTION = re.compile(r"/(\d{1,2})(?![\d/])")
 _MIXED_WHOLE_BEFORE = re.compile(r"\b(\d{1,2}) $")
 _SIGN_BEFORE = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=\()|(?<=\[))([-−–+])$|\bminus[\s-]$|(?<=\bminus)-$", re.IGNORECASE)
 
+# Adjectives of expectation or record between a bound and its number: "more than the expected $18m".
+_EXPECTED = ("expected forecast predicted anticipated projected estimated targeted budgeted required "
+             "planned promised agreed official previous record reported usual average typical hoped-for").split()
+_EXPECTED_WORDS = "(?:" + "|".join(_EXPECTED) + ")"
+_EXPECTED_SET = frozenset(_EXPECTED)
+# The same adjective after the number: "more than the £1.4bn expected", "less than the 4% forecast".
+_EXPECTED_AFTER = re.compile(r"[ \u00a0]+(?:expected|forecast|predicted|anticipated|estimated|projected|targeted|budgeted)\b")
+_COMPARED_BEFORE = re.compile(r"\b(?:(?P<gt>more|greater|higher)|(?P<lt>less|fewer|lower))\s+than\s+(?:the|an?|its|their)\s+$",
+                              re.IGNORECASE)
 # Bound words before the number; the group name is the bound.
 _BOUND_BEFORE = re.compile(
-    r"""
+    rf"""
     (?:^|(?<=[\s(\[“"'‘]))
     (?:
         (?P<ge>at\s+least|no\s+(?:fewer|less)\s+than|not\s+less\s+than|a\s+minimum\s+of|minimum\s+of)
@@ -351,6 +396,9 @@ _BOUND_BEFORE = re.compile(
       | (?P<lt>fewer\s+than|less\s+than|lower\s+than|under|below|just\s+under|shy\s+of)
       | (?P<approx>about|nearly|almost|around|some|roughly|approximately|approx\.?|circa|c\.|an\s+estimated|estimated|close\s+to|~|≈|more\s+or\s+less|just\s+about|an\s+average\s+of|on\s+average)
     )
+    # "more than the expected $18m", "less than the forecast 2%": the bound reaches over a
+    # determiner and an adjective of expectation or record to the number it compares with
+    (?:\s+(?:the|an?|its|their|his|her|our|this\s+year's|last\s+year's)\s+{_EXPECTED_WORDS})?
     \s*$
     | (?P<lt2>\bsub-)$                     # "sub-500 sq m"
     | (?:(?P<ge3>>=|=>|≥)|(?P<le3><=|=<|≤)|(?P<gt3>>)|(?P<lt3><))\s?$   # symbols: ">= 30", "<5%"
@@ -433,11 +481,11 @@ _CURRENCY_CHARS = "$£€¥₹₩₽₺₦₱₪=¢"
 _BOUND_LAST_WORDS = frozenset("""
 least than of to most as over above exceeding beyond under below about nearly almost around
 some roughly approximately approx approx. circa c. estimated less average more
-""".split())
+""".split()) | frozenset(_EXPECTED)
 _NUMBER_REFERENCE_BEFORE = re.compile(r"\b(?:number|No\.)\s+$", re.IGNORECASE)
 # Verbs of change: "rose 3% to ...", "fell by 2 points to ...".
 _CHANGE_BEFORE = re.compile(
-    r"\b(?:rose|rise|rises|rising|fell|fall|falls|falling|up|down|increased?|decreased?|gained?|lost|"
+    r"\b(?:rose|risen|rise|rises|rising|fell|fallen|fall|falls|falling|sank|sunk|grown|dipped|slumped|shrank|shrunk|shrinks?|swelled|contracted|up|down|increased?|decreased?|gained?|lost|"
     r"climbed?|dropped|drop|jumped?|slid|slipped|edged(?:\s+(?:up|down|higher|lower))?|grew|grow|"
     r"declined?|added|shed|plunged?|surged?|soared?|tumbled?|advanced?|eased?|lifted|raised?|"
     r"cut|lowered|higher|lower|increases?|decreases?|gains?|losses|drops?|jumps?)(?:\s+by)?\s+$",
@@ -445,6 +493,49 @@ _CHANGE_BEFORE = re.compile(
 # Characters that can start a unit or percent sign that is not a letter.
 _UNIT_START_CHARS = "%°º″µμ²³'’"
 _MAGNITUDE_HYPHEN_BEFORE = re.compile(r"\d(?:k|m|bn|K|M)-$")  # "5k-20k", "$2m-3m"
+# Words of length after a glued "m": "2.5m high", "6m-long", "37m (121ft)", "17m per second".
+_LENGTH_AFTER = re.compile(
+    r"""
+      [ \u00a0]?-?[ \u00a0]?(?:high|long|tall|wide|deep|thick|away|taller|longer|deeper|wider
+         |above\s+sea|below\s+sea|underground|in\s+(?:length|height|diameter|depth|width))\b
+    | [ \u00a0]*\([ \u00a0]*[\d.,]+[ \u00a0]?(?:ft|feet|foot|in|inches|yards?|yd|miles?)\b
+    | [ \u00a0]?(?:/[ \u00a0]?s\b|per\s+(?:second|minute|hour)\b|an?\s+(?:second|minute|hour)\b)
+    """,
+    re.VERBOSE,
+)
+# The next number of a run of glued "m" numbers: "100m and 200m titles", "3m-4m people".
+_M_CHAIN_AFTER = re.compile(r"[ \u00a0]*(?:-|–|,|and|or|to)[ \u00a0]*\d[\d,]*(?:\.\d+)?m(?![A-Za-z0-9])")
+# "of the UK's 1.6m": the whole a part is of, written with a glued "m".
+_OF_WHOLE_M = re.compile(r"[ \u00a0]+(?:[A-Za-z][\w.&-]*['’]s[ \u00a0]+)?\d[\d,]*(?:\.\d+)?m(?![A-Za-z0-9])")
+# "the 800m", "men's 800m", "the world 60m": a length naming an event, never a bare million.
+_EVENT_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an)|['’]s)[ \u00a0]+(?:(?:[A-Z][a-z]+|world|indoor|outdoor|national)[ \u00a0]+)?$")
+# A conversion into a currency right after a bare figure: "204.3m (£109m)", "648m ($492m)".
+_MONEY_CONVERSION_AFTER = re.compile(r"[ \u00a0]*\([ \u00a0]*(?:[$£€¥]|US\$|A\$|C\$|HK\$|Rs\.?)[ \u00a0]?\d")
+# What a sentence counts in millions when a bare "11.9m" stands alone in it.
+_AUDIENCE = re.compile(r"\b(?:viewers|audiences?|watched|ratings|listeners|readers|users|subscribers|visitors|population"
+                       r"|sales|copies|downloads|tickets|votes|customers|members|households)\b")
+# Words before a bare "2.3m" that measure a length: "cleared 2.3m", "a throw of 70m", "over the last 200m".
+_LENGTH_BEFORE = re.compile(
+    r"\b(?:cleared|jumped|jumping|leapt|leaped|threw|thrown|throwing|vaulted|swam|swimming|ran|sprinted|landed|measured"
+    r"|measuring|stretch(?:es|ed)?(?:\s+for)?|(?:height|depth|length|distance|altitude|jump|throw|leap|vault)s?\s+of"
+    r"|the\s+(?:last|final|first)|at\s+a\s+depth\s+of)[ \u00a0]+(?:(?:about|around|nearly|almost|some|over|just)[ \u00a0]+)?$",
+    re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+# Durations: a clock form ("3:46.04", "2:17:18", "31:41") and the units of a compound one.
+_CLOCK_DURATION = re.compile(r"(?:(?P<h>\d{1,2}):(?=[0-5]\d:))?(?P<m>\d{1,2}):(?P<s>[0-5]\d)(?P<f>\.\d+)?(?![\d:]|\.\d)")
+_CLOCK_OF_DAY_AFTER = re.compile(r"\s?(?:[ap]\.?m\b\.?|GMT|UTC|BST|EDT|EST|PDT|PST|CET|ET|PT)\b", re.IGNORECASE)
+_DURATION_BEFORE = re.compile(
+    r"(?:\b(?:in|of|clocked|clocking|clocks|timed|ran|run|runs|running|finished|finishing|won|winning|record|best|"
+    r"mark|time|under|inside|outside)[ \u00a0]+(?:(?:a|an|the)[ \u00a0]+)?|\([ \u00a0]*|\bsub-)$", re.IGNORECASE)
+_DURATION_RANK = {"hours": 3, "minutes": 2, "seconds": 1}
+_DURATION_SECONDS = {"hours": 3600.0, "minutes": 60.0, "seconds": 1.0}
+_DURATION_JOINER = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*)?(?:and[ \u00a0]+)?")
+# After a number: hundredths of a currency ("32 cents", "70 euro cents", "5 Australian cents").
+_SUBUNIT_AFTER = re.compile(
+    r"[ \u00a0]+(?:(?P<adj>euro|US|U\.S\.|American|Australian|Canadian|Singapore|Hong[ \u00a0]Kong|New[ \u00a0]Zealand|Taiwan)[ \u00a0]+)?"
+    r"(?P<w>cents?|pence|sen|paise|kopecks|kopeks)\b")
+# Glued "p" that is a video resolution, not pence: "1080p", "720p".
+_RESOLUTIONS = frozenset({"240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
 _ONE_BEFORE = re.compile(r"\b(?:the|each|any|every|no|this|that|which|another|same|only|other|one|someone|number|no\.)\s+$|-$", re.IGNORECASE)
 _ONE_AFTER = re.compile(r"(?:\s+(?:another|day|thing|way|time|by|such|or\s+two|or\s+other|after|at\s+a|and\s+the\s+same|in\s+order|too)\b|-(?:off|time|on|way|stop|size|man|party)\b|\s*[,.;:!?)\]\"”]|\s*$|\s+[\d$£€])", re.IGNORECASE)
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|my|your|all)\s+$", re.IGNORECASE)
@@ -471,6 +562,9 @@ class _Q:
     approx_plural: bool = False
     after_hyphen: bool = False  # "3888-2": kept only if it merges into a range with its left side
     np_modifiers: int = 0  # words between the number and the head noun (+1 if the head is capitalised)
+    bare_m: bool = False  # "38m" read as metres for want of a sign; the sentence may make it million
+    open_currency: bool = False  # "32 cents" whose dollar or euro the sentence may name
+    subunit: bool = False  # a hundredth of a currency ("15 cents"): a bare number before it shares it
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -501,6 +595,7 @@ def _scan(text: str) -> list[_Q]:
     items: list[_Q] = []
     n = len(text)
     pos = 0
+    context = False  # some figure waits for its sentence to decide it (see _resolve_context)
     search = _TRIGGER.search
     while True:
         m = search(text, pos)
@@ -541,6 +636,12 @@ def _scan(text: str) -> list[_Q]:
                 nxt = _WHITESPACE.search(text, s)
                 pos = nxt.start() if nxt is not None else n
                 continue
+            if text[s + 1:s + 2] == ":" or text[s + 2:s + 3] == ":":
+                q = _from_clock(text, s)
+                if q is not None:  # "3:46.04", "in a time of 31:41": a duration, in seconds
+                    items.append(q)
+                    pos = q.end
+                    continue
             bm = _BLOCKED_AT.match(text, s)
             if bm is not None and bm.group("score") is not None and int(bm.group("score")) < int(bm.group("score2")) \
                     and _PLURAL_WORD_AT.match(text, bm.end()):
@@ -580,8 +681,52 @@ def _scan(text: str) -> list[_Q]:
         if q is not None:
             items.append(q)
             pos = q.end if kind == "words" and q.end > s else max(pos, q.end)
-    merged = _merge_pairs(text, _drop_overlaps(items))
+            context = context or q.bare_m or q.open_currency
+    items = _drop_overlaps(items)
+    if context:
+        _resolve_context(text, items)
+    merged = _merge_pairs(text, _merge_durations(text, items))
     return _drop_overlaps([q for q in merged if not (q.after_hyphen and q.kind == "count" and q.unit is None)])
+
+
+def _from_clock(text: str, s: int) -> _Q | None:
+    """A duration written as a clock: "3:46.04" (a race time), "2:17:18", "in a time of 31:41".
+
+    Hundredths of a second make it a duration wherever it stands; without them only a word of
+    timing before it does ("in", "a time of", "clocked", "record of"): "at 10:30" is a time of
+    day and "10:30pm" always is. The value is in seconds (kind "measure", unit "seconds").
+    """
+    cm = _CLOCK_DURATION.match(text, s)
+    if cm is None or _CLOCK_OF_DAY_AFTER.match(text, cm.end()):
+        return None
+    if cm.group("f") is None and _DURATION_BEFORE.search(text, max(0, s - 24), s) is None:
+        return None
+    seconds = 3600 * int(cm.group("h") or 0) + 60 * int(cm.group("m")) + float(cm.group("s") + (cm.group("f") or ""))
+    q = _Q(start=s, end=cm.end(), num_start=s, num_end=cm.end(), value=seconds, kind="measure", unit="seconds")
+    _attach_bound(text, q)
+    return q
+
+
+def _merge_durations(text: str, items: list[_Q]) -> list[_Q]:
+    """One duration written in several units is one quantity in seconds: "one minute, 47.97
+    seconds" = 107.97 s, "2hr 4min 55sec", "24 hours, 39 minutes and 35 seconds". Each next unit
+    is smaller than the last and its number below 60."""
+    out: list[_Q] = []
+    ranks: list[int] = []  # the rank of the smallest unit merged so far (0: not a duration)
+    total: list[float] = []
+    for q in items:
+        rank = _DURATION_RANK.get(q.unit, 0) if q.kind == "measure" else 0
+        if rank and out and 0 < rank < ranks[-1] and 0 <= q.value < 60 and q.bound == "=" \
+                and q.start >= out[-1].end and _DURATION_JOINER.fullmatch(text, out[-1].end, q.start):
+            a = out[-1]
+            total[-1] += q.value * _DURATION_SECONDS[q.unit]
+            a.value, a.unit, a.end, a.num_end = total[-1], "seconds", q.end, q.num_end
+            ranks[-1] = rank
+            continue
+        out.append(q)
+        ranks.append(rank)
+        total.append(q.value * _DURATION_SECONDS[q.unit] if rank else 0.0)
+    return out
 
 
 def _drop_overlaps(items: list[_Q]) -> list[_Q]:
@@ -657,6 +802,7 @@ def _from_digits(text: str, m: re.Match) -> _Q | None:
             return None
         pos = xm.end()
     # Magnitude: "1.2bn", "$4 million", "PS6m", "50k".
+    bare_m = False
     mm = _MAGNITUDE_AFTER.match(text, pos)
     if mm is not None:
         mag = mm.group("mag")
@@ -667,7 +813,9 @@ def _from_digits(text: str, m: re.Match) -> _Q | None:
             if mm.group("sp"):
                 ok = mag == "B" and (currency is not None or _NP_WORD.match(text, mm.end()) is not None)
             elif ml == "m":
-                ok = currency is not None or _looks_counted(text, mm.end())
+                reading = True if currency is not None else _m_reading(text, mm.end())
+                ok = reading is True
+                bare_m = reading is None
             elif ml in ("b", "t"):
                 ok = currency is not None  # "$4.2b", "$2.174T"; "16b" / "5t" are bytes / tonnes
             elif ml == "k":
@@ -690,7 +838,7 @@ def _from_digits(text: str, m: re.Match) -> _Q | None:
     # Letters glued on the right that are no unit make the number part of a code: "5G", "4K", "3D".
     if pos == e and e < len(text) and text[e].isalpha():
         if not (_UNIT_AFTER.match(text, e) or _SHORT_UNIT_AFTER.match(text, e)
-                or _PERCENT_AFTER.match(text, e) or _PENCE_AFTER.match(text, e)
+                or _PERCENT_AFTER.match(text, e) or _PENCE_AFTER.match(text, e) and raw not in _RESOLUTIONS
                 or _CURRENCY_CODE_AFTER.match(text, e)):
             return None
     # Numeric fractions: "1/2 pound", "2 1/2 in"; other slashes ("24/7", "9/11") are no quantity.
@@ -711,6 +859,7 @@ def _from_digits(text: str, m: re.Match) -> _Q | None:
     if currency is None and raw.isdigit() and pos == e and _ADDRESS_AFTER.match(text, e):
         return None  # street numbers: "49 Zorro Ranch Road", "9 E 71st St", "22 Ave Foch"
     _attach_right(text, q, pos)
+    q.bare_m = bare_m and q.unit == "m"
     if name_sign and q.kind == "count":
         return None
     if q.kind == "fraction":
@@ -725,21 +874,121 @@ def _from_digits(text: str, m: re.Match) -> _Q | None:
     return q
 
 
-def _looks_counted(text: str, pos: int) -> bool:
-    """After "5m": million when a counted noun phrase follows ("5m people", "35m of its Echo
-    devices", "1.2m tons"), metres otherwise ("the 60m title", "37m (121ft)", "13.77m.")."""
+def _m_reading(text: str, pos: int, depth: int = 0) -> bool | None:
+    """After a glued "5m" (no currency before it): True for million, False for metres, None when
+    nothing right after it tells (metres, unless the sentence prices or counts in millions).
+
+    Million before a counted noun phrase ("5m people", "1.6m Muslims", "35m of its Echo devices",
+    "1.2m tons"); metres before a word of length ("2.5m high", "37m (121ft)", "17m per second")
+    and before the events a length names ("the 60m hurdles", "the men's 800m heats"). In a run
+    ("100m and 200m titles", "between 3m and 4m people") every number reads like the last.
+    """
+    if _LENGTH_AFTER.match(text, pos):
+        return False
+    chain = _M_CHAIN_AFTER.match(text, pos)
+    if chain is not None and depth < 4:
+        return _m_reading(text, chain.end(), depth + 1)
     if _UNIT_AFTER.match(text, pos):
         return True
     w = _NP_WORD.match(text, pos)
-    if w is None:
-        return False
+    if w is None or w.group("w").lower() in _SMALL:
+        return None  # "the 10,000m five days later": a number starts the next phrase
     start = pos
     if w.group("w").lower() == "of":  # "35m of its Echo devices" (million) but "100m of track"
         start = _OF_DETERMINER.match(text, w.end()).end()
+        whole = _OF_WHOLE_M.match(text, start)  # "1.1m of the UK's 1.6m Muslims": as the whole reads
+        if whole is not None and depth < 4:
+            return _m_reading(text, whole.end(), depth + 1)
     probe = _Q(start=pos, end=pos, num_start=pos, num_end=pos, value=0.0)
     _attach_noun(text, probe, start)
+    if probe.kind == "money":
+        return True
     head = probe.unit or ""
-    return probe.kind == "money" or bool(head) and text[probe.end - len(head):probe.end].islower()
+    if not head:
+        return None
+    if head.lower() in _LENGTH_EVENTS:
+        return False
+    word = text[probe.end - len(head):probe.end]
+    if word.islower():
+        return True
+    # a capitalised plural right after the number counts people: "1.6m Muslims", "2m Americans"
+    return True if probe.np_modifiers == 1 and word[:1].isupper() and word[1:].islower() else None
+
+
+def _resolve_context(text: str, items: list[_Q]) -> None:
+    """Readings a neighbouring figure of the same sentence decides.
+
+    - a bare "38m" (:attr:`_Q.bare_m`) is million when the figure before it in its sentence is in
+      millions ("77m euros (£53m; $100m), up from 38m", "fell 1m barrels to 294.3m") or is money
+      it ends a range with ("$10-25m") -- it takes that figure's unit -- or when a conversion into a currency follows it ("204.3m (£109m)"), or
+      when its sentence counts an audience, users or sales ("peaked at 11.9m ... of the audience");
+      never right after "the", "a" or a possessive ("the 800m", "men's 800m": an event) or a
+      word that measures a length ("cleared 2.3m", "a throw of 70m", "over the last 200m");
+    - "32 cents" (:attr:`_Q.open_currency`) takes the nearest dollar or euro amount of its sentence
+      ("fell 32 cents to $51.43"; "rose 2 cents to 1.05 euros" is EUR); US dollars otherwise.
+    """
+    for i, q in enumerate(items):
+        if q.bare_m:
+            _resolve_bare_m(text, items, i)
+        elif q.open_currency:
+            best = None
+            for j in range(i - 1, -1, -1):
+                p = items[j]
+                if _SENTENCE_END.search(text, p.end, q.start) is not None:
+                    break
+                if p.unit in _CENT_CURRENCIES:
+                    best = (q.start - p.end, p.unit)
+                    break
+            for j in range(i + 1, len(items)):
+                p = items[j]
+                if _SENTENCE_END.search(text, q.end, p.start) is not None:
+                    break
+                if p.unit in _CENT_CURRENCIES:
+                    if best is None or p.start - q.end < best[0]:
+                        best = (p.start - q.end, p.unit)
+                    break
+            if best is not None:
+                q.unit = best[1]
+
+
+def _resolve_bare_m(text: str, items: list[_Q], i: int) -> None:
+    q = items[i]
+    if _EVENT_DETERMINER_BEFORE.search(text, max(0, q.start - 24), q.start) \
+            or _LENGTH_BEFORE.search(text, max(0, q.start - 32), q.start):
+        return
+    source = None
+    for j in range(i - 1, -1, -1):
+        p = items[j]
+        gap = text[p.end:q.start]
+        if len(gap) > 80 or _SENTENCE_END.search(gap) is not None:
+            break
+        if gap.count(")") > gap.count("("):
+            continue  # a conversion in parentheses: "(£53m; $100m)"
+        if p.has_magnitude and p.kind != "percent" and abs(p.upper if p.upper is not None else p.value) >= 1e6:
+            source = p
+        elif p.kind == "money" and gap.strip().lower() in ("-", "–", "to", "and"):
+            source = p  # "$10-25m", "from $10 to 25m": the range's second end names the magnitude
+        break
+    if source is None and not _MONEY_CONVERSION_AFTER.match(text, q.end) and not _counts_audience(text, q):
+        return
+    q.value *= 1e6
+    q.has_magnitude, q.bare_m = True, False
+    if source is not None:
+        q.unit = source.unit
+        q.kind = source.kind if source.kind != "range" else (
+            "money" if source.unit and len(source.unit) == 3 and source.unit.isupper() else "count")
+    elif _MONEY_CONVERSION_AFTER.match(text, q.end):
+        q.kind, q.unit = "money", None
+    else:
+        q.kind, q.unit = "count", None
+
+
+def _counts_audience(text: str, q: _Q) -> bool:
+    """Does the sentence around q count an audience or users ("peaked at 11.9m viewers")?"""
+    left = text.rfind(". ", max(0, q.start - 200), q.start)
+    right = text.find(". ", q.end, q.end + 200)
+    return _AUDIENCE.search(text, left + 1 if left >= 0 else max(0, q.start - 200),
+                            right if right >= 0 else min(len(text), q.end + 200)) is not None
 
 
 def _attach_right(text: str, q: _Q, pos: int) -> None:
@@ -761,8 +1010,8 @@ def _attach_right(text: str, q: _Q, pos: int) -> None:
         return
     if pos == q.num_end:
         pm = _PENCE_AFTER.match(text, pos)
-        if pm is not None:
-            q.kind, q.unit, q.end = "money", "pence", pm.end()
+        if pm is not None and text[q.num_start:q.num_end] not in _RESOLUTIONS:
+            _set_subunit(text, q, "GBP", pm.end())  # "118.5p" = £1.185
             return
     um = _UNIT_AFTER.match(text, pos)
     if um is not None:
@@ -775,6 +1024,15 @@ def _attach_right(text: str, q: _Q, pos: int) -> None:
                 q.kind, q.unit, q.end = "money", "GBP", nxt.end()
         _attach_per(text, q)
         return
+    if c in "cpseUACSHNTk":  # "32 cents", "18 pence", "70 euro cents", "5 sen", "50 kopecks"
+        sub = _SUBUNIT_AFTER.match(text, pos)
+        if sub is not None:
+            adj = sub.group("adj")
+            code = _SUBUNITS[sub.group("w")]
+            if adj is not None:
+                code = _CENT_ADJECTIVES.get(adj.split()[-1].lower(), code)
+            _set_subunit(text, q, code, sub.end())
+            return
     sm = _SHORT_UNIT_AFTER.match(text, pos) if pos == q.num_end else None
     if sm is not None and (sm.start("unit") == pos or sm.group("unit") in _SPACED_SHORT_UNITS):
         unit = sm.group("unit")
@@ -785,6 +1043,14 @@ def _attach_right(text: str, q: _Q, pos: int) -> None:
                 q.unit, q.end = "°" + cf.group(1), cf.end()
         return
     _attach_noun(text, q, pos)
+
+
+def _set_subunit(text: str, q: _Q, code: str | None, end: int) -> None:
+    """A hundredth of a currency, normalised to it: "32 cents" -> 0.32 USD, "18 pence" -> 0.18 GBP."""
+    q.value /= 100
+    q.kind, q.unit, q.end, q.subunit = "money", code or "USD", end, True
+    q.open_currency = code is None
+    _attach_per(text, q)
 
 
 def _attach_per(text: str, q: _Q) -> None:
@@ -824,11 +1090,16 @@ def _attach_noun(text: str, q: _Q, pos: int) -> None:
 
 def _attach_bound(text: str, q: _Q) -> None:
     bm = None
+    last = ""
     if q.start > 0:
         c = text[q.start - 1]
-        if c in "~≈-<>=≥≤" or c == " " and (_last_word(text, q.start - 1) in _BOUND_LAST_WORDS
+        last = _last_word(text, q.start - 1) if c == " " else ""
+        if c in "~≈-<>=≥≤" or c == " " and (last in _BOUND_LAST_WORDS
                                              or text[q.start - 2:q.start - 1] in ("<", ">", "=", "≥", "≤")):
-            bm = _BOUND_BEFORE.search(text, max(0, q.start - 24), q.start)
+            # "more than the expected $18m" reaches further back than "more than $18m"
+            bm = _BOUND_BEFORE.search(text, max(0, q.start - (44 if last in _EXPECTED_SET else 24)), q.start)
+    if bm is None and last in ("the", "a", "an", "its", "their") and _EXPECTED_AFTER.match(text, q.end):
+        bm = _COMPARED_BEFORE.search(text, max(0, q.start - 24), q.start)  # "more than the £1.4bn expected"
     if bm is not None:
         g = bm.lastgroup
         q.bound = {"ge": ">=", "le": "<=", "gt": ">", "lt": "<", "lt2": "<", "approx": "~",
@@ -1165,6 +1436,8 @@ def _try_range(text: str, a: _Q, b: _Q, gap: str) -> _Q | None:
     if a.unit is not None and b.unit is not None and a.unit != b.unit:
         return None
     lo = a.value
+    if b.subunit and a.kind == "count" and a.unit is None and not a.has_magnitude:
+        lo /= 100  # "10-15 cents": both ends in cents
     if not a.has_magnitude and b.has_magnitude and a.kind == "count" or (a.kind == b.kind == "money" and not a.has_magnitude and b.has_magnitude):
         mag = b.value / _base_value(text, b)
         if mag > 1 and lo * mag <= b.value * 10:

@@ -47,6 +47,19 @@ def test_rounding_unit(text, value, unit):
     assert rounding_unit(_q(text, value)) == pytest.approx(unit)
 
 
+@pytest.mark.parametrize("text,seconds,unit", [
+    ("2:03:23", 7403, 1.0),  # not the hour its first digit is written to
+    ("3:46.04", 226.04, 0.01),
+    ("2 hours 10 minutes", 7800, 60.0),
+    ("one minute, 47.97 seconds", 107.97, 0.01),
+    ("2hr 4min 55sec", 7495, 1.0),
+    ("20 seconds", 20, 10.0),  # one part: its own last digit, as for any figure
+], ids=["clock-hours", "clock-hundredths", "hours-minutes", "spelled-minute", "abbreviated", "plain-seconds"])
+def test_rounding_unit_of_a_duration_is_its_last_part(text, seconds, unit):
+    q = Quantity(text, 0, len(text), seconds, "measure", "seconds")
+    assert rounding_unit(q) == pytest.approx(unit)
+
+
 def _d(value: str | None, precision: str) -> DateMention:
     return DateMention(value or "", 0, 1, value, precision)
 
