@@ -60,7 +60,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     db = _db(args)
     quiet_prefect()
     report = ingest_articles(list(args.inputs), db=db, batch_size=args.batch_size, show_progress=True,
-                             register_cited_links=args.register_links)
+                             register_cited_links=args.register_links, allow_hosts=args.allow_host)
     if args.show and (report.stored or report.skipped):
         ids = set(report.stored) | set(report.skipped)
         table = claims_table(db)
@@ -83,7 +83,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from flows.inputs import InputError, read_input
 
     try:
-        raw = read_input(args.input)
+        raw = read_input(args.input, allowed_hosts=args.allow_host)
     except InputError as exc:
         return _fail(str(exc))
     article = build_article(raw.text, raw.source, title=raw.title, published=raw.published)
@@ -302,6 +302,13 @@ def _fail(message: str, code: int = EXIT_FAILED) -> int:
     return code
 
 
+def with_allow_host(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """``--allow-host``: URLs are fetched from public addresses only, unless their host is named here."""
+    p.add_argument("--allow-host", action="append", default=[], metavar="HOST",
+                   help="let this host through the private-address guard (repeatable), e.g. 127.0.0.1")
+    return p
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="claimtrack",
@@ -320,11 +327,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--show", action="store_true", help="print the claims of the ingested articles")
     p.add_argument("--register-links", action="store_true",
                    help="register the links an HTML article cites as candidate sources for its claims")
+    with_allow_host(p)
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("extract", help="print an article's claims without storing anything")
     p.add_argument("input", metavar="PATH_OR_URL")
     p.add_argument("--json", action="store_true", help="one JSON object per claim, per line")
+    with_allow_host(p)
     p.set_defaults(func=cmd_extract)
 
     p = with_db(sub.add_parser("claims", help="list stored claims"))
@@ -357,8 +366,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--stale-days", type=float, metavar="N", help="only claims not checked in the last N days")
     p.add_argument("--limit", type=_positive_int, metavar="N")
     p.add_argument("--sources-file", metavar="TOML", help="register the [[sources]] of this file first")
-    p.add_argument("--allow-host", action="append", default=[], metavar="HOST",
-                   help="let this host through the private-address guard (repeatable), e.g. 127.0.0.1")
+    with_allow_host(p)
     p.add_argument("--ignore-robots", action="store_true", help="do not honour robots.txt")
     p.set_defaults(func=cmd_verify)
 
@@ -372,7 +380,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--store", action="store_true",
                    help="keep the claim, its sources, evidence and status events in the database (runs the verify flow)")
-    p.add_argument("--allow-host", action="append", default=[], metavar="HOST")
+    with_allow_host(p)
     p.add_argument("--ignore-robots", action="store_true")
     p.set_defaults(func=cmd_verify_claim)
 

@@ -43,6 +43,9 @@ def register(sub, with_db: Callable[[argparse.ArgumentParser], argparse.Argument
     p.add_argument("--recheck-cron", metavar="CRON", help="recheck-stale schedule (default daily: '30 3 * * *')")
     p.add_argument("--stale-days", type=float, default=7.0, help="recheck-stale: days after which a check is stale")
     p.add_argument("--limit", type=int, default=4, help="flow runs at a time (default 4)")
+    from flows.cli import with_allow_host
+
+    with_allow_host(p)
     p.set_defaults(func=cmd_serve)
 
     p = with_db(sub.add_parser("review", help="record a reviewer's verdict on a claim"))
@@ -89,7 +92,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if not PREFECT_API_URL.value():
             return _fail("serve needs a Prefect server: run `make ui`, or set PREFECT_API_URL "
                          "(e.g. http://127.0.0.1:4200/api)")
-    from flows.serve import DEFAULT_FEEDS, DEFAULT_SOURCES, FeedError, Schedules, read_feed_config, serve_all
+    from flows.serve import (
+        DEFAULT_FEEDS,
+        DEFAULT_SOURCES,
+        FeedError,
+        Schedules,
+        read_feed_config,
+        serve_all,
+    )
 
     defaults = Schedules()
     feeds = args.feeds or DEFAULT_FEEDS
@@ -111,7 +121,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         sources = None
     elif sources and not Path(sources).is_file():
         return _fail(f"{sources}: no such sources file")
-    serve_all(_db(args), feeds, schedules, stale_days=args.stale_days, sources=sources, limit=args.limit)
+    serve_all(_db(args), feeds, schedules, stale_days=args.stale_days, sources=sources, limit=args.limit,
+              allow_hosts=args.allow_host)
     return 0
 
 

@@ -18,10 +18,10 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from datetime import datetime, timezone
+from pathlib import Path
 
-from prefect import flow, get_run_logger, task
+from prefect import flow, get_run_logger
 from prefect.artifacts import (
     create_markdown_artifact,
     create_progress_artifact,
@@ -31,7 +31,12 @@ from prefect.artifacts import (
 
 from flows.markdown import escape, md_table, table_cell
 from warehouse import DEFAULT_DB, Table, connect
-from warehouse.dashboard import DashboardData, article_claims, dashboard_data, review_batch
+from warehouse.dashboard import (
+    DashboardData,
+    article_claims,
+    dashboard_data,
+    review_batch,
+)
 from warehouse.db import utcnow
 
 __all__ = ["DASHBOARD_KEY", "REVIEW_QUEUE_KEY", "article_key", "progress", "refresh_dashboard"]

@@ -1,21 +1,33 @@
-"""Reading an article from a file or a URL; every failure becomes one clear ``InputError`` line."""
+"""Reading an article from a file or a URL; every failure becomes one clear ``InputError`` line.
+
+URLs are fetched by :mod:`flows.fetch` (the fetcher verify uses): addresses checked where the
+connection is made, so private and loopback addresses are refused unless their host is in
+``allowed_hosts``; one deadline per fetch; the size cap applied to the decoded body while it
+streams; the charset from the byte-order mark, the header or the page, never guessed.
+"""
 
 from __future__ import annotations
 
-import time
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
-
 from claims.html import parse_html
+from flows.fetch import (
+    USER_AGENT,
+    Fetched,
+    FetchPolicy,
+    FetchRequest,
+    fetch_sync,
+    size_text,
+)
 
-__all__ = ["InputError", "RawArticle", "USER_AGENT", "read_input"]
+__all__ = ["USER_AGENT", "InputError", "RawArticle", "read_input", "read_inputs"]
 
-USER_AGENT = "claimtrack/0.1 (+https://github.com/claimtrack/claimtrack; fact-check pipeline)"
-MAX_BYTES = 10 * 1024 * 1024  # size cap for a fetched page or a file
+MAX_BYTES = 10 * 1024 * 1024  # size cap for a fetched page (decoded) or a file
 MAX_REDIRECTS = 5
-TIMEOUT = httpx.Timeout(20.0, connect=10.0)
+TIMEOUT = 20.0  # per read
+CONNECT_TIMEOUT = 10.0
 ATTEMPTS = 3  # for timeouts and 5xx answers only
 BACKOFF_SECONDS = (0.5, 2.0)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -40,13 +52,45 @@ def is_url(spec: str) -> bool:
     return spec.startswith(("http://", "https://"))
 
 
-def read_input(spec: str, *, client: httpx.Client | None = None) -> RawArticle:
-    """Read one article; raise InputError with a one-line reason."""
-    if is_url(spec):
-        return _fetch(spec, client)
-    if "://" in spec:
-        raise InputError(f"{spec}: only http(s) URLs and local files can be read")
-    return _read_file(spec)
+def policy(allowed_hosts: Iterable[str] = ()) -> FetchPolicy:
+    """How ingest fetches: this module's limits (read when called), robots.txt not consulted."""
+    return FetchPolicy(
+        max_bytes=MAX_BYTES, timeout=TIMEOUT, connect_timeout=CONNECT_TIMEOUT, max_redirects=MAX_REDIRECTS,
+        attempts=ATTEMPTS, backoff=tuple(BACKOFF_SECONDS), respect_robots=False,
+        allowed_hosts=frozenset(allowed_hosts),  # deadline: flows.fetch.DEADLINE (60 s)
+        accept=_HTML_TYPES + _TEXT_TYPES, accept_header="text/html,application/xhtml+xml,text/plain;q=0.8",
+    )
+
+
+def read_input(spec: str, *, allowed_hosts: Iterable[str] = ()) -> RawArticle:
+    """Read one article; raise InputError with a one-line reason.
+
+    ``allowed_hosts``: hosts a URL may name even if they are private or loopback addresses, e.g.
+    ``{"127.0.0.1"}``; by default only public addresses are fetched."""
+    outcome = read_inputs([spec], allowed_hosts=allowed_hosts)[0][1]
+    if isinstance(outcome, str):
+        raise InputError(outcome)
+    return outcome
+
+
+def read_inputs(specs: Sequence[str], *, allowed_hosts: Iterable[str] = ()) -> list[tuple[str, RawArticle | str]]:
+    """Read every input, URLs concurrently (8 at once, 2 per host); a failure is its one-line reason.
+
+    In the order of ``specs``; never raises for a bad input, so a batch keeps its good ones."""
+    urls = list(dict.fromkeys(s for s in specs if is_url(s)))
+    fetched = dict(zip(urls, fetch_sync([FetchRequest(u) for u in urls], policy(allowed_hosts))))
+    results: list[tuple[str, RawArticle | str]] = []
+    for spec in specs:
+        try:
+            if is_url(spec):
+                results.append((spec, _article(spec, fetched[spec])))
+            elif "://" in spec:
+                raise InputError(f"{spec}: only http(s) URLs and local files can be read")
+            else:
+                results.append((spec, _read_file(spec)))
+        except InputError as exc:
+            results.append((spec, str(exc)))
+    return results
 
 
 def _read_file(spec: str) -> RawArticle:
@@ -57,7 +101,7 @@ def _read_file(spec: str) -> RawArticle:
         if not path.is_file():
             raise InputError(f"{spec}: not a regular file")
         if path.stat().st_size > MAX_BYTES:
-            raise InputError(f"{spec}: larger than {MAX_BYTES // (1024 * 1024)} MB")
+            raise InputError(f"{spec}: larger than {size_text(MAX_BYTES)}")
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{spec}: cannot read: {exc.strerror or exc}") from None
@@ -93,72 +137,20 @@ def _from_html(spec: str, data: bytes | str, base_url: str | None = None) -> Raw
     return RawArticle(source=spec, text=page.text, title=page.title, published=page.published, links=page.links)
 
 
-def _fetch(url: str, client: httpx.Client | None) -> RawArticle:
-    own = client is None
-    if own:
-        client = make_client()
-    try:
-        for attempt in range(ATTEMPTS):
-            try:
-                return _fetch_once(url, client)
-            except _Retryable as exc:
-                if attempt == ATTEMPTS - 1:
-                    raise InputError(f"{url}: {exc}") from None
-                time.sleep(BACKOFF_SECONDS[min(attempt, len(BACKOFF_SECONDS) - 1)])
-        raise AssertionError("unreachable")
-    finally:
-        if own:
-            client.close()
-
-
-def make_client() -> httpx.Client:
-    return httpx.Client(
-        timeout=TIMEOUT,
-        follow_redirects=True,
-        max_redirects=MAX_REDIRECTS,
-        headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.8"},
-    )
-
-
-class _Retryable(Exception):
-    pass
-
-
-def _fetch_once(url: str, client: httpx.Client) -> RawArticle:
-    try:
-        with client.stream("GET", url) as response:
-            if response.status_code >= 500:
-                raise _Retryable(f"server error HTTP {response.status_code}")
-            if response.status_code >= 400:
-                raise InputError(f"{url}: HTTP {response.status_code} {response.reason_phrase}")
-            ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
-            if ctype not in _HTML_TYPES + _TEXT_TYPES:
-                raise InputError(f"{url}: not an HTML page (content-type {ctype or 'missing'})")
-            declared = response.headers.get("content-length")
-            if declared and declared.isdigit() and int(declared) > MAX_BYTES:
-                raise InputError(f"{url}: larger than {MAX_BYTES // (1024 * 1024)} MB")
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > MAX_BYTES:
-                    raise InputError(f"{url}: larger than {MAX_BYTES // (1024 * 1024)} MB")
-                chunks.append(chunk)
-            data = b"".join(chunks)
-            final_url = str(response.url)
-            encoding = response.charset_encoding
-    except httpx.TooManyRedirects:
-        raise InputError(f"{url}: more than {MAX_REDIRECTS} redirects") from None
-    except httpx.TimeoutException:
-        raise _Retryable("timed out") from None
-    except httpx.HTTPError as exc:
-        raise InputError(f"{url}: {type(exc).__name__}: {exc}".splitlines()[0]) from None
-    if ctype in _TEXT_TYPES:
-        try:
-            text = data.decode(encoding or "utf-8")
-        except (UnicodeDecodeError, LookupError):
-            raise InputError(f"{url}: text in an unknown or wrong encoding") from None
+def _article(url: str, fetched: Fetched) -> RawArticle:
+    """A fetched page as an article, or InputError with the fetch's reason."""
+    if not fetched.ok:
+        error = fetched.error or "failed"
+        if error.startswith(("not HTML or text", "PDF sources")):
+            error = f"not an HTML page (content-type {fetched.content_type or 'missing'})"
+        elif error.startswith("larger than"):
+            error = f"larger than {size_text(MAX_BYTES)}"
+        raise InputError(f"{url}: {error}")
+    text = fetched.text
+    if text is None:  # not decoded: cannot happen for the types ingest accepts
+        raise InputError(f"{url}: text in an unknown encoding")
+    if fetched.content_type in _TEXT_TYPES:
         if not text.strip():
             raise InputError(f"{url}: empty page")
         return RawArticle(source=url, text=text)
-    return _from_html(url, data, final_url)
+    return _from_html(url, text, fetched.final_url)

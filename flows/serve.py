@@ -16,6 +16,7 @@ path per line, ``#`` starts a comment, relative paths are relative to the file.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +25,8 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 
 from flows.dashboard import refresh_dashboard
-from flows.inputs import MAX_BYTES, USER_AGENT, is_url
+from flows.fetch import Fetched, FetchPolicy, FetchRequest, fetch_sync, size_text
+from flows.inputs import MAX_BYTES, is_url
 from flows.markdown import escape, md_table
 from warehouse import DEFAULT_DB
 from warehouse.dashboard import known_sources
@@ -122,68 +124,84 @@ def feed_items(data: bytes | str, base: str = "") -> list[str] | None:
 
 
 @task(retries=2, retry_delay_seconds=[5, 30], task_run_name="expand-feeds")
-def expand_entries(entries: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
-    """Each entry as the article inputs it stands for: a feed's item links, else the entry itself."""
-    from flows.inputs import make_client
+def expand_entries(entries: list[str], allowed_hosts: list[str] | None = None) -> tuple[list[str], list[tuple[str, str]]]:
+    """Each entry as the article inputs it stands for: a feed's item links, else the entry itself.
 
+    Feed URLs are fetched by ``flows.fetch`` (concurrently, with its address guard, deadline and a
+    cap on the inflated body); ``allowed_hosts`` may be private or loopback addresses. Items of a
+    fetched feed that are not http(s) URLs are dropped (a remote feed does not name local files)."""
     items: list[str] = []
     failures: list[tuple[str, str]] = []
-    with make_client() as client:
-        for entry in entries:
-            try:
-                found = _expand(entry, client)
-            except FeedError as exc:
-                failures.append((entry, str(exc)))
-                continue
-            items.extend(i for i in found if i not in items)
+    urls = [e for e in dict.fromkeys(entries) if is_url(e)]
+    fetched = dict(zip(urls, fetch_sync([_feed_request(u) for u in urls], _feed_policy(allowed_hosts or ()))))
+    for entry in entries:
+        try:
+            found = _expand(entry, fetched.get(entry))
+        except FeedError as exc:
+            failures.append((entry, str(exc)))
+            continue
+        items.extend(i for i in found if i not in items and (is_url(i) or not is_url(entry)))
     return items, failures
 
 
-def _expand(entry: str, client) -> list[str]:
-    import httpx
+def _feed_policy(allowed_hosts) -> FetchPolicy:
+    return FetchPolicy(max_bytes=MAX_BYTES, respect_robots=False, allowed_hosts=frozenset(allowed_hosts),
+                       accept=_FEED_TYPES + ("+xml",), decode=False,
+                       accept_header=", ".join(_FEED_TYPES) + ", text/html;q=0.5")
 
+
+def _feed_request(url: str) -> FetchRequest:
+    """A URL named like a feed is read whatever its content type; another only if it is served as XML."""
+    return FetchRequest(url, accept=("*",) if url.lower().endswith(_FEED_SUFFIXES) else None)
+
+
+def _expand(entry: str, fetched: Fetched | None = None) -> list[str]:
     if not is_url(entry):
         path = Path(entry)
         if path.suffix.lower() not in _FEED_SUFFIXES:
             return [entry]  # an article file; ingest reports it if it is missing
         try:
-            data = path.read_bytes()[:MAX_BYTES]
+            if path.stat().st_size > MAX_BYTES:
+                raise FeedError(f"{entry}: larger than {size_text(MAX_BYTES)}")
+            data = path.read_bytes()
         except OSError as exc:
             raise FeedError(f"{entry}: cannot read: {exc.strerror or exc}") from None
         items = feed_items(data)
         if items is None:
             raise FeedError(f"{entry}: not an RSS or Atom feed")
         return [i if is_url(i) or Path(i).is_absolute() else str((path.parent / i).resolve()) for i in items]
-    try:
-        response = client.get(entry, headers={"User-Agent": USER_AGENT,
-                                              "Accept": ", ".join(_FEED_TYPES) + ", text/html;q=0.5"})
-    except httpx.HTTPError as exc:
-        raise FeedError(f"{entry}: {type(exc).__name__}: {exc}".splitlines()[0]) from None
-    if response.status_code >= 400:
-        raise FeedError(f"{entry}: HTTP {response.status_code} {response.reason_phrase}")
-    ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
-    if ctype in _FEED_TYPES or ctype.endswith("+xml") or entry.lower().endswith(_FEED_SUFFIXES):
-        items = feed_items(response.content[:MAX_BYTES], base=str(response.url))
-        if items is not None:
-            return items
+    if fetched is None:
+        fetched = fetch_sync([_feed_request(entry)], _feed_policy(()))[0]
+    if not fetched.ok:
+        if fetched.status is not None and fetched.status < 400 and fetched.content_type is not None \
+                and fetched.error and fetched.error.startswith("not HTML or text"):
+            return [entry]  # a page, not a feed: the article itself
+        raise FeedError(f"{entry}: {fetched.error}")
+    items = feed_items(fetched.body or b"", base=fetched.final_url or entry)
+    if items is not None:
+        return items
     return [entry]  # a page: the article itself
 
 
 @flow(name="ingest-feeds", log_prints=False, retries=1, retry_delay_seconds=300)
-def ingest_feeds(config: str = DEFAULT_FEEDS, db: str = DEFAULT_DB, batch_size: int = 25) -> FeedReport:
-    """Ingest the items of the listed URLs and feeds that are not in the warehouse yet."""
+def ingest_feeds(config: str = DEFAULT_FEEDS, db: str = DEFAULT_DB, batch_size: int = 25,
+                 allow_hosts: list[str] | None = None) -> FeedReport:
+    """Ingest the items of the listed URLs and feeds that are not in the warehouse yet.
+
+    ``allow_hosts``: private or loopback hosts the feeds and their items may name (by default a
+    feed's author cannot point the pipeline at an internal address)."""
     from flows.ingest import ingest_articles
 
     logger = get_run_logger()
     entries = read_feed_config(config)
     report = FeedReport(entries=len(entries))
-    items, report.failures = expand_entries(entries)
+    items, report.failures = expand_entries(entries, allow_hosts)
     report.items = len(items)
     seen = known_sources(db)
     report.new = [i for i in items if i not in seen]
     logger.info("%d entries, %d items, %d new", len(entries), len(items), len(report.new))
     if report.new:
-        ingested = ingest_articles(report.new, db=db, batch_size=batch_size)
+        ingested = ingest_articles(report.new, db=db, batch_size=batch_size, allow_hosts=allow_hosts)
         report.failures.extend(ingested.failures)
     for entry, reason in report.failures:
         logger.warning("failed: %s", reason)
@@ -205,7 +223,8 @@ def _feeds_markdown(config: str, report: FeedReport) -> str:
 
 
 @flow(name="verify-pending", log_prints=False, retries=1, retry_delay_seconds=120)
-def verify_pending(db: str = DEFAULT_DB, limit: int | None = 200, sources: str | None = None):
+def verify_pending(db: str = DEFAULT_DB, limit: int | None = 200, sources: str | None = None,
+                   allow_hosts: list[str] | None = None):
     """Verify unverified claims, most check-worthy first, then refresh the dashboard.
 
     ``sources``: a TOML file of ``[[sources]]`` (location, label, article) registered first;
@@ -214,19 +233,19 @@ def verify_pending(db: str = DEFAULT_DB, limit: int | None = 200, sources: str |
     from flows.verify import verify_claims
 
     register_sources(sources, db)
-    result = verify_claims(db=db, status="unverified", limit=limit)
+    result = verify_claims(db=db, status="unverified", limit=limit, allow_hosts=allow_hosts)
     refresh_dashboard(db)
     return result
 
 
 @flow(name="recheck-stale", log_prints=False, retries=1, retry_delay_seconds=600)
 def recheck_stale(db: str = DEFAULT_DB, stale_days: float = 7.0, limit: int | None = None,
-                  sources: str | None = None):
+                  sources: str | None = None, allow_hosts: list[str] | None = None):
     """Re-verify claims whose evidence changed or whose last check is older than ``stale_days``."""
     from flows.verify import verify_claims
 
     register_sources(sources, db)
-    result = verify_claims(db=db, status=None, stale_days=stale_days, limit=limit)
+    result = verify_claims(db=db, status=None, stale_days=stale_days, limit=limit, allow_hosts=allow_hosts)
     refresh_dashboard(db)
     return result
 
@@ -249,8 +268,9 @@ def register_sources(path: str | None, db: str) -> int:
 
 
 def build_deployments(db: str, feeds: str, schedules: Schedules = Schedules(), *, stale_days: float = 7.0,
-                      sources: str | None = None):
-    """The five deployments, with absolute paths as parameters so any worker process finds the files."""
+                      sources: str | None = None, allow_hosts: Sequence[str] = ()):
+    """The five deployments, with absolute paths as parameters so any worker process finds the files
+    (``allow_hosts``: private or loopback hosts the fetching flows may reach)."""
     from flows.review import review_claim, review_claims
 
     db = str(Path(db).resolve())
@@ -258,15 +278,16 @@ def build_deployments(db: str, feeds: str, schedules: Schedules = Schedules(), *
     sources = str(Path(sources).resolve()) if sources else None
     return [
         ingest_feeds.to_deployment(
-            name="ingest-feeds", cron=schedules.ingest, parameters={"config": feeds, "db": db},
+            name="ingest-feeds", cron=schedules.ingest, parameters={"config": feeds, "db": db, "allow_hosts": list(allow_hosts)},
             tags=TAGS + ["ingest"], description="Ingest new items of the configured URLs and RSS/Atom feeds.",
         ),
         verify_pending.to_deployment(
-            name="verify-pending", cron=schedules.verify, parameters={"db": db, "sources": sources},
+            name="verify-pending", cron=schedules.verify, parameters={"db": db, "sources": sources, "allow_hosts": list(allow_hosts)},
             tags=TAGS + ["verify"], description="Verify unverified claims, most check-worthy first.",
         ),
         recheck_stale.to_deployment(
-            name="recheck-stale", cron=schedules.recheck, parameters={"db": db, "stale_days": stale_days, "sources": sources},
+            name="recheck-stale", cron=schedules.recheck, parameters={"db": db, "stale_days": stale_days, "sources": sources,
+                                                          "allow_hosts": list(allow_hosts)},
             tags=TAGS + ["verify"], description="Re-verify claims whose evidence changed or whose check is stale.",
         ),
         review_claims.to_deployment(
@@ -281,9 +302,9 @@ def build_deployments(db: str, feeds: str, schedules: Schedules = Schedules(), *
 
 
 def serve_all(db: str, feeds: str, schedules: Schedules = Schedules(), *, stale_days: float = 7.0,
-              sources: str | None = None, limit: int | None = 4) -> None:
+              sources: str | None = None, limit: int | None = 4, allow_hosts: Sequence[str] = ()) -> None:
     """Register the deployments and run their flow runs until SIGTERM or Ctrl-C."""
     from prefect import serve
 
-    deployments = build_deployments(db, feeds, schedules, stale_days=stale_days, sources=sources)
+    deployments = build_deployments(db, feeds, schedules, stale_days=stale_days, sources=sources, allow_hosts=allow_hosts)
     serve(*deployments, limit=limit, print_starting_message=True)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from claims.compare import REFUTES, SUPPORTS, agree, date_at_precision, rounding_unit, same_dimension, to_base
+from claims.compare import (
+    REFUTES,
+    SUPPORTS,
+    agree,
+    date_at_precision,
+    rounding_unit,
+    same_dimension,
+    to_base,
+)
 from claims.model import DateMention, Quantity
 
 AGREE = [

@@ -239,3 +239,72 @@ def test_feeds_with_nothing_new_on_a_fresh_database_complete(tmp_path, prefect_h
     feeds.write_text("# nothing listed yet\n", encoding="utf-8")
     report = ingest_feeds.with_options(retries=0)(config=str(feeds), db=str(tmp_path / "fresh.duckdb"))
     assert (report.entries, report.items, report.new, report.failures) == (0, 0, [], [])
+
+
+# --- private addresses: refused by ingest, extract and feeds unless the host is allowed -----------
+
+ARTICLE_HTML = ("<html><head><title>NATO brief</title></head><body><article><p>NATO said on Monday that "
+                "20 out of 30 positions were filled by March 2024, up from 12 a year earlier.</p>"
+                "</article></body></html>")
+
+
+@pytest.fixture
+def news_server():
+    """An article and an RSS feed listing it, served on 127.0.0.1."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            base = f"http://127.0.0.1:{self.server.server_address[1]}"
+            pages = {"/article.html": ("text/html; charset=utf-8", ARTICLE_HTML),
+                     "/feed.xml": ("application/rss+xml", f"<rss><channel><item><link>{base}/article.html</link>"
+                                                          "</item></channel></rss>")}
+            if self.path not in pages:
+                self.send_error(404)
+                return
+            kind, body = pages[self.path]
+            data = body.encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_extract_refuses_a_loopback_url_unless_its_host_is_allowed(news_server, capsys):
+    assert main(["extract", f"{news_server}/article.html"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.endswith("refused: 127.0.0.1 is a private address (allow it with --allow-host 127.0.0.1)"), err
+    assert main(["extract", f"{news_server}/article.html", "--allow-host", "127.0.0.1", "--json"]) == 0
+    assert "20 out of 30" in capsys.readouterr().out
+
+
+def test_ingest_stores_a_loopback_article_only_when_allowed(news_server, db, prefect_harness):
+    from flows.ingest import ingest_articles
+
+    refused = ingest_articles([f"{news_server}/article.html"], db=db)
+    assert refused.stored == [] and "private address" in refused.failures[0][1]
+    allowed = ingest_articles([f"{news_server}/article.html"], db=db, allow_hosts=["127.0.0.1"])
+    assert len(allowed.stored) == 1 and allowed.failures == []
+
+
+def test_feeds_on_a_private_address_are_read_only_when_allowed(news_server, tmp_path, prefect_harness):
+    from flows.serve import ingest_feeds
+
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(f"{news_server}/feed.xml\n", encoding="utf-8")
+    db = str(tmp_path / "feeds.duckdb")
+    with pytest.raises(RuntimeError, match="private address"):  # every entry failed: the run fails
+        ingest_feeds.with_options(retries=0)(config=str(feeds), db=db)
+    report = ingest_feeds.with_options(retries=0)(config=str(feeds), db=db, allow_hosts=["127.0.0.1"])
+    assert report.new == [f"{news_server}/article.html"] and report.failures == []

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-import httpx
 import pytest
 
 from claims.html import parse_html
@@ -28,8 +28,10 @@ class Handler(BaseHTTPRequestHandler):
     routes: dict[str, tuple[int, str, bytes, dict]] = {}
     hits: dict[str, int] = {}
 
-    def do_GET(self):  # noqa: N802 (http.server's naming)
+    def do_GET(self):
         Handler.hits[self.path] = Handler.hits.get(self.path, 0) + 1
+        if self.path == "/slow":
+            time.sleep(1.0)
         status, ctype, body, headers = Handler.routes.get(self.path, (404, "text/plain", b"missing", {}))
         self.send_response(status)
         self.send_header("Content-Type", ctype)
@@ -63,8 +65,11 @@ def server():
     httpd.shutdown()
 
 
+LOOPBACK = {"127.0.0.1"}  # the test server's host, let through the private-address guard
+
+
 def test_fetches_an_article_page(server):
-    raw = read_input(f"{server}/article")
+    raw = read_input(f"{server}/article", allowed_hosts=LOOPBACK)
     assert raw.title == "NATO cuts Russian mission"
     assert raw.published == "2018-03-27T10:00:00Z"
     assert "20 out of 30 positions" in raw.text
@@ -72,11 +77,19 @@ def test_fetches_an_article_page(server):
 
 
 def test_follows_a_redirect(server):
-    assert "20 out of 30" in read_input(f"{server}/moved").text
+    assert "20 out of 30" in read_input(f"{server}/moved", allowed_hosts=LOOPBACK).text
 
 
 def test_plain_text_pages_are_read_as_text(server):
-    assert read_input(f"{server}/plain").text == "NATO expelled eight members."
+    assert read_input(f"{server}/plain", allowed_hosts=LOOPBACK).text == "NATO expelled eight members."
+
+
+def test_loopback_is_refused_unless_allowed(server):
+    Handler.hits.pop("/article", None)
+    with pytest.raises(InputError, match="private address") as caught:
+        read_input(f"{server}/article")
+    assert "\n" not in str(caught.value)
+    assert "/article" not in Handler.hits  # nothing was sent
 
 
 URL_FAILURES = [
@@ -92,7 +105,7 @@ URL_FAILURES = [
 def test_url_failures_are_one_clear_line(server, monkeypatch, path, message):
     monkeypatch.setattr(inputs, "BACKOFF_SECONDS", (0.01,))
     with pytest.raises(InputError) as caught:
-        read_input(f"{server}{path}")
+        read_input(f"{server}{path}", allowed_hosts=LOOPBACK)
     assert message in str(caught.value)
     assert str(caught.value).startswith(f"{server}{path}: ")
     assert "\n" not in str(caught.value)
@@ -102,28 +115,23 @@ def test_server_errors_are_retried(server, monkeypatch):
     monkeypatch.setattr(inputs, "BACKOFF_SECONDS", (0.01,))
     Handler.hits.pop("/broken", None)
     with pytest.raises(InputError):
-        read_input(f"{server}/broken")
+        read_input(f"{server}/broken", allowed_hosts=LOOPBACK)
     assert Handler.hits["/broken"] == inputs.ATTEMPTS
 
 
 def test_oversized_pages_are_refused(server, monkeypatch):
     monkeypatch.setattr(inputs, "MAX_BYTES", 1024)
     with pytest.raises(InputError, match="larger than"):
-        read_input(f"{server}/huge")
+        read_input(f"{server}/huge", allowed_hosts=LOOPBACK)
 
 
-def test_timeouts_are_retried_then_reported(monkeypatch):
+def test_timeouts_are_retried_then_reported(server, monkeypatch):
     monkeypatch.setattr(inputs, "BACKOFF_SECONDS", (0.0,))
-    calls = []
-
-    def timeout(request):
-        calls.append(request)
-        raise httpx.ReadTimeout("slow", request=request)
-
-    client = httpx.Client(transport=httpx.MockTransport(timeout))
+    monkeypatch.setattr(inputs, "TIMEOUT", 0.2)
+    Handler.hits.pop("/slow", None)
     with pytest.raises(InputError, match="timed out"):
-        read_input("http://example.test/a", client=client)
-    assert len(calls) == inputs.ATTEMPTS
+        read_input(f"{server}/slow", allowed_hosts=LOOPBACK)
+    assert Handler.hits["/slow"] == inputs.ATTEMPTS
 
 
 def write(tmp_path, name, data: bytes):

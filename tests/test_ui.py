@@ -7,7 +7,6 @@ tag must show that text literally on every artifact page, and nothing of it may 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
