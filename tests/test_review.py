@@ -156,6 +156,18 @@ def test_an_unanswered_review_times_out_and_leaves_claims_unreviewed(seeded):
     assert run_readonly_sql(db, "SELECT count(*) FROM claims_current WHERE reviewed").rows == [(0,)]
 
 
+def test_an_unanswered_review_deployment_run_completes(served, seeded):
+    """The server fails a pause it thinks expired; the run must still end Completed, saying so."""
+    from prefect.deployments import run_deployment
+
+    db = seeded
+    run = run_deployment("review-claims/review-claims", timeout=0,
+                         parameters={"db": db, "how_many": 2, "poll_seconds": 1, "timeout_minutes": 0.1})
+    done = wait_for_state(run.id, {"COMPLETED"}, timeout=180)
+    assert done.state.type.value == "COMPLETED"
+    assert run_readonly_sql(db, "SELECT count(*) FROM claims_current WHERE reviewed").rows == [(0,)]
+
+
 # --- the terminal side: review, history, export ------------------------------------------------
 
 def cli(*args, env):
