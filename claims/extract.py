@@ -50,8 +50,10 @@ _MIN_CLAUSE_WORDS = 3
 
 
 def article_id(text: str) -> str:
-    """An article's identity: the hash of its normalised text (Unicode NFKC, white space folded)."""
-    normalised = _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+    """An article's identity: the hash of its text as read, canonically composed (Unicode NFC: "é" typed
+    either way is one character) with white space folded. Not NFKC, which would make "10² people" and
+    "102 people" one article."""
+    normalised = _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
 
 
@@ -93,7 +95,7 @@ def extract(text: str, *, published: str | None = None, start: int = 0) -> list[
         quote_in = quotes.starting_in(sentence.start, sentence.end)
         speaker = quote_in[0].speaker if quote_in and quote_in[0].speaker else None
         if speaker is None:
-            speaker = find_attribution(text, sentence.start, sentence.end, last_person=last_person)
+            speaker = find_attribution(text, sentence.start, sentence.end, last_person=last_person, resolve=True)
         if _looks_like_name(speaker):
             last_person = speaker
         has_figure = bool(quantities.starting_in(sentence.start, sentence.end) or dates.starting_in(sentence.start, sentence.end))
@@ -121,7 +123,7 @@ def extract(text: str, *, published: str | None = None, start: int = 0) -> list[
                 quantities=qs,
                 dates=ds,
                 quotes=quoted,
-                speaker=speaker or next((q.speaker for q in quoted if q.speaker), None),
+                speaker=next((q.speaker for q in quoted if q.speaker), None) or speaker,
             )
         )
     return claims

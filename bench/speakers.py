@@ -1,0 +1,213 @@
+"""Benchmark of speaker attribution (claims.quotes) on annotated BBC news.
+
+Run ``python bench/speakers.py`` from the repo root: prints speaker accuracy on the dev and test
+articles of ``bench/data/speakers/speakers.jsonl`` (annotation rules and sampling in the
+README beside it), for direct quotes, reported speech and both, next to the accuracy of the
+code before the attribution rules of issue 12. ``--errors`` lists the misses (dev only unless
+``--split``); ``--time`` times ``find_quotes`` over the whole BBC set; ``--quotes PATH``
+scores another copy of ``claims/quotes.py`` (e.g. an old one) instead of the current module
+(with today's claims/extract.py, so its "reported" figure can differ a little from BEFORE).
+Skips (exit 0) when the data directory is absent: ``$CLAIMTRACK_EVAL`` if set, else
+``../shared/eval`` relative to the repo root.
+
+Split (deterministic, by article): the sample is the first ``SAMPLE_SIZE`` eligible articles
+in order of ``sha1("speakers:" + id)``. Among the first ``ALTERNATE`` of them, the article at
+position ``k`` is **test** when ``k`` is odd and **dev** when it is even; the articles after
+them are a second batch, annotated once the first was tuned on, and are all **dev**. Rules are
+tuned on dev only; test was never looked at for tuning.
+
+Scoring: a gold direct quote is aligned with the predicted quote (``find_quotes``) that
+overlaps it most; gold reported speech with the claim (``extract``) that overlaps it most,
+whose ``speaker`` is the prediction. The gold counts as correct when the prediction's speaker
+matches (see ``same_speaker``: full name, or surname, after dropping titles, determiners and
+a trailing "for/of ..." phrase; one of the annotation's ``also`` names counts too), when both
+are null, and as wrong when nothing overlaps it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import inspect
+import json
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+GOLD = REPO / "bench" / "data" / "speakers" / "speakers.jsonl"
+SAMPLE_SIZE = 97
+ALTERNATE = 70
+# The accuracy of the code as it was before the attribution rules of issue 12 (claims/quotes.py and
+# claims/extract.py of commit 3db17a5): measured with this script on the final annotations, run in
+# a copy of the tree holding those two original files (measured when the annotations were done).
+BEFORE = {
+    "dev": {"quote": 0.530, "reported": 0.689, "all": 0.571},
+    "test": {"quote": 0.595, "reported": 0.591, "all": 0.593},
+}
+
+_TITLES = frozenset("mr mrs ms miss dr sir lady dame lord professor prof cardinal".split())
+_DETERMINERS = frozenset("a an the".split())
+_TOKEN = re.compile(r"[\w][\w./&'-]*")
+
+
+def eval_dir() -> Path:
+    env = os.environ.get("CLAIMTRACK_EVAL")
+    return Path(env) if env else (REPO.parent / "shared" / "eval")
+
+
+def bbc_path() -> Path:
+    return eval_dir() / "raw" / "bbc-news" / "bbc_news_2225.jsonl"
+
+
+def eligible(article_id: str) -> bool:
+    """The categories annotated: tech, sport, entertainment; politics >= 390; business >= 400."""
+    category, _, number = article_id.partition("/")
+    n = int(number)
+    return category in ("tech", "sport", "entertainment") or (
+        (category == "politics" and n >= 390) or (category == "business" and n >= 400)
+    )
+
+
+def sample(ids) -> list[str]:
+    """The annotated sample, in sampling order."""
+    order = sorted((i for i in ids if eligible(i)), key=lambda i: hashlib.sha1(f"speakers:{i}".encode()).hexdigest())
+    return order[:SAMPLE_SIZE]
+
+
+def _tokens(name: str) -> list[str]:
+    words = _TOKEN.findall(name.lower().replace("’", "'"))
+    words = [w.removesuffix("'s") for w in words]
+    while words and (words[0] in _DETERMINERS or words[0] in _TITLES):
+        words = words[1:]
+    for k, w in enumerate(words):  # "a spokesman for NBC" -> "spokesman"
+        descriptive = name[:1].islower() or (
+            name.split()[0].lower() in _DETERMINERS and len(name.split()) > 1 and name.split()[1][:1].islower()
+        )  # "a spokesman for NBC" is cut, "The Department of Justice" is a name
+        if k and w in ("for", "of", "at", "from", "on") and descriptive:
+            words = words[:k]
+            break
+    return words
+
+
+def same_speaker(predicted: str | None, gold: str | None, also=()) -> bool:
+    if gold is None:
+        return predicted is None
+    if predicted is None:
+        return False
+    p = _tokens(predicted)
+    for g in (gold, *also):
+        t = _tokens(g)
+        if p and t and (p == t or p[-1] == t[-1] or (len(p) == 1 and p[0] in t)):
+            return True
+    return False
+
+
+def _load_quotes(path: str | None):
+    """claims.quotes, or another copy of it loaded in its place (extract then uses it too)."""
+    if path:
+        spec = importlib.util.spec_from_file_location("claims.quotes", path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["claims.quotes"] = module
+        spec.loader.exec_module(module)
+        original = module.find_attribution
+        if "resolve" not in inspect.signature(original).parameters:  # a copy from before issue 12
+            module.find_attribution = lambda *a, resolve=False, **k: original(*a, **k)
+    from claims import quotes
+    from claims.extract import extract
+
+    return quotes.find_quotes, extract
+
+
+def _best(spans, start: int, end: int):
+    best, overlap = None, 0
+    for x in spans:
+        o = min(end, x.end) - max(start, x.start)
+        if o > overlap:
+            best, overlap = x, o
+    return best
+
+
+def span_hash(span: str) -> str:
+    """What an annotation keeps of its span: the first 10 hex digits of its SHA-1."""
+    return hashlib.sha1(span.encode("utf-8")).hexdigest()[:10]
+
+
+def score(articles: dict, gold: list[dict], find_quotes, extract) -> list[tuple[dict, str | None, bool]]:
+    """(gold row, predicted speaker, correct) for every gold row."""
+    out = []
+    cache: dict[str, tuple] = {}
+    for g in gold:
+        text = articles[g["article"]]
+        if g["article"] not in cache:
+            cache[g["article"]] = (find_quotes(text), extract(text))
+        quotes, claims = cache[g["article"]]
+        hit = _best(quotes if g["kind"] == "quote" else claims, g["start"], g["end"])
+        predicted = hit.speaker if hit is not None else None
+        ok = hit is not None and same_speaker(predicted, g["speaker"], g.get("also", ()))
+        out.append((g, predicted, ok))
+    return out
+
+
+def _accuracy(rows, kind: str | None = None) -> tuple[float, int]:
+    rows = [r for r in rows if kind is None or r[0]["kind"] == kind]
+    return (sum(r[2] for r in rows) / len(rows) if rows else 0.0), len(rows)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="list the misses")
+    parser.add_argument("--split", default="dev", choices=("dev", "test", "all"), help="split for --errors")
+    parser.add_argument("--time", action="store_true", help="time find_quotes over the whole BBC set")
+    parser.add_argument("--quotes", help="score this copy of claims/quotes.py instead")
+    args = parser.parse_args(argv)
+    if not bbc_path().exists():
+        print(f"skip: {bbc_path()} is absent")
+        return 0
+    find_quotes, extract = _load_quotes(args.quotes)
+    rows = [json.loads(line) for line in bbc_path().open(encoding="utf-8")]
+    articles = {r["id"]: r["text"] for r in rows}
+    order = sample(articles)
+    split_of = {a: ("test" if k < ALTERNATE and k % 2 else "dev") for k, a in enumerate(order)}
+    gold = [json.loads(line) for line in GOLD.open(encoding="utf-8")]
+    stray = {g["article"] for g in gold} - set(order)
+    if stray:
+        raise SystemExit(f"gold articles outside the sample: {sorted(stray)}")
+    drifted = [g for g in gold if span_hash(articles[g["article"]][g["start"]:g["end"]]) != g["sha1"]]
+    if drifted:  # the annotations hold offsets and a hash, not the BBC's text (it may not be redistributed)
+        raise SystemExit(f"{len(drifted)} annotations do not match the BBC text at {bbc_path()}; first: {drifted[0]}")
+    results = score(articles, gold, find_quotes, extract)
+
+    print(f"speaker accuracy on {len(gold)} annotations in {len({g['article'] for g in gold})} BBC articles")
+    print(f"{'split':6} {'kind':9} {'n':>4} {'now':>6} {'before':>7}")
+    for split in ("dev", "test"):
+        part = [r for r in results if split_of[r[0]["article"]] == split]
+        for kind, label in (("quote", "quote"), ("reported", "reported"), (None, "all")):
+            acc, n = _accuracy(part, kind)
+            before = BEFORE[split][label]
+            print(f"{split:6} {label:9} {n:>4} {acc:6.3f} {'' if before is None else f'{before:7.3f}'}")
+    if args.errors:
+        for g, predicted, ok in results:
+            if not ok and (args.split == "all" or split_of[g["article"]] == args.split):
+                print(f"  {g['article']:18} {g['kind'][:5]:5} gold={g['speaker']!r:32} pred={predicted!r:32} "
+                      f"{articles[g['article']][g['start']:g['end']][:60]!r}")
+    if args.time:
+        texts = [r["text"] for r in rows]
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.perf_counter()
+            for text in texts:
+                find_quotes(text)
+            best = min(best, time.perf_counter() - t0)
+        print(f"find_quotes: {best / len(texts) * 1000:.3f} ms per article over {len(texts)} articles")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,381 @@
+"""The people an article names, their gender, and whom "he", "she" or "the 30-year-old" means.
+
+A person is a capitalised name with evidence that it names a person: a title or role before it
+("Mr Goodman", "spokeswoman Maria Zakharova", "Aviation analyst Nick Van den Brul"), a common
+first name ("Sarah Mehta"), an appositive after it ("Dmitry Peskov, the Kremlin spokesman,"), a
+two-word name opening a clause before a verb ("Lloyd Austin met …"), being the speaker of an
+attribution, or being the surname or first name of a person named so elsewhere ("Partridge",
+"Sharon"). Words inside quotation marks name no one here: they are the speaker's, not the
+narrator's.
+
+Gender comes from titles (Mr/Sir/Lord; Mrs/Ms/Miss/Lady/Dame), gendered nouns ("his wife
+Sharon", "spokeswoman"), a short list of common first names, and "he"/"she" once resolved to a
+name (the gender is kept for the rest of the article). Conflicting evidence leaves it unknown.
+
+"he"/"she" resolve to the nearest sentence before them that names a compatible person, and in
+that sentence to the first such person (the subject, as a rule, not someone named later in it):
+"Rijkaard was critical of Mourinho's decision. “…,” he said." -> Rijkaard. A person
+description ("the 30-year-old", "the singer", "the American") does the same from the sentence
+before its own, since news never describes someone named in the same sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from claims.speakers import (
+    CAP_RUN,
+    COMMON_VERBS,
+    LEADING_NOISE,
+    NATIONALITIES,
+    NP_STOP,
+    POSSESSIVE,
+    ROLE_NOUNS,
+    TITLE_NOUNS,
+    TITLE_WORDS,
+    _attributions,
+    _name_from_run,
+    _run_words,
+    _sentence_subject,
+    _words,
+    is_person,
+    is_pronoun,
+    pronoun_gender,
+    sentence_breaks,
+)
+
+__all__ = ["People", "description_gender", "is_description", "resolve_speaker"]
+
+MALE_TITLES = frozenset("mr sir lord king prince duke baron".split())
+FEMALE_TITLES = frozenset("mrs ms miss lady dame queen princess duchess baroness".split())
+MALE_NOUNS = frozenset("""
+    man spokesman chairman businessman sportsman husband boyfriend father son brother
+    grandfather uncle nephew frontman king prince widower
+""".split())
+FEMALE_NOUNS = frozenset("""
+    woman spokeswoman chairwoman businesswoman sportswoman wife girlfriend mother daughter sister
+    grandmother aunt niece actress widow queen princess
+""".split())
+# Nouns that head a description of a person: "the singer", "the 47-year-old director".
+PERSON_NOUNS = frozenset("""
+    singer star actor actress player striker midfielder defender goalkeeper keeper winger forward
+    captain coach manager boss director producer writer author presenter host champion winner
+    veteran artist musician rapper comedian designer driver rider runner athlete sprinter boxer
+    golfer batsman bowler fly-half flanker jockey holder leader minister secretary chancellor
+    president premier politician chairman chairwoman spokesman spokeswoman chief founder owner
+    teenager youngster assistant teacher student businessman businesswoman campaigner expert
+    analyst economist lawyer judge doctor scientist researcher professor composer guitarist
+    drummer vocalist frontman pensioner mother father wife husband man woman film-maker debutant
+    newcomer scrum-half full-back centre-back hooker lock wing prop
+""".split())
+# Nationality words that are also a person noun ("the American"), not those of a people ("the French").
+_NATIONALITY_PEOPLE = frozenset(
+    w for w in NATIONALITIES if w.isalpha() and not w.endswith(("ish", "ch", "ese", "ss", "ern"))
+) | frozenset("briton scot frenchman spaniard dutchman swede dane pole finn kenyan ethiopian jamaican "
+              "nigerian argentine argentinian portuguese serb croat welshman englishman irishman".split())
+# Words before a name that show it names a person: "spokeswoman Maria Zakharova", "his wife Sharon".
+_PERSON_MARKERS = TITLE_NOUNS | ROLE_NOUNS | PERSON_NOUNS | MALE_NOUNS | FEMALE_NOUNS
+# A small list of common first names (English-language news), for gender and for knowing a name.
+FIRST_NAMES_MALE = frozenset("""
+    aaron adam adrian alan albert alexander alfred andrew andy anthony antonio arthur barry ben
+    benjamin bernard bill billy bob brian bruce carl carlos charles charlie christopher colin craig
+    daniel david dennis derek dmitry donald douglas edward eric frank fred gary gavin geoffrey george
+    gerald gordon graham harry henry howard hugh ian jack jacques jake james jamie jason jeff jeffrey
+    jim jimmy joe john jonathan jose joseph juan keith ken kenneth kevin larry lee luis malcolm mark
+    martin matthew michael mick mike neil nick nicholas nigel oliver patrick paul peter philip
+    ralph ray raymond richard rob robert robbie roger ronald roy russell ryan sam samuel scott sean
+    sebastian sergei simon stephen steve steven stuart terry thomas tim timothy tom tony trevor
+    victor vladimir walter wayne william dimitri dmitri
+""".split())
+FIRST_NAMES_FEMALE = frozenset("""
+    alice alicia amanda amy andrea angela ann anna anne annie barbara betty beverley brenda carol
+    caroline catherine charlotte cheryl christine claire clare diana diane donna dorothy elaine
+    elizabeth ellen emily emma fiona frances gillian gloria hannah hazel heather helen hilary
+    jacqueline jane janet jennifer jessica jill joan joanna josephine joyce judith judy julia julie
+    karen kate katherine kathleen kathy kelly laura lesley linda lindsay lisa louise lucy
+    margaret maria marie mary melanie michelle nadia natalie nicola norah olivia pamela patricia
+    paula pauline rachel rebecca rose ruth sally samantha sandra sarah sharon shirley sophie
+    stephanie sue susan tessa theresa tracey tracy valerie vanessa victoria wendy yvonne zoe vera
+    elena svetlana anastasia natalia olga irina tatiana daniela monica martina
+""".split())
+_VERBS = COMMON_VERBS | frozenset("also now then still".split())
+_PARAGRAPH = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
+# The lowercase word right before a name: "spokeswoman" in "spokeswoman Maria Zakharova".
+_WORD_BEFORE = re.compile(r"(?<![\w’'-])([a-z][a-z-]*)[ \t]+$")
+
+
+def description_gender(phrase: str | None) -> str | None | bool:
+    """ "the singer" -> None (a person, gender unknown); "the actress" -> "f"; False if no person."""
+    if not phrase or phrase[:4].lower() != "the ":
+        return False
+    words = phrase.lower().split()
+    if not 2 <= len(words) <= 6 or any(POSSESSIVE.search(w) for w in words):
+        return False
+    if any(w in ("of", "for", "at", "from", "in", "and") for w in words):
+        return False
+    head = words[-1]
+    if head in FEMALE_NOUNS:
+        return "f"
+    if head in MALE_NOUNS:
+        return "m"
+    if head.endswith("year-old") or head in PERSON_NOUNS or (len(words) == 2 and head in _NATIONALITY_PEOPLE):
+        return None
+    return False
+
+
+def is_description(phrase: str | None) -> bool:
+    return description_gender(phrase) is not False
+
+
+def _name_gender(first: str) -> str | None:
+    if first in FIRST_NAMES_MALE:
+        return "m"
+    if first in FIRST_NAMES_FEMALE:
+        return "f"
+    return None
+
+
+class People:
+    """The people named in ``text`` (outside the ``quoted`` spans), in text order."""
+
+    def __init__(self, text: str, quoted: list[tuple[int, int]] = ()) -> None:
+        self.text = text
+        self._quoted = sorted(quoted)
+        self._quoted_starts = [s for s, _ in self._quoted]
+        self.break_starts, self.break_ends = _starts, ends = sentence_breaks(text)
+        self._paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
+        self._sentence_starts = sorted(set(ends) | set(self._paragraph_starts))
+        self.gender: dict[str, str] = {}  # person key -> "m" / "f" ("" when the evidence conflicts)
+        self._by_last: dict[str, str] = {}
+        self._by_first: dict[str, str] = {}
+        self.positions: list[int] = []
+        self._items: list[tuple[str, str, bool]] = []  # (name as written, person key, speaker?)
+        self._collect()
+
+    # -- building ----------------------------------------------------------------------------
+
+    def quoted(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._quoted_starts, pos)
+        return k > 0 and self._quoted[k - 1][0] <= pos < self._quoted[k - 1][1]
+
+    def _note_gender(self, key: str, gender: str | None) -> None:
+        if gender:
+            old = self.gender.get(key)
+            self.gender[key] = gender if old in (None, gender) else ""
+
+    def _collect(self) -> None:
+        text = self.text
+        raw: list[tuple[int, str, str | None, bool]] = []  # (start, name, gender, strong)
+        for m in CAP_RUN.finditer(text):
+            s0 = m.start()
+            if self.quoted(s0):
+                continue
+            run = _run_words(text, s0, m.end())
+            if run and POSSESSIVE.search(run[-1][0]):
+                w, a, b = run[-1]
+                run[-1] = (w[:-2], a, b - 2)
+            while run and run[0][0].lower() in LEADING_NOISE:
+                run = run[1:]
+            if not run or not run[-1][0]:
+                continue
+            name = _name_from_run(run, text)
+            if not is_person(name):
+                continue
+            ns = text.find(name, run[0][1])
+            words = name.split()
+            prefix = [t[0].lower() for t in run if t[1] < ns]
+            gender: str | None = None
+            strong = any(x in TITLE_WORDS for x in prefix)
+            for x in prefix:
+                gender = "m" if x in MALE_TITLES else "f" if x in FEMALE_TITLES else gender
+            before = _WORD_BEFORE.search(text, max(0, run[0][1] - 30), run[0][1])
+            lb = before.group(1) if before else ""
+            if lb in _PERSON_MARKERS:
+                strong = True  # "spokeswoman Maria Zakharova", "his wife Sharon"
+                gender = gender or ("f" if lb in FEMALE_NOUNS else "m" if lb in MALE_NOUNS else None)
+            first_gender = _name_gender(words[0].lower())
+            if first_gender:
+                strong, gender = True, gender or first_gender
+            if not strong and len(words) >= 2 and text[m.end():m.end() + 1] == ",":
+                after = _words(text, m.end(), min(len(text), m.end() + 60))[:4]
+                strong = bool(after) and (
+                    after[0][0].lower() in ("a", "an", "the", "his", "her")
+                    or any(w.lower() in _PERSON_MARKERS for w, _, _ in after)
+                )
+            if not strong and len(words) >= 2:
+                strong = self._opens_clause(s0, m.end())
+            raw.append((ns, name, gender, strong))
+        attributions = [a for a in _attributions(text, 0, len(text)) if not self.quoted(a[1])]
+        spoken = [(a[1], a[0]) for a in attributions if is_person(a[0])]
+        self._known = {w.lower() for _, name in spoken for w in name.split()[-1:]}
+        for _, name, _, strong in raw + [(p, n, None, True) for p, n in spoken]:
+            words = name.split()
+            if strong and len(words) >= 2:
+                self._by_last.setdefault(words[-1].lower(), name)
+                self._by_first.setdefault(words[0].lower(), name)
+        items: dict[int, tuple[str, str, bool]] = {}
+        for pos, name, gender, strong in raw:
+            key = self.key(name, strong)
+            if key:
+                items[pos] = (name, key, False)
+                self._note_gender(key, gender)
+        self._bodies: list[tuple[int, str]] = []  # speakers that are no person: "the company said"
+        referring = []
+        for speaker, span_start, _, _ in attributions:
+            if is_pronoun(speaker) or description_gender(speaker) is not False:
+                referring.append((span_start, speaker))
+            elif is_person(speaker):
+                items[span_start] = (speaker, self.key(speaker, True), True)
+            else:
+                self._bodies.append((span_start, speaker))
+        for pos in sorted(items):
+            self.positions.append(pos)
+            self._items.append(items[pos])
+        # "he said …", "the Scot said …": who they are, in text order, is a speaker there too.
+        for pos, speaker in sorted(referring):
+            if is_pronoun(speaker):
+                who = self.resolve(pos, pronoun_gender(speaker))[0]
+            else:
+                who = self.resolve(pos, description_gender(speaker) or None, skip_sentence=True)[0]
+            if who and is_person(who):
+                self.add_speaker(pos, who)
+
+    def _opens_clause(self, start: int, end: int) -> bool:
+        """ "Lloyd Austin met …": a name opening a clause before a lowercase word, not a
+        modifier of another name ("Beach Boys veteran Brian Wilson", "Sony Music chief …")."""
+        text = self.text
+        j = start
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        if not (j == 0 or text[j - 1] in ".!?,;:\n”\""):
+            return False
+        after = _words(text, end, min(len(text), end + 40))[:2]
+        if not after or not after[0][0].islower():
+            return False
+        w = after[0][0]
+        if w in NP_STOP or w in TITLE_WORDS or not (w in _VERBS or w.endswith("ed") or (
+            w.endswith("s") and not w.endswith(("ss", "us"))
+        )):
+            return False  # "Like Kazaa these …": no verb after it
+        return not (len(after) > 1 and after[1][0][:1].isupper())
+
+    def key(self, name: str, strong: bool) -> str | None:
+        """The person a name stands for: itself, or the full name whose surname or first name it is."""
+        words = name.split()
+        if len(words) >= 2:
+            return name if strong else None
+        w = words[0].lower()
+        return self._by_last.get(w) or self._by_first.get(w) or (name if strong or w in self._known else None)
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def paragraph_start(self, pos: int, back: int = 0) -> int:
+        k = bisect.bisect_right(self._paragraph_starts, pos) - 1 - back
+        return self._paragraph_starts[k] if k >= 0 else 0
+
+    def sentence_of(self, pos: int) -> int:
+        return bisect.bisect_right(self._sentence_starts, pos)
+
+    def sentence_start(self, pos: int) -> int:
+        k = bisect.bisect_right(self._sentence_starts, pos)
+        return self._sentence_starts[k - 1] if k else 0
+
+    def add_speaker(self, pos: int, name: str) -> None:
+        """A quote's speaker, resolved: a mention of them where the attribution stands."""
+        key = self.key(name, True)
+        k = bisect.bisect_left(self.positions, pos)
+        if k < len(self.positions) and self.positions[k] == pos:
+            self._items[k] = (name, key, True)
+            return
+        self.positions.insert(k, pos)
+        self._items.insert(k, (name, key, True))
+
+    def _compatible(self, key: str, gender: str | None) -> bool:
+        g = self.gender.get(key)
+        return not gender or not g or g == gender
+
+    def resolve(self, pos: int, gender: str | None, skip_sentence: bool = False) -> tuple[str | None, bool]:
+        """(the person "he"/"she"/"the singer" at ``pos`` stands for, whether anyone is named before).
+        "it" (gender "it") is the last body that spoke ("the company said") in this paragraph or
+        the two before."""
+        if gender == "it":
+            start = self.sentence_start(pos)
+            if start < pos and not self.quoted(start):
+                subject = _sentence_subject(self.text, start, pos)  # "The convention …, it says, …"
+                if subject and not is_pronoun(subject) and not is_person(subject) and subject.split()[0].islower():
+                    return subject, True
+            floor = self.paragraph_start(pos, back=2)
+            for p, speaker in reversed(self._bodies):
+                if p < pos:
+                    return (speaker if p >= floor else None), True
+            return None, True
+        k = bisect.bisect_left(self.positions, pos)
+        if k == 0:
+            return None, False
+        here = self.sentence_of(pos)
+        for i in range(k - 1, max(-1, k - 60), -1):
+            sentence = self.sentence_of(self.positions[i])
+            if skip_sentence and sentence == here:
+                continue
+            name, key, _ = self._items[i]
+            if not self._compatible(key, gender):
+                continue
+            # The first compatible person of that sentence: its subject, as a rule.
+            j = i
+            while j > 0 and self.sentence_of(self.positions[j - 1]) == sentence:
+                j -= 1
+                if self._compatible(self._items[j][1], gender):
+                    i = j
+            name, key, _ = self._items[i]
+            if gender and not self.gender.get(key):
+                self.gender[key] = gender
+            return name, True
+        return None, True
+
+    def subject(self, start: int, end: int) -> str | None:
+        """The person named first in text[start:end] if they open it (within its first words)."""
+        k = bisect.bisect_left(self.positions, start)
+        if k < len(self.positions) and self.positions[k] < min(end, start + 60):
+            return self._items[k][0]
+        return None
+
+    def latest(self, pos: int, floor: int) -> str | None:
+        """The last speaker, or person opening a sentence, in text[floor:pos]."""
+        k = bisect.bisect_left(self.positions, pos)
+        for i in range(k - 1, -1, -1):
+            p = self.positions[i]
+            if p < floor:
+                break
+            name, _, speaker = self._items[i]
+            first_of_sentence = i == 0 or self.sentence_of(self.positions[i - 1]) != self.sentence_of(p)
+            if speaker or (first_of_sentence and p - self.sentence_start(p) <= 40):
+                return name
+        return None
+
+
+# The people of the last text read, for find_attribution's calls one sentence at a time.
+_CONTEXT: tuple[str | None, People | None] = (None, None)
+
+
+def remember(people: People) -> None:
+    global _CONTEXT
+    _CONTEXT = (people.text, people)
+
+
+def context(text: str) -> People:
+    cached_text, people = _CONTEXT
+    if people is not None and (cached_text is text or cached_text == text):
+        return people
+    from claims.quotes import quoted_spans  # claims.quotes imports this module
+
+    people = People(text, quoted_spans(text))
+    remember(people)
+    return people
+
+
+def resolve_speaker(text: str, speaker: str, pos: int) -> tuple[str | None, bool]:
+    """A pronoun mark or person description at ``pos`` resolved: (person or None, anyone named before)."""
+    if is_pronoun(speaker):
+        return context(text).resolve(pos, pronoun_gender(speaker))
+    return context(text).resolve(pos, description_gender(speaker) or None, skip_sentence=True)

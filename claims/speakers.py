@@ -1,0 +1,684 @@
+"""Who said it: the speaker of reported speech and of the words around a quotation.
+
+News attributes words in a few fixed ways, each handled here:
+
+* "X said", "said X", "X, the minister, said", "X, who …, said": the subject before the verb,
+  or the name after an inverted verb; an appositive ("Sergei Lavrov, Russia’s foreign minister,
+  said") or a relative clause between commas is skipped back to the name;
+* titles and roles before a name are dropped: "Aviation analyst Nick Van den Brul",
+  "The Shadow Secretary of State for the Family, Theresa May, said" -> the name;
+* "according to X", and organisations as speakers ("the ministry said" -> "the ministry");
+* "told X" names the listener, never the speaker ("told BBC Radio 4's Today");
+* "X did this and said …", "X did this, saying …": the subject of the sentence speaks;
+* "he"/"she"/"it" and person descriptions ("the 30-year-old", "the singer") are marked for the
+  caller, who resolves them (claims.people);
+* a few verbs that are nouns too ("reports", "estimates") count only inverted after a comma
+  (", reports the Daily Mail"), and "It was announced" names no one.
+
+Pure standard library; compiled patterns; linear in the length of the text; never raises.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["find_attribution", "is_person", "is_pronoun", "sentence_breaks"]
+
+# --------------------------------------------------------------------------------------------
+# Patterns
+# --------------------------------------------------------------------------------------------
+
+# The end of a sentence: . ! or ? with any closing marks, then space, then a capital, a digit
+# or an opening mark. Abbreviations are checked in code (_is_sentence_dot).
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])[”\"’)\]]*\s+(?=[“\"‘(\[]?[A-Z0-9])")
+# Verbs that introduce reported speech (lowercase: "States" in "United States" is no verb).
+SPEECH_VERB = re.compile(
+    r"""
+    (?<![\w’'-])
+    (?:said|says|say|told|tells|added|adds|stated|explained|explains|noted|notes|warned|warns
+      |wrote|writes|argued|argues|claimed|insisted|insists|announced|announces|declared
+      |asked|asks|replied|replies|responded|responds|stressed|stresses|emphasized|emphasised
+      |acknowledged|admitted|confirmed|confirms|denied|suggested|tweeted|posted|commented
+      |remarked|recalled|concluded|observed|countered|conceded|predicted|cautioned|urged
+      |maintained|contended|vowed|pledged|promised|continued|reiterated|complained|boasted
+      |admits|agreed|agrees|recalls|remembers|reported|forecast|predict|predicts
+      |insist|claim|claims|warn|argue|admit|deny|denies|agree|pointed\s+out|points\s+out
+      |reports|estimates
+    )
+    (?![\w’'-])
+    """,
+    re.VERBOSE,
+)
+# A participle that reports the words of the sentence's subject: "X shut it down, saying …".
+PARTICIPLE = re.compile(
+    r"(?<![\w’'-])(?:saying|adding|insisting|arguing|claiming|warning|explaining|stressing)(?![\w’'-])"
+)
+# Verbs whose object is the listener: "told BBC Radio 4's Today" names no speaker.
+LISTENER_VERBS = frozenset(("told", "tells"))
+# Verbs that are nouns too: read only inverted after a comma (", reports the Daily Mail").
+INVERTED_ONLY = frozenset(("reports", "estimates"))
+# A web address standing for its publisher: "gamesindustry.biz".
+_WEB_NAME = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|biz|net|org|co\.uk|info)")
+# "according to X": X is the source.
+ACCORDING_TO = re.compile(r"(?<![\w-])[Aa]ccording\s+to\s+")
+# A word (keeps "U.S.", "Lavrov’s", "de-escalating", "AT&T") or a single punctuation mark.
+TOKEN = re.compile(r"(?P<w>[^\W_](?:[\w’'.&-]*[^\W_])?\.?)|(?P<p>[^\w\s])")
+# A run of capitalised words, possibly joined by name particles: "Charles de Gaulle".
+CAP_RUN = re.compile(
+    r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:[ \t]+(?:(?:of|de|van|von|den|ten|ter|al|bin|da|del|der|la|le|du|di|dos|das)[ \t]+)?[A-Z][\w’'.-]*){0,6}"
+)
+# A possessive word is not a speaker: "Lavrov’s comments".
+POSSESSIVE = re.compile(r"[’']s$")
+
+# Characters that end a clause when looking for the subject of a speech verb.
+CLAUSE_BOUNDARY = frozenset(",;:()[]{}–—“”\"!?\n")
+# Abbreviations whose dot does not end a sentence.
+ABBREVIATIONS = frozenset("""
+    mr mrs ms dr st jr sr gen sen rep gov lt col sgt capt cmdr adm maj prof rev hon fr no vs
+    inc ltd co corp dept est approx jan feb mar apr jun jul aug sep sept oct nov dec mt ft
+""".split())
+
+# Words between a subject and its speech verb: "Lavrov also said", "the minister on Monday told".
+SUBJECT_TRAILERS = frozenset("""
+    also later previously then once again has had have would will did had been was is
+    earlier on this last week month year morning afternoon evening night today yesterday
+    tonight monday tuesday wednesday thursday friday saturday sunday separately
+""".split())
+# Determiners that open a descriptive speaker: "a senior U.S. defense official".
+DETERMINERS = frozenset("""
+    a an the one another two three several some many most other senior his her its their
+""".split())
+# Words that end a descriptive speaker clause on the left: "who a senior official said".
+CLAUSE_WORDS = frozenset("""
+    who whom which that and but when while because as if where whereas although though
+    who's whose so or nor
+""".split())
+# Words that end a speaker phrase read to the right: "said Grushko earlier this month".
+NP_STOP = frozenset("""
+    in on at during earlier later with who which that and but when while as after before since
+    adding last this yesterday today tonight told said says on to was were is are has had have
+    would will could should may might in into about over under while because if where
+    monday tuesday wednesday thursday friday saturday sunday
+""".split())
+# Documents that carry someone's words: "according to a statement from the Pentagon".
+DOCUMENT_NOUNS = frozenset("statement report release post tweet interview letter memo readout".split())
+# Common nouns that can be a speaker without a determiner: "Russian officials said".
+ROLE_NOUNS = frozenset("""
+    official officials diplomat diplomats source sources analyst analysts expert experts
+    spokesman spokeswoman spokesperson spokespeople authorities police officers residents
+    witnesses critics lawmakers leaders prosecutors investigators researchers scientists
+    officials ministers aides advisers advisors negotiators organizers organisers
+    commentators economists bosses executives campaigners doctors producers organisations
+    organizations groups unions retailers bookmakers fans players observers insiders
+""".split())
+# Title words dropped before a personal name.
+TITLE_WORDS = frozenset("""
+    president vice prime minister deputy foreign defense defence secretary spokeswoman spokesman
+    spokesperson ambassador envoy chancellor senator sen rep representative gov governor mayor
+    general gen admiral adm colonel col lieutenant lt major maj captain capt sergeant sgt
+    commander chief director head chairman chairwoman chair ceo cfo coo founder executive
+    official officer mr mrs ms dr prof professor sir dame lord lady king queen prince princess
+    pope judge justice attorney interior finance economy health trade affairs national security
+    adviser advisor press state of the for acting former assistant undersecretary under
+    special first senior junior supreme lieutenant-general lieutenant-colonel cardinal bishop
+    speaker leader premier sheikh emir crown team coach manager boss analyst economist editor
+    presenter producer correspondent player singer actor actress
+""".split())
+# Title words that are nouns: a name right after one is a person ("spokeswoman Maria Zakharova").
+TITLE_NOUNS = TITLE_WORDS - frozenset("of the for state under first special acting former".split())
+# Words that make a capitalised run an organisation rather than a person.
+ORG_WORDS = frozenset("""
+    ministry department office house council agency kremlin pentagon government commission
+    committee parliament congress senate court police army navy bank university institute
+    embassy mission alliance organization organisation union party group company corporation
+    corp inc ltd association foundation service services forces command administration bureau
+    authority authorities media news times post journal reuters tass interfax novosti ria
+    nato dod un eu cnn bbc magazine newspaper website paper channel network station studio label
+    firm club
+""".split())
+# Nationalities and similar adjectives that precede a title: "Russian Deputy Foreign Minister".
+NATIONALITIES = frozenset("""
+    american russian ukrainian georgian chinese british french german italian spanish dutch
+    belgian polish romanian turkish greek israeli iranian iraqi syrian afghan pakistani indian
+    japanese korean canadian mexican brazilian australian swiss swedish norwegian danish finnish
+    estonian latvian lithuanian belarusian hungarian czech slovak austrian irish scottish welsh
+    saudi egyptian european african asian western eastern us u.s. uk u.k. eu un nato
+""".split())
+# Words that open a sentence or a time phrase and are never part of a name.
+LEADING_NOISE = frozenset("""
+    the a an on in at but and meanwhile later then so however also earlier last this next when
+    while after before as since if yet still now today yesterday monday tuesday wednesday
+    thursday friday saturday sunday january february march april may june july august september
+    october november december with by for from of to said
+""".split())
+# Lowercase words allowed inside a capitalised name: "Department of Defense", "Charles de Gaulle".
+NAME_CONNECTORS = frozenset("of for de van von den ten ter al bin da del der la le du di dos das".split())
+PRONOUNS = frozenset(("he", "she"))
+# Marks "he said" / "she said": resolved by the caller to a person.
+PRONOUN_MARK = {"he": "\x00he", "she": "\x00she", "it": "\x00it"}
+
+
+# --------------------------------------------------------------------------------------------
+# Tokens and clauses
+# --------------------------------------------------------------------------------------------
+
+
+def _is_abbreviation(word: str) -> bool:
+    """Does the trailing dot of ``word`` belong to it ("U.S.", "Mr.", "J.")?"""
+    core = word[:-1]
+    return "." in core or len(core) == 1 or core.lower() in ABBREVIATIONS
+
+
+def _is_sentence_dot(text: str, k: int) -> bool:
+    """Is the "." at ``k`` the end of a sentence (followed by space, not an abbreviation)?"""
+    if k + 1 < len(text) and not text[k + 1].isspace() and text[k + 1] not in "”\"’)":
+        return False
+    j = k
+    while j > 0 and j > k - 12 and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:k + 1]
+    return not (word and word[0].isalpha() and _is_abbreviation(word))
+
+
+def _words(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """The word tokens of text[lo:hi] with absolute offsets; a sentence-final dot is dropped."""
+    out = []
+    for m in TOKEN.finditer(text, lo, hi):
+        if m["w"] is None:
+            continue
+        w, s, e = m["w"], m.start(), m.end()
+        if w.endswith(".") and not _is_abbreviation(w):
+            w, e = w[:-1], e - 1
+        out.append((w, s, e))
+    return out
+
+
+def _run_words(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """``_words`` for a run of capitalised words (CAP_RUN: words split by blanks), faster."""
+    out = []
+    pos = lo
+    for w in text[lo:hi].split():
+        i = text.find(w, pos)
+        j = pos = i + len(w)
+        while w and w[-1] in "’'-":
+            w, j = w[:-1], j - 1
+        end = w.endswith(".") and not _is_abbreviation(w)
+        if end:
+            w, j = w[:-1], j - 1
+        if w:
+            out.append((w, i, j))
+        if end:
+            break  # "Steve Martin. If": the sentence ends the run
+    return out
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    """Where the clause that ends at ``pos`` begins (a comma, a dash, a quote mark, a sentence end)."""
+    i = pos
+    limit = max(lo, pos - 160)
+    while i > limit:
+        c = text[i - 1]
+        if c in CLAUSE_BOUNDARY:
+            return i
+        if c == "." and _is_sentence_dot(text, i - 1):
+            return i
+        i -= 1
+    return limit
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _is_acronym(word: str) -> bool:
+    return word.isupper() and sum(c.isalpha() for c in word) >= 2
+
+
+def _is_descriptor(word: str) -> bool:
+    """A word that describes rather than names: "Russian", "NATO", "Deputy"."""
+    lw = word.lower()
+    return lw in NATIONALITIES or lw in TITLE_WORDS or _is_acronym(word)
+
+
+def _name_from_run(run: list[tuple[str, int, int]], text: str) -> str | None:
+    """A speaker from a run of capitalised words: drop leading noise, then titles before a name."""
+    while run and run[0][0].lower() in LEADING_NOISE:
+        run = run[1:]
+    while run and run[-1][0].lower() in NAME_CONNECTORS:
+        run = run[:-1]
+    if not run:
+        return None
+    # The personal name: trailing capitalised words that are no title, nationality or organisation.
+    k = len(run)
+    while k > 0:
+        w = run[k - 1][0]
+        lw = w.lower()
+        if (
+            not _is_cap(w)
+            or lw in TITLE_WORDS
+            or lw in ORG_WORDS
+            or lw in NATIONALITIES
+            or _is_acronym(w)
+        ):
+            break
+        k -= 1
+    if k < len(run) and (k == 0 or run[k - 1][0].lower() not in NAME_CONNECTORS):
+        run = run[k:]
+    return text[run[0][1]:run[-1][2]]
+
+
+def _trailing_run(tokens: list[tuple[str, int, int]]) -> int:
+    """Index where the trailing run of capitalised words (with connectors) starts."""
+    i = len(tokens)
+    while i > 0 and len(tokens) - i < 9:
+        w = tokens[i - 1][0]
+        if _is_cap(w) and not POSSESSIVE.search(w):
+            i -= 1
+        elif w in NAME_CONNECTORS and i - 1 > 0 and i < len(tokens) and _is_cap(tokens[i - 2][0]):
+            i -= 1
+        else:
+            break
+    return i
+
+
+def _descriptive(tokens: list[tuple[str, int, int]], text: str) -> str | None:
+    """ "who a senior U.S. defense official" -> "a senior U.S. defense official"."""
+    phrase = _descriptive_span(tokens, text)
+    if phrase and phrase.split()[0] in ("The", "A", "An", "One", "Another", "Two", "Several", "Some"):
+        return phrase[0].lower() + phrase[1:]  # "The ministry said" -> "the ministry"
+    return phrase
+
+
+def _descriptive_span(tokens: list[tuple[str, int, int]], text: str) -> str | None:
+    first = 0
+    for i, (w, _, _) in enumerate(tokens):
+        if w.lower() in CLAUSE_WORDS:
+            first = i + 1
+    tokens = tokens[first:]
+    for i, (w, _, _) in enumerate(tokens):
+        # A determiner, or a possessive standing for one: "Russia’s foreign minister".
+        opens = w.lower() in DETERMINERS or (POSSESSIVE.search(w) and _is_cap(w))
+        if opens and len(tokens) - i <= 8 and i < len(tokens) - 1:
+            if not POSSESSIVE.search(w) or tokens[-1][0].lower() in TITLE_NOUNS | ROLE_NOUNS:
+                return text[tokens[i][1]:tokens[-1][2]]
+    if tokens and tokens[-1][0].lower() in ROLE_NOUNS and len(tokens) <= 4:
+        return text[tokens[0][1]:tokens[-1][2]]
+    return None
+
+
+def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
+    """The speaker before a speech verb and where its clause starts."""
+    cs = _clause_start(text, lo, verb_start)
+    tokens = _words(text, cs, verb_start)
+    while tokens and tokens[-1][0].lower() in SUBJECT_TRAILERS:
+        tokens.pop()
+    while tokens and tokens[-1][0].islower() and tokens[-1][0].endswith("ly") and len(tokens[-1][0]) > 4:
+        tokens.pop()
+    if not tokens:
+        if cs > lo and text[cs - 1] == ",":
+            cs2 = _clause_start(text, lo, cs - 1)
+            previous = _words(text, cs2, cs - 1)
+            appositive = _before_appositive(text, lo, cs2, previous)
+            if appositive:
+                return appositive
+            # "A spokesman for the Kremlin, Dmitry Peskov, said": the name is the appositive.
+            if previous and _trailing_run(previous) == 0 and cs2 > lo and text[cs2 - 1] == ",":
+                name = _name_from_run(previous, text)
+                if _is_person(name):
+                    return name, previous[0][1]
+        return None, cs
+    last = tokens[-1][0]
+    low = last.lower()
+    if low in PRONOUNS:
+        return PRONOUN_MARK[low], tokens[-1][1]
+    if low in ("and", "but") and len(tokens) > 1:
+        # "Nintendo has a 95% share of the market and said it expected …": the sentence's subject,
+        # if it names someone or a body ("The album Exodus came out … and confirmed" does not).
+        subject = _sentence_subject(text, lo, tokens[-1][1])
+        if subject and not is_pronoun(subject) and not _is_cap(subject):
+            head = subject.split()[-1].lower()
+            if head not in ROLE_NOUNS and head not in ORG_WORDS and head not in TITLE_NOUNS:
+                subject = None
+        return subject, cs
+    between = [w.lower() for w in text[tokens[-1][2]:verb_start].split()]
+    if low == "it" and all(w in SUBJECT_TRAILERS and w not in _PASSIVE for w in between) and (
+        len(tokens) == 1 or tokens[-2][0].lower() in ("but", "and")
+    ):
+        return PRONOUN_MARK["it"], tokens[-1][1]  # "“…,” it said": the body that last spoke
+    if low in ("who", "which") and len(tokens) > 1 and text[tokens[-1][2]:verb_start].isspace():
+        tokens = tokens[:-1]  # "the Napsterization weblog which said …": what comes before
+        last = tokens[-1][0]
+        low = last.lower()
+    if low in ("they", "it", "we", "i", "you", "who", "which", "that"):
+        return None, cs
+    if _is_cap(last) and not POSSESSIVE.search(last):
+        i = _trailing_run(tokens)
+        before = tokens[i - 1][0] if i > 0 else ""
+        if before in ("the", "of", "for", "from", "at", "with", "to", "a", "an"):
+            desc = _descriptive(tokens, text)
+            if desc:
+                return desc, cs
+        name = _name_from_run(tokens[i:], text)
+        if name is None and len(tokens) - i == 1 and low in MONTHS:
+            name = last  # "May said": a month does not speak, a Brian May does
+        if name and not all(_is_descriptor(w) for w in name.split()):
+            return name, tokens[i][1]
+        appositive = _before_appositive(text, lo, cs, tokens)
+        if appositive:
+            return appositive
+        return (name, tokens[i][1]) if name else (None, cs)
+    titled = tokens[0][0].islower() and tokens[0][0] in TITLE_NOUNS
+    desc = None if titled else _descriptive(tokens, text)
+    if desc is None or not desc.split()[0].lower() in DETERMINERS:
+        appositive = _before_appositive(text, lo, cs, tokens)
+        if appositive:
+            return appositive
+    if desc is None and titled:
+        desc = _descriptive(tokens, text)
+    return desc, cs
+
+
+def _before_appositive(text: str, lo: int, cs: int, tokens: list) -> tuple[str, int] | None:
+    """The name before a phrase set off by commas: "Sergei Lavrov, Russia’s foreign minister, said",
+    "Jeffrey Richards, the show's co-producer, said", "Tindall, who signed for Gloucester, told"."""
+    if cs <= lo or text[cs - 1] != "," or not tokens:
+        return None
+    first = tokens[0][0].lower()
+    relative = len(tokens) <= 16 and (
+        first in ("who", "whose", "which")
+        or (len(tokens) == 1 and first.isdigit())  # "Edu, 26, added"
+        or (tokens[0][0].islower() and (first.endswith(("ed", "ing")) or first in _PARTICIPLES))
+        or (len(tokens) > 1 and first.endswith("ly") and tokens[1][0].endswith("ed"))  # "formerly managed"
+    )
+    described = len(tokens) <= 16 and (
+        (first in ("a", "an", "the", "one", "his", "her", "their", "its") and len(tokens) > 1)
+        or (POSSESSIVE.search(tokens[0][0]) and _is_cap(tokens[0][0]))
+        or any(t[0].lower() in TITLE_NOUNS or t[0].lower() in ROLE_NOUNS for t in tokens)
+    )
+    if not (relative or described):
+        return None
+    before = _words(text, _clause_start(text, lo, cs - 1), cs - 1)
+    i = _trailing_run(before)
+    if i >= len(before):
+        # "The midfielder, who broke in to the national side, admitted …": a description.
+        desc = _descriptive(before, text) if relative and before else None
+        return (desc, before[0][1]) if desc and desc.split()[0].lower() in DETERMINERS else None
+    name = _name_from_run(before[i:], text)
+    if _is_person(name) or (relative and name and all(_is_cap(w) for w in name.split())):
+        return name, before[i][1]  # a body too: "The EFF, representing the reporters, has asked"
+    return None
+
+
+_PASSIVE = frozenset("was is were are been be".split())  # "It was announced" names no speaker
+_PARTICIPLES = frozenset("known born seen given chosen taken made led".split())
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+# Common verbs that follow a subject: "Lloyd Austin met …", "The album Exodus came out …".
+COMMON_VERBS = frozenset("""
+    is was are were has had have will would can could may might must should did does met won led
+    ran got made took gave said told came went began became left put set saw knew thought lost
+""".split())
+
+
+def _sentence_start(text: str, lo: int, pos: int) -> int:
+    """Where the sentence holding ``pos`` begins (not before ``lo``, at most 300 characters back)."""
+    i = pos
+    limit = max(lo, pos - 300)
+    while i > limit:
+        c = text[i - 1]
+        if c == "\n" or c in "!?" or (c == "." and _is_sentence_dot(text, i - 1)):
+            break
+        i -= 1
+    while i < pos and text[i] in " \t\n\"“”":
+        i += 1
+    return i
+
+
+def _sentence_subject(text: str, lo: int, pos: int) -> str | None:
+    """The subject that opens the sentence holding ``pos``: a name, "he"/"she", or "the …" phrase."""
+    ss = _sentence_start(text, lo, pos)
+    tokens = _words(text, ss, pos)
+    while tokens and tokens[0][0].lower() in ("but", "and", "however", "meanwhile", "yet", "so", "now"):
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    w0 = tokens[0][0]
+    if w0.lower() in PRONOUNS:
+        return PRONOUN_MARK[w0.lower()]
+    if w0.lower() in DETERMINERS:
+        np = tokens[:1]
+        for k, t in enumerate(tokens[1:7], 1):
+            lw = t[0].lower()
+            if lw in NP_STOP or lw in COMMON_VERBS or lw in SUBJECT_TRAILERS or lw in ("of", "from", "for") or (
+                t[0].islower() and lw.endswith("ly") and len(lw) > 4
+            ) or (
+                t[0].islower() and (lw.endswith("ed") or (k >= 2 and lw.endswith("s") and not lw.endswith("ss")))
+            ):
+                break  # "The firm expects", "the record holder believes", "the album Exodus came"
+            np.append(t)
+        if len(np) < 2:
+            return None
+        phrase = text[np[0][1]:np[-1][2]]
+        return phrase[0].lower() + phrase[1:]
+    run = []
+    for t in tokens:
+        if _is_cap(t[0]) or (run and t[0] in NAME_CONNECTORS):
+            run.append(t)
+        else:
+            break
+    if not run or POSSESSIVE.search(run[-1][0]):
+        return None
+    return _name_from_run(run, text)
+
+
+def _forward_np(text: str, pos: int, hi: int) -> str | None:
+    """The speaker phrase that starts at ``pos``: "said Russian … Alexander Grushko earlier …"."""
+    np: list[tuple[str, int, int]] = []
+    tokens = list(TOKEN.finditer(text, pos, min(hi, pos + 160)))
+    for k, m in enumerate(tokens):
+        if m["w"] is None or len(np) == 9:
+            break
+        w, s, e = m["w"], m.start(), m.end()
+        dot_end = w.endswith(".") and (not _is_abbreviation(w) or bool(_WEB_NAME.fullmatch(w[:-1])))
+        if dot_end:
+            w, e = w[:-1], e - 1
+        lw = w.lower()
+        nxt = tokens[k + 1]["w"] if k + 1 < len(tokens) else None
+        if np and lw in ("from", "by", "of") and np[-1][0].lower() in DOCUMENT_NOUNS:
+            np = []  # "a statement from the US Department of Defense": the source follows
+            continue
+        if lw in NAME_CONNECTORS:
+            if not (np and _is_cap(np[-1][0]) and nxt and _is_cap(nxt)):
+                break  # "of" goes on only inside a name: "Secretary of Defense"
+        elif lw in NP_STOP:
+            break
+        elif (
+            np
+            and _is_cap(np[-1][0])
+            and not _is_cap(w)
+            and np[0][0].lower() not in DETERMINERS
+            and not all(_is_descriptor(t[0]) for t in np)
+        ):
+            # "said Grushko earlier" -- a lowercase word after a name ends it; after
+            # "Russian" or "NATO" it goes on ("Russian state media RIA Novosti").
+            break
+        if POSSESSIVE.search(w) and not (np and np[0][0].lower() in DETERMINERS):
+            return None  # "said the alliance’s chief" reads on; "Lavrov’s comments" is no speaker
+        np.append((w, s, e))
+        if dot_end:
+            break
+    if not np:
+        return None
+    if len(np) == 1 and _WEB_NAME.fullmatch(np[0][0]):
+        return np[0][0]  # "says gamesindustry.biz"
+    first = np[0][0].lower()
+    if first in PRONOUNS and len(np) == 1:
+        return PRONOUN_MARK[first]
+    if first in DETERMINERS:
+        return text[np[0][1]:np[-1][2]]
+    if _is_cap(np[-1][0]):
+        j = _trailing_run(np)
+        return _name_from_run(np[j:], text)
+    if np[-1][0].lower() in ROLE_NOUNS:
+        return text[np[0][1]:np[-1][2]]
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Attributions
+# --------------------------------------------------------------------------------------------
+
+# An attribution is (speaker, span_start, position, kind): speaker may be a pronoun mark; span_start
+# is where its words begin; position is that of its verb; kind is "verb" or "according".
+
+
+def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tuple[str, int, int, str]]:
+    """Every attribution in text[lo:hi] in order; with ``first``, only the first one."""
+    found = []
+    for m in ACCORDING_TO.finditer(text, lo, hi):
+        speaker = _forward_np(text, m.end(), hi)
+        if speaker and speaker.split()[-1].lower() in ROLE_NOUNS:
+            # "according to technology analysts, TDG Research, …": the name in apposition.
+            j = text.find(speaker, m.end()) + len(speaker)
+            if text[j:j + 2] == ", ":
+                named = _forward_np(text, j + 2, hi)
+                if named and not is_pronoun(named) and _is_cap(named):
+                    speaker = named
+        if speaker and not is_pronoun(speaker):
+            found.append((speaker, m.start(), m.start(), "according"))
+            if first:
+                hi = m.start()
+                break
+    for m in SPEECH_VERB.finditer(text, lo, hi):
+        inverted_only = m.group() in INVERTED_ONLY
+        speaker, span_start = (None, m.start()) if inverted_only else _subject(text, lo, m.start())
+        if speaker is None and m.group() not in LISTENER_VERBS:
+            # Inverted after a quote or a comma: "…,” said Lavrov" (but "told X" names the listener).
+            j = m.start()
+            while j > lo and text[j - 1].isspace():
+                j -= 1
+            if (j == lo and not inverted_only) or text[j - 1] in ",”\"":
+                speaker = _named_after(text, _forward_np(text, m.end(), hi), m.end(), hi)
+                span_start = m.start()
+        if speaker:
+            found.append((speaker, span_start, m.start(), "verb"))
+            if first:
+                hi = m.start()
+                break
+    for m in PARTICIPLE.finditer(text, lo, hi):
+        # "Lycos has shut down the campaign, saying it had …": the subject of the sentence.
+        speaker, span_start = _sentence_subject(text, lo, m.start()), _sentence_start(text, lo, m.start())
+        j = m.start()
+        while j > lo and text[j - 1].isspace():
+            j -= 1
+        if j > lo and text[j - 1] == ",":
+            # "Beattie, who seemed unrepentant, insisting …": the name before the relative clause.
+            cs = _clause_start(text, lo, j - 1)
+            previous = _words(text, cs, j - 1)
+            if previous and previous[0][0].lower() in ("who", "which"):
+                appositive = _before_appositive(text, lo, cs, previous)
+                if appositive:
+                    speaker, span_start = appositive
+        if speaker:
+            found.append((speaker, span_start, m.start(), "verb"))
+            if first:
+                break
+    found.sort(key=lambda a: a[2])
+    return found[:1] if first else found
+
+
+_TITLE_THEN_NAME = re.compile(r"(?:[ \t]+[a-z-]+){0,3},[ \t]+(?=[A-Z])")
+
+
+def _named_after(text: str, speaker: str | None, pos: int, hi: int) -> str | None:
+    """ "said Opera spokeswoman, Berit Hanson": the name after a role and a comma."""
+    if not speaker or is_pronoun(speaker):
+        return speaker
+    j = text.find(speaker, pos, hi)
+    if j < 0:
+        return speaker
+    m = _TITLE_THEN_NAME.match(text, j + len(speaker), hi)
+    if m and all(w in TITLE_NOUNS or w in ROLE_NOUNS for w in text[j + len(speaker):m.end()].strip(" \t,").split()):
+        named = _forward_np(text, m.end(), hi)
+        if is_person(named):
+            return named
+    return speaker
+
+
+def is_pronoun(speaker: str | None) -> bool:
+    """Is this speaker a "he"/"she" mark, which the caller resolves to a person?"""
+    return bool(speaker) and speaker[0] == "\x00"
+
+
+def pronoun_gender(speaker: str) -> str:
+    return "m" if speaker == PRONOUN_MARK["he"] else "f" if speaker == PRONOUN_MARK["she"] else "it"
+
+
+# Capitalised words that open sentences but never a name.
+_NOT_NAMES = frozenset("i i'm i'd i'll i've like all just personally yeah perhaps maybe please".split())
+
+
+def is_person(name: str | None) -> bool:
+    """Could this speaker be a person's name (capitalised, no organisation word, no acronym)?"""
+    if not name or is_pronoun(name):
+        return False
+    words = name.split()
+    if not 1 <= len(words) <= 4 or words[0].lower() in LEADING_NOISE or words[0].lower() in _NOT_NAMES:
+        return False
+    if not (_is_cap(words[0]) and _is_cap(words[-1])):
+        return False
+    return all(
+        (_is_cap(w) and not _is_acronym(w) and w.lower() not in ORG_WORDS) or w in NAME_CONNECTORS for w in words
+    )  # "Nick Van den Brul"
+
+
+_is_person = is_person
+
+
+def find_attribution(
+    text: str, start: int = 0, end: int | None = None, last_person: str | None = None, *, resolve: bool = False
+) -> str | None:
+    """The speaker of the reported speech in ``text[start:end]`` (a sentence), or None.
+
+    "Lavrov said the Kremlin move …" -> "Lavrov"; "…, Lavrov said, with …" -> "Lavrov";
+    "according to a NATO official" -> "a NATO official". "…, he said." gives ``last_person``
+    (the last person named before the sentence, which the caller knows), else None. With
+    ``resolve``, "he"/"she" and person descriptions ("the 30-year-old said") are resolved from
+    the text before ``start`` (claims.people: the nearest compatible person); ``last_person``
+    is then used only when no person at all is named before.
+    """
+    if not isinstance(text, str) or not text:
+        return None
+    n = len(text)
+    lo = min(max(0, start or 0), n)
+    hi = n if end is None else min(max(lo, end), n)
+    try:
+        for speaker, span_start, _, _ in _attributions(text, lo, hi, first=True):
+            if resolve:
+                from claims.people import (  # it imports this module
+                    is_description,
+                    resolve_speaker,
+                )
+
+                if is_pronoun(speaker) or is_description(speaker):
+                    who, anyone = resolve_speaker(text, speaker, span_start)
+                    if who:
+                        return who
+                    if is_pronoun(speaker):
+                        return None if anyone else last_person
+            if is_pronoun(speaker):
+                return None if speaker == PRONOUN_MARK["it"] else last_person
+            return speaker
+    except (IndexError, ValueError):  # defensive: a malformed span must not stop a pipeline
+        return None
+    return None
+
+
+def sentence_breaks(text: str) -> tuple[list[int], list[int]]:
+    """Where sentences end (the break's start) and the next begins (its end), in order."""
+    starts, ends = [], []
+    for m in SENTENCE_BREAK.finditer(text):
+        if text[m.start() - 1] == "." and not _is_sentence_dot(text, m.start() - 1):
+            continue
+        starts.append(m.start())
+        ends.append(m.end())
+    return starts, ends
