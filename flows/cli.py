@@ -422,6 +422,7 @@ def _configure_logging() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from flows.lifetime import Terminated, stop_on_signals
+    from flows.localfiles import LocalFileRefused
 
     _configure_logging()
     args = build_parser().parse_args(argv)
@@ -432,6 +433,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc))
     except Terminated:
         return _fail("stopped (SIGTERM)", 143)
+    except LocalFileRefused as exc:
+        return _fail(str(exc))
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
     except BrokenPipeError:

@@ -29,6 +29,7 @@ from prefect.artifacts import (
     update_progress_artifact,
 )
 
+from flows.localfiles import check_database
 from flows.markdown import escape, md_table, table_cell
 from warehouse import DEFAULT_DB, Table, connect
 from warehouse.dashboard import (
@@ -67,6 +68,7 @@ class DashboardSummary:
 def refresh_dashboard(db: str = DEFAULT_DB) -> DashboardSummary:
     """Rebuild the dashboard, review-queue and per-article artifacts from the warehouse (an empty one
     when nothing has been stored yet: a first feeds run with no new items shows zero counts)."""
+    check_database(db)
     if not Path(db).exists():
         with connect(db):  # creates the file and its schema
             pass

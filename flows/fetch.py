@@ -39,6 +39,7 @@ import httpx
 from flows.addresses import AddressGuard, PinnedTransport, resolve
 from flows.addresses import Refused as _Refused
 from flows.charsets import HTML_TYPES, CharsetError, decode_text, utf8_body
+from flows.localfiles import LocalFileRefused, check_local
 from warehouse.db import utcnow
 
 __all__ = ["DEADLINE", "USER_AGENT", "FetchPolicy", "FetchRequest", "Fetched", "fetch_all", "fetch_sync",
@@ -124,6 +125,10 @@ def read_local(path: str, max_bytes: int = 10 * _MB) -> Fetched:
     """A local file as a source: recorded like a fetch, without HTTP."""
     now = utcnow()
     file = Path(path)
+    try:
+        check_local(file)
+    except LocalFileRefused as exc:
+        return Fetched(url=path, error=str(exc), fetched_at=now)
     try:
         if not file.is_file():
             return Fetched(url=path, error="no such file", fetched_at=now)

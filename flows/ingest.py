@@ -16,6 +16,7 @@ from prefect.artifacts import (
 from claims.extract import build_article
 from claims.model import Article
 from flows.inputs import RawArticle, read_inputs
+from flows.localfiles import check_database
 from flows.markdown import escape, md_table, table_cell
 from warehouse import DEFAULT_DB, connect, store_articles
 from warehouse.db import transaction
@@ -87,6 +88,7 @@ def ingest_articles(
     ``allow_hosts``: hosts URLs may name although they are private or loopback addresses (by
     default only public addresses are fetched, so a feed cannot point the pipeline at an intranet).
     """
+    check_database(db)
     logger = get_run_logger()
     report = IngestReport()
     batches = [inputs[i : i + batch_size] for i in range(0, len(inputs), batch_size)]

@@ -21,6 +21,7 @@ from flows.fetch import (
     fetch_sync,
     size_text,
 )
+from flows.localfiles import LocalFileRefused, check_local
 
 __all__ = ["USER_AGENT", "InputError", "RawArticle", "read_input", "read_inputs"]
 
@@ -95,6 +96,10 @@ def read_inputs(specs: Sequence[str], *, allowed_hosts: Iterable[str] = ()) -> l
 
 def _read_file(spec: str) -> RawArticle:
     path = Path(spec)
+    try:
+        check_local(path)
+    except LocalFileRefused as exc:
+        raise InputError(f"{spec}: {exc}") from None
     try:
         if not path.exists():
             raise InputError(f"{spec}: no such file")

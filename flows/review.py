@@ -22,6 +22,7 @@ from prefect.input import RunInput
 
 from claims.model import STATUSES
 from flows.dashboard import TEXT_CELL, refresh_dashboard
+from flows.localfiles import check_database
 from flows.markdown import escape, md_table, table_cell
 from warehouse import DEFAULT_DB, Table
 from warehouse.dashboard import review_batch
@@ -116,6 +117,7 @@ def review_claims(
     poll_seconds: int = 10,
 ) -> ReviewOutcome:
     """Pause for a reviewer's verdicts on the next claims of the review queue, then record them."""
+    check_database(db)
     logger = get_run_logger()
     batch = review_batch(db, limit=how_many, article=article)
     if not batch.rows:
@@ -167,6 +169,7 @@ def record_review(db: str, answer: dict, claim_ids: list[int]) -> ReviewOutcome:
 @flow(name="review-claim", log_prints=False)
 def review_claim(claim_id: int, verdict: Verdict, reviewer: str, note: str = "", db: str = DEFAULT_DB) -> str:
     """Record one reviewer's verdict on a claim as a human status event."""
+    check_database(db)
     value = getattr(verdict, "value", verdict)
     name = reviewer_name(reviewer)  # the machine's name is refused
     record_status([StatusChange(claim_id, value, actor=name, note=note.strip() or None, human=True)], db)

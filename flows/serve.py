@@ -27,6 +27,13 @@ from prefect.artifacts import create_markdown_artifact
 from flows.dashboard import refresh_dashboard
 from flows.fetch import Fetched, FetchPolicy, FetchRequest, fetch_sync, size_text
 from flows.inputs import MAX_BYTES, is_url
+from flows.localfiles import (
+    ROOTS_ENV,
+    LocalFileRefused,
+    check_database,
+    check_local,
+    roots_value,
+)
 from flows.markdown import escape, md_table
 from warehouse import DEFAULT_DB
 from warehouse.dashboard import known_sources
@@ -73,7 +80,10 @@ def read_feed_config(path: str | os.PathLike[str]) -> list[str]:
     """The entries of a feeds config file; relative paths resolved against its folder."""
     config = Path(path)
     try:
+        check_local(config)
         lines = config.read_text(encoding="utf-8").splitlines()
+    except LocalFileRefused as exc:
+        raise FeedError(f"{config}: {exc}") from None
     except FileNotFoundError:
         raise FeedError(f"{config}: no such feeds config (one URL, feed or path per line)") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -161,9 +171,12 @@ def _expand(entry: str, fetched: Fetched | None = None) -> list[str]:
         if path.suffix.lower() not in _FEED_SUFFIXES:
             return [entry]  # an article file; ingest reports it if it is missing
         try:
+            check_local(path)
             if path.stat().st_size > MAX_BYTES:
                 raise FeedError(f"{entry}: larger than {size_text(MAX_BYTES)}")
             data = path.read_bytes()
+        except LocalFileRefused as exc:
+            raise FeedError(f"{entry}: {exc}") from None
         except OSError as exc:
             raise FeedError(f"{entry}: cannot read: {exc.strerror or exc}") from None
         items = feed_items(data)
@@ -184,17 +197,18 @@ def _expand(entry: str, fetched: Fetched | None = None) -> list[str]:
 
 
 @flow(name="ingest-feeds", log_prints=False, retries=1, retry_delay_seconds=300)
-def ingest_feeds(config: str = DEFAULT_FEEDS, db: str = DEFAULT_DB, batch_size: int = 25,
-                 allow_hosts: list[str] | None = None) -> FeedReport:
+def ingest_feeds(config: str = DEFAULT_FEEDS, db: str = DEFAULT_DB, batch_size: int = 25) -> FeedReport:
     """Ingest the items of the listed URLs and feeds that are not in the warehouse yet.
 
-    ``allow_hosts``: private or loopback hosts the feeds and their items may name (by default a
-    feed's author cannot point the pipeline at an internal address)."""
+    Feeds and their items on private or loopback addresses are refused, unless their host is one
+    of ``allowed_hosts()`` (a feed's author cannot point the pipeline at an internal address)."""
+    check_database(db)
     from flows.ingest import ingest_articles
 
     logger = get_run_logger()
     entries = read_feed_config(config)
     report = FeedReport(entries=len(entries))
+    allow_hosts = allowed_hosts()
     items, report.failures = expand_entries(entries, allow_hosts)
     report.items = len(items)
     seen = known_sources(db)
@@ -223,29 +237,30 @@ def _feeds_markdown(config: str, report: FeedReport) -> str:
 
 
 @flow(name="verify-pending", log_prints=False, retries=1, retry_delay_seconds=120)
-def verify_pending(db: str = DEFAULT_DB, limit: int | None = 200, sources: str | None = None,
-                   allow_hosts: list[str] | None = None):
+def verify_pending(db: str = DEFAULT_DB, limit: int | None = 200, sources: str | None = None):
     """Verify unverified claims, most check-worthy first, then refresh the dashboard.
 
     ``sources``: a TOML file of ``[[sources]]`` (location, label, article) registered first;
     relative paths in it are relative to the file.
     """
+    check_database(db)
     from flows.verify import verify_claims
 
     register_sources(sources, db)
-    result = verify_claims(db=db, status="unverified", limit=limit, allow_hosts=allow_hosts)
+    result = verify_claims(db=db, status="unverified", limit=limit, allow_hosts=allowed_hosts())
     refresh_dashboard(db)
     return result
 
 
 @flow(name="recheck-stale", log_prints=False, retries=1, retry_delay_seconds=600)
 def recheck_stale(db: str = DEFAULT_DB, stale_days: float = 7.0, limit: int | None = None,
-                  sources: str | None = None, allow_hosts: list[str] | None = None):
+                  sources: str | None = None):
     """Re-verify claims whose evidence changed or whose last check is older than ``stale_days``."""
+    check_database(db)
     from flows.verify import verify_claims
 
     register_sources(sources, db)
-    result = verify_claims(db=db, status=None, stale_days=stale_days, limit=limit, allow_hosts=allow_hosts)
+    result = verify_claims(db=db, status=None, stale_days=stale_days, limit=limit, allow_hosts=allowed_hosts())
     refresh_dashboard(db)
     return result
 
@@ -268,9 +283,8 @@ def register_sources(path: str | None, db: str) -> int:
 
 
 def build_deployments(db: str, feeds: str, schedules: Schedules = Schedules(), *, stale_days: float = 7.0,
-                      sources: str | None = None, allow_hosts: Sequence[str] = ()):
-    """The five deployments, with absolute paths as parameters so any worker process finds the files
-    (``allow_hosts``: private or loopback hosts the fetching flows may reach)."""
+                      sources: str | None = None):
+    """The five deployments, with absolute paths as parameters so any worker process finds the files."""
     from flows.review import review_claim, review_claims
 
     db = str(Path(db).resolve())
@@ -278,16 +292,15 @@ def build_deployments(db: str, feeds: str, schedules: Schedules = Schedules(), *
     sources = str(Path(sources).resolve()) if sources else None
     return [
         ingest_feeds.to_deployment(
-            name="ingest-feeds", cron=schedules.ingest, parameters={"config": feeds, "db": db, "allow_hosts": list(allow_hosts)},
+            name="ingest-feeds", cron=schedules.ingest, parameters={"config": feeds, "db": db},
             tags=TAGS + ["ingest"], description="Ingest new items of the configured URLs and RSS/Atom feeds.",
         ),
         verify_pending.to_deployment(
-            name="verify-pending", cron=schedules.verify, parameters={"db": db, "sources": sources, "allow_hosts": list(allow_hosts)},
+            name="verify-pending", cron=schedules.verify, parameters={"db": db, "sources": sources},
             tags=TAGS + ["verify"], description="Verify unverified claims, most check-worthy first.",
         ),
         recheck_stale.to_deployment(
-            name="recheck-stale", cron=schedules.recheck, parameters={"db": db, "stale_days": stale_days, "sources": sources,
-                                                          "allow_hosts": list(allow_hosts)},
+            name="recheck-stale", cron=schedules.recheck, parameters={"db": db, "stale_days": stale_days, "sources": sources},
             tags=TAGS + ["verify"], description="Re-verify claims whose evidence changed or whose check is stale.",
         ),
         review_claims.to_deployment(
@@ -301,10 +314,38 @@ def build_deployments(db: str, feeds: str, schedules: Schedules = Schedules(), *
     ]
 
 
+ALLOW_HOSTS_ENV = "CLAIMTRACK_ALLOW_HOSTS"
+
+
+def allowed_hosts() -> list[str]:
+    """The private or loopback hosts the scheduled flows may fetch from: ``CLAIMTRACK_ALLOW_HOSTS``
+    (comma-separated), set by ``claimtrack serve --allow-host``; never a flow parameter."""
+    return [h.strip() for h in os.environ.get(ALLOW_HOSTS_ENV, "").split(",") if h.strip()]
+
+
+def serve_roots(db: str, feeds: str, sources: str | None) -> str:
+    """The folders flow runs of ``claimtrack serve`` may read local files from (see ``flows.localfiles``)."""
+    from flows.verify import read_sources_file
+
+    files: list[str | None] = [db, feeds, sources]
+    files += [e for e in read_feed_config(feeds) if not is_url(e)]
+    if sources:
+        base = Path(sources).resolve().parent
+        files += [str(base / e["location"]) for e in read_sources_file(sources) if not is_url(e["location"])]
+    return roots_value(files)
+
+
 def serve_all(db: str, feeds: str, schedules: Schedules = Schedules(), *, stale_days: float = 7.0,
               sources: str | None = None, limit: int | None = 4, allow_hosts: Sequence[str] = ()) -> None:
-    """Register the deployments and run their flow runs until SIGTERM or Ctrl-C."""
+    """Register the deployments and run their flow runs until SIGTERM or Ctrl-C.
+
+    Flow runs may read local files only in the folders of ``feeds``, ``sources``, ``db`` and the
+    local files these list (``flows.localfiles``), unless CLAIMTRACK_LOCAL_ROOTS says otherwise,
+    and reach private addresses only of ``allow_hosts`` (passed on as CLAIMTRACK_ALLOW_HOSTS)."""
     from prefect import serve
 
-    deployments = build_deployments(db, feeds, schedules, stale_days=stale_days, sources=sources, allow_hosts=allow_hosts)
+    os.environ.setdefault(ROOTS_ENV, serve_roots(db, feeds, sources))
+    if allow_hosts:  # not a deployment parameter: a UI user must not be able to widen it
+        os.environ[ALLOW_HOSTS_ENV] = ",".join(allow_hosts)
+    deployments = build_deployments(db, feeds, schedules, stale_days=stale_days, sources=sources)
     serve(*deployments, limit=limit, print_starting_message=True)

@@ -41,6 +41,7 @@ from claims.passages import (
 from claims.verdict import verify
 from flows.fetch import Fetched, FetchPolicy, FetchRequest, fetch_all, read_local
 from flows.inputs import is_url
+from flows.localfiles import LocalFileRefused, check_database, check_local
 from flows.markdown import escape, md_table, table_cell
 from warehouse import DEFAULT_DB, connect
 from warehouse.db import transaction
@@ -257,6 +258,7 @@ def verify_claims(
     ``sources_file`` is a TOML file whose ``[[sources]]`` (location, label, article) are
     registered before verifying.
     """
+    check_database(db)
     logger = get_run_logger()
     policy = FetchPolicy(allow_private=allow_private, respect_robots=respect_robots,
                          allowed_hosts=frozenset(allow_hosts or ()))
@@ -296,8 +298,11 @@ def read_sources_file(path: str) -> list[dict]:
     from warehouse import WarehouseError
 
     try:
+        check_local(path)
         with open(path, "rb") as handle:
             data = tomllib.load(handle)
+    except LocalFileRefused as exc:
+        raise WarehouseError(f"{path}: {exc}") from None
     except OSError as exc:
         raise WarehouseError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:

@@ -298,13 +298,97 @@ def test_ingest_stores_a_loopback_article_only_when_allowed(news_server, db, pre
     assert len(allowed.stored) == 1 and allowed.failures == []
 
 
-def test_feeds_on_a_private_address_are_read_only_when_allowed(news_server, tmp_path, prefect_harness):
-    from flows.serve import ingest_feeds
+def test_feeds_on_a_private_address_are_read_only_when_allowed(news_server, tmp_path, prefect_harness, monkeypatch):
+    from flows.serve import ALLOW_HOSTS_ENV, ingest_feeds
 
     feeds = tmp_path / "feeds.txt"
     feeds.write_text(f"{news_server}/feed.xml\n", encoding="utf-8")
     db = str(tmp_path / "feeds.duckdb")
     with pytest.raises(RuntimeError, match="private address"):  # every entry failed: the run fails
         ingest_feeds.with_options(retries=0)(config=str(feeds), db=db)
-    report = ingest_feeds.with_options(retries=0)(config=str(feeds), db=db, allow_hosts=["127.0.0.1"])
+    monkeypatch.setenv(ALLOW_HOSTS_ENV, "127.0.0.1")  # what `claimtrack serve --allow-host 127.0.0.1` sets
+    report = ingest_feeds.with_options(retries=0)(config=str(feeds), db=db)
     assert report.new == [f"{news_server}/article.html"] and report.failures == []
+
+
+# --- local files: a flow run started from the UI reads only under the folders serve was given ------
+
+@pytest.fixture
+def roots(tmp_path, monkeypatch):
+    """CLAIMTRACK_LOCAL_ROOTS set to one folder, with a readable file outside it and a link to that file inside."""
+    from flows.localfiles import ROOTS_ENV
+
+    inside, outside = tmp_path / "allowed", tmp_path / "private"
+    inside.mkdir()
+    outside.mkdir()
+    secret = outside / "secret.txt"
+    secret.write_text("NATO holds 20 out of 30 posts. The key is hunter2.\n", encoding="utf-8")
+    (inside / "link.txt").symlink_to(secret)
+    (inside / "article.txt").write_text("NATO expelled eight members of Russia's mission in 2021.\n", encoding="utf-8")
+    monkeypatch.setenv(ROOTS_ENV, str(inside))
+    return inside, secret
+
+
+def _refusals(path: Path) -> dict[str, str]:
+    """What each reader of local files says about ``path`` (an error line, or 'read')."""
+    from flows.fetch import read_local
+    from flows.inputs import InputError, read_input
+    from flows.serve import FeedError, read_feed_config
+    from flows.verify import read_sources_file
+
+    out = {"source": read_local(str(path)).error or "read"}
+    for name, call, error in [("article", lambda: read_input(str(path)), InputError),
+                              ("feeds config", lambda: read_feed_config(path), FeedError),
+                              ("sources file", lambda: read_sources_file(str(path)), WarehouseError)]:
+        try:
+            call()
+            out[name] = "read"
+        except error as exc:
+            out[name] = str(exc)
+    return out
+
+
+@pytest.mark.parametrize("which", ["outside", "link-inside-to-outside"])
+def test_local_files_outside_the_roots_are_refused_by_every_reader(roots, which):
+    inside, secret = roots
+    path = secret if which == "outside" else inside / "link.txt"
+    for reader, outcome in _refusals(path).items():
+        assert "outside the folders local files may be read from" in outcome, (reader, outcome)
+
+
+def test_local_files_inside_the_roots_are_read(roots):
+    from flows.fetch import read_local
+    from flows.inputs import read_input
+
+    inside, _ = roots
+    assert read_local(str(inside / "article.txt")).ok
+    assert "eight members" in read_input(str(inside / "article.txt")).text
+
+
+def test_a_flow_refuses_a_database_outside_the_roots(roots, tmp_path, prefect_harness):
+    from flows.ingest import ingest_articles
+    from flows.localfiles import LocalFileRefused
+
+    inside, _ = roots
+    with pytest.raises(LocalFileRefused, match="database .*outside the folders"):
+        ingest_articles([str(inside / "article.txt")], db=str(tmp_path / "private" / "x.duckdb"))
+    assert not (tmp_path / "private" / "x.duckdb").exists()
+
+
+def test_the_allowed_hosts_of_scheduled_runs_are_no_parameter_a_ui_user_could_set():
+    from flows.serve import build_deployments, ingest_feeds, recheck_stale, verify_pending
+
+    for flow_ in (ingest_feeds, verify_pending, recheck_stale):
+        assert "allow" not in " ".join(flow_.parameters.properties), flow_.name
+    for deployment in build_deployments(str(ROOT / "data" / "x.duckdb"), str(ROOT / "config" / "feeds.txt")):
+        assert not any("allow" in name for name in deployment.parameters), deployment.name
+
+
+def test_serve_lets_its_runs_read_the_folders_of_its_files_and_what_they_list():
+    import os
+
+    from flows.serve import serve_roots
+
+    roots = serve_roots(str(ROOT / "data" / "claims.duckdb"), str(ROOT / "config" / "feeds.txt"),
+                        str(ROOT / "config" / "sources.toml")).split(os.pathsep)
+    assert roots == [str(ROOT / "data"), str(ROOT / "config"), str(ROOT / "seeds"), str(ROOT / "seeds" / "sources")]
