@@ -46,6 +46,13 @@ def _prefect_environment() -> None:
         from flows.lifetime import own_temporary_server
 
         own_temporary_server()  # the temporary API server stops with this command, even at kill -9
+    from flows.lifetime import crash_orphaned_runs, tag_this_process
+
+    tag_this_process()
+    try:
+        crash_orphaned_runs()  # runs of a command killed with kill -9 are not left RUNNING
+    except Exception as exc:  # housekeeping: never the reason a command fails
+        logging.getLogger("claimtrack").debug("could not check for orphaned runs: %s", exc)
 
 
 def _db(args: argparse.Namespace) -> str:

@@ -7,17 +7,27 @@ holding ≈ 200 MB. :func:`own_temporary_server` makes that child ask the kernel
 signal (``prctl(PR_SET_PDEATHSIG, SIGTERM)``, Linux), so it stops however the command ends;
 :func:`stop_on_signals` turns SIGTERM into an exception, so a flow run stopped that way ends as
 Crashed in Prefect (not RUNNING forever) and the usual cleanup runs.
+
+A command killed with SIGKILL cannot say anything, so its flow runs would stay RUNNING in Prefect.
+Every flow run of a command carries the tag ``claimtrack-process:<host>:<pid>``
+(:func:`tag_this_process`); the next command on that host marks the RUNNING runs whose process is
+gone as Crashed (:func:`crash_orphaned_runs`).
 """
 
 from __future__ import annotations
 
 import ctypes
+import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
 
-__all__ = ["own_temporary_server", "stop_on_signals"]
+__all__ = ["PROCESS_TAG", "crash_orphaned_runs", "own_temporary_server", "stop_on_signals", "tag_this_process"]
+
+PROCESS_TAG = "claimtrack-process:"
+_tagged = []  # the entered ``prefect.tags`` context, kept for the life of the process
 
 _PR_SET_PDEATHSIG = 1
 
@@ -68,3 +78,50 @@ def stop_on_signals() -> None:
 
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, terminate)
+
+
+def _process_tag(pid: int | None = None) -> str:
+    return f"{PROCESS_TAG}{socket.gethostname()}:{pid or os.getpid()}"
+
+
+def tag_this_process() -> None:
+    """Tag every flow run this process starts with its host and pid (once per process)."""
+    if _tagged:
+        return
+    from prefect import tags
+
+    context = tags(_process_tag())
+    context.__enter__()
+    _tagged.append(context)
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False  # alive, another user's
+    return False
+
+
+def crash_orphaned_runs(limit: int = 200) -> int:
+    """Mark Crashed the RUNNING flow runs of claimtrack commands on this host whose process is gone
+    (killed with SIGKILL, or the machine lost power); returns how many. A reused pid only errs on
+    the side of leaving a run as it is."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterState, FlowRunFilterStateType
+    from prefect.client.schemas.objects import StateType
+    from prefect.states import Crashed
+
+    prefix = f"{PROCESS_TAG}{socket.gethostname()}:"
+    running = FlowRunFilter(state=FlowRunFilterState(type=FlowRunFilterStateType(any_=[StateType.RUNNING])))
+    crashed = 0
+    with get_client(sync_client=True) as client:
+        for run in client.read_flow_runs(flow_run_filter=running, limit=limit):
+            pid = next((t[len(prefix):] for t in run.tags if t.startswith(prefix)), "")
+            if pid.isdigit() and int(pid) != os.getpid() and _gone(int(pid)):
+                client.set_flow_run_state(run.id, Crashed(message=f"the claimtrack command (pid {pid}) was killed"),
+                                          force=True)
+                crashed += 1
+    return crashed

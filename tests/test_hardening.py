@@ -126,6 +126,25 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+def _wait_for_a_running_flow_run(server: int, timeout: float = 120) -> None:
+    """Until the temporary server (its pid) answers and holds a RUNNING flow run."""
+    import httpx
+
+    args = (Path("/proc") / str(server) / "cmdline").read_bytes().split(b"\0")
+    port = int(args[args.index(b"--port") + 1])
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            count = httpx.post(f"http://127.0.0.1:{port}/api/flow_runs/count", timeout=5,
+                               json={"flow_runs": {"state": {"type": {"any_": ["RUNNING"]}}}})
+            if count.status_code == 200 and int(count.text) > 0:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError("no flow run reached RUNNING")
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's")
 @pytest.mark.parametrize("signal_name", ["SIGKILL", "SIGTERM"])
 def test_killing_the_command_stops_its_temporary_server(signal_name, tmp_path):
@@ -149,7 +168,7 @@ def test_killing_the_command_stops_its_temporary_server(signal_name, tmp_path):
                        if b"uvicorn" in (Path("/proc") / str(c) / "cmdline").read_bytes()), None)
         time.sleep(0.2)
     assert server is not None, "the command started no temporary server"
-    time.sleep(3)
+    _wait_for_a_running_flow_run(server)
     command.send_signal(getattr(signal, signal_name))
     command.wait(timeout=60)
     gone = time.monotonic() + 15
@@ -159,6 +178,31 @@ def test_killing_the_command_stops_its_temporary_server(signal_name, tmp_path):
     if alive:
         os.kill(server, signal.SIGKILL)
     assert not alive, "the temporary server outlived the command"
+    if signal_name != "SIGKILL":
+        return
+    # The killed command's flow run is left RUNNING; the next command marks it Crashed.
+    later = subprocess.run([sys.executable, "-m", "flows.cli", "ingest", str(big / "a0.txt"),
+                            "--db", str(tmp_path / "c.duckdb")], cwd=ROOT, env=env, capture_output=True, text=True,
+                           timeout=300)
+    assert later.returncode == 0, later.stderr
+    states = subprocess.run([sys.executable, "-c", READ_RUN_STATES], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=300)
+    assert states.returncode == 0, states.stderr
+    runs = sorted(line.split("\t") for line in states.stdout.splitlines())
+    assert [state for _, state, _ in runs] == ["CRASHED", "COMPLETED"], runs  # by start time
+    assert [message for _, state, message in runs if state == "CRASHED"] == [
+        f"the claimtrack command (pid {command.pid}) was killed"]
+
+
+# The flow runs of the temporary server's database, as "start time, state, message" lines.
+READ_RUN_STATES = """
+from prefect.client.orchestration import get_client
+with get_client(sync_client=True) as client:
+    for run in client.read_flow_runs():
+        flow = client.read_flow(run.flow_id).name
+        if flow == "ingest-articles":
+            print(f"{run.start_time}\t{run.state.type.value}\t{run.state.message or ''}")
+"""
 
 
 # --- a database made by the first release -------------------------------------------------------------
