@@ -153,11 +153,16 @@ def served(prefect_server, tmp_path_factory) -> Iterator[Served]:
     feeds.write_text("# no entries: scheduled runs during the tests find nothing to do\n")
     db = work / "scheduled.duckdb"
     log = work / "serve.log"
+    # The tests' databases live in their own temporary folders: let the runs read those and the
+    # project (config/sources.toml, seeds/), and nothing else (a test of the roots themselves uses
+    # a folder under /tmp outside pytest's).
+    env = {**prefect_env(prefect_server.home, prefect_server.api),
+           "CLAIMTRACK_LOCAL_ROOTS": os.pathsep.join([str(tmp_path_factory.getbasetemp()), str(ROOT)])}
     with log.open("wb") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "flows.cli", "serve", "--db", str(db), "--feeds", str(feeds),
              "--ingest-cron", "0 * * * *", "--verify-cron", "*/15 * * * *", "--recheck-cron", "30 3 * * *"],
-            stdout=out, stderr=subprocess.STDOUT, env=prefect_env(prefect_server.home, prefect_server.api),
+            stdout=out, stderr=subprocess.STDOUT, env=env,
             start_new_session=True, cwd=ROOT,
         )
 

@@ -168,26 +168,33 @@ def test_an_unanswered_review_deployment_run_completes(served, seeded):
     assert run_readonly_sql(db, "SELECT count(*) FROM claims_current WHERE reviewed").rows == [(0,)]
 
 
-def test_a_ui_run_cannot_read_files_outside_the_folders_serve_was_given(served, prefect_api, tmp_path):
+def test_a_ui_run_cannot_read_files_outside_the_folders_serve_was_given(served, prefect_api, tmp_path_factory):
     """Anyone with the UI can start ingest-feeds with their own config: it must not reach other files."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
     from prefect.deployments import run_deployment
 
-    private = tmp_path / "private"
-    private.mkdir()
-    (private / "notes.txt").write_text("NATO holds 20 out of 30 posts.\n", encoding="utf-8")
-    feeds = private / "feeds.txt"
-    feeds.write_text("notes.txt\n", encoding="utf-8")
     from tests.conftest_server import wait_until
 
-    run = run_deployment("ingest-feeds/ingest-feeds", timeout=0, parameters={"config": str(feeds)})
+    private = Path(tempfile.mkdtemp(prefix="claimtrack-private-"))  # outside the roots (pytest's folders)
+    try:
+        assert not private.is_relative_to(tmp_path_factory.getbasetemp())
+        (private / "notes.txt").write_text("NATO holds 20 out of 30 posts.\n", encoding="utf-8")
+        feeds = private / "feeds.txt"
+        feeds.write_text("notes.txt\n", encoding="utf-8")
+        run = run_deployment("ingest-feeds/ingest-feeds", timeout=0, parameters={"config": str(feeds)})
 
-    def failed():  # the flow retries once: its first failure is AwaitingRetry, carrying the message
-        with client() as c:
-            state = c.read_flow_run(run.id).state
-        return state if state and (state.name == "AwaitingRetry" or state.type.value == "FAILED") else None
+        def failed():  # the flow retries once: its first failure is AwaitingRetry, carrying the message
+            with client() as c:
+                state = c.read_flow_run(run.id).state
+            return state if state and (state.name == "AwaitingRetry" or state.type.value == "FAILED") else None
 
-    state = wait_until(failed, 180, "ingest-feeds failing", 0.5)
-    assert "outside the folders local files may be read from" in (state.message or "")
+        state = wait_until(failed, 180, "ingest-feeds failing", 0.5)
+        assert "outside the folders local files may be read from" in (state.message or "")
+    finally:
+        shutil.rmtree(private, ignore_errors=True)
 
 
 # --- the terminal side: review, history, export ------------------------------------------------
