@@ -35,6 +35,7 @@ demo: install
 # Benchmarks beside their peers (quantulum3, a TF-IDF baseline) in a separate environment.
 bench: .venv-bench/.installed
 	@.venv-bench/bin/python bench/extraction.py
+	@.venv-bench/bin/python bench/speakers.py
 	@.venv-bench/bin/python bench/verification.py
 	@.venv-bench/bin/python bench/sources.py
 
