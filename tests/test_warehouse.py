@@ -262,3 +262,59 @@ def test_bad_status_changes_are_refused(db, change, message):
     with pytest.raises(WarehouseError, match=message):
         record_status([change], db)
     assert count(db, "claim_status_events") == 2
+
+
+def _article_with_fingerprints(article_id: str, fingerprints: list[str]) -> Article:
+    text = "NATO cut the Russian mission to 20 out of 30 positions in 2018."
+    claims = tuple(Claim(text=text, start=0, end=len(text), sentence=i, checkworthiness=0.9, fingerprint=fp)
+                   for i, fp in enumerate(fingerprints))
+    return Article(id=article_id, text=text, source=f"{article_id}.txt", title="t", published="2021-10", claims=claims)
+
+
+# Batches of (article id, claim fingerprints) -> (article, fingerprint, method, the canonical's article).
+LINK_CASES = {
+    "a repeat in a later article links to the first appearance": (
+        [[("a", ["x", "y"])], [("b", ["x"])], [("c", ["x", "z"])]],
+        [("a", "x", "self", "a"), ("a", "y", "self", "a"), ("b", "x", "fingerprint", "a"),
+         ("c", "x", "fingerprint", "a"), ("c", "z", "self", "c")],
+    ),
+    "a repeat inside one article is not a link": (
+        [[("a", ["x", "x"])]],
+        [("a", "x", "self", "a"), ("a", "x", "self", "a")],
+    ),
+    "an empty fingerprint links to nothing": (
+        [[("a", [""])], [("b", [""])]],
+        [("a", "", "self", "a"), ("b", "", "self", "b")],
+    ),
+    "articles of one batch link among themselves": (
+        [[("a", ["x"]), ("b", ["x"])]],
+        [("a", "x", "self", "a"), ("b", "x", "fingerprint", "a")],
+    ),
+}
+
+
+@pytest.mark.parametrize("batches, expected", list(LINK_CASES.values()), ids=list(LINK_CASES))
+def test_repeated_claims_link_to_their_first_appearance(db, batches, expected):
+    for batch in batches:
+        store_articles([_article_with_fingerprints(a, fps) for a, fps in batch], db)
+    rows = run_readonly_sql(db, """
+        SELECT c.article_id, c.fingerprint, l.method, o.article_id
+        FROM claim_links l JOIN claims c USING (claim_id) JOIN claims o ON o.claim_id = l.canonical_id
+        ORDER BY l.claim_id""").rows
+    assert [tuple(r) for r in rows] == expected
+
+
+def test_linking_plans_a_hash_join_not_a_nested_loop(db):
+    store_articles([_article_with_fingerprints("a", ["x"])], db)
+    import warehouse.store as store
+
+    with connect(db) as con:
+        plans = []
+        real = con.execute
+
+        def explain(sql, params=None):
+            plans.append(real("EXPLAIN " + sql.split("INSERT INTO claim_links", 1)[1], params).fetchall())
+
+        store._link_repeated_claims(type("C", (), {"execute": staticmethod(explain)})(), 0, "2021-01-01 00:00:00")
+    plan = " ".join(str(row) for row in plans[0])
+    assert "HASH_JOIN" in plan and "NESTED_LOOP" not in plan and "BLOCKWISE_NL" not in plan

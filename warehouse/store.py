@@ -144,22 +144,33 @@ def _store(con: duckdb.DuckDBPyConnection, articles: Sequence[Article]) -> Store
 
 
 def _link_repeated_claims(con: duckdb.DuckDBPyConnection, first_claim: int, now: str) -> None:
-    """Link each new claim to the earliest claim of another article with the same fingerprint."""
+    """Link each new claim to the earliest claim of another article with the same fingerprint.
+
+    The earlier claims are found by an inner equi-join on the fingerprint (a hash join over the new claims),
+    not by a LEFT JOIN whose ON clause also filters: DuckDB plans that one as a nested loop over every
+    stored claim.
+    """
     con.execute(
         """
         INSERT INTO claim_links
-        SELECT c.claim_id,
-               coalesce(min(o.claim_id), c.claim_id),
-               CASE WHEN min(o.claim_id) IS NULL THEN 'self' ELSE 'fingerprint' END,
+        WITH fresh AS (
+            SELECT claim_id, article_id, fingerprint FROM claims WHERE claim_id >= ?
+        ), earliest AS (
+            SELECT f.claim_id, min(o.claim_id) AS canonical_id
+            FROM fresh AS f
+            JOIN (SELECT claim_id, article_id, fingerprint FROM claims WHERE fingerprint <> '') AS o
+              ON o.fingerprint = f.fingerprint
+            WHERE o.claim_id < f.claim_id AND o.article_id <> f.article_id
+            GROUP BY f.claim_id
+        )
+        SELECT f.claim_id,
+               coalesce(e.canonical_id, f.claim_id),
+               CASE WHEN e.canonical_id IS NULL THEN 'self' ELSE 'fingerprint' END,
                CAST(? AS TIMESTAMP)
-        FROM claims AS c
-        LEFT JOIN claims AS o
-          ON o.fingerprint = c.fingerprint AND c.fingerprint <> ''
-         AND o.claim_id < c.claim_id AND o.article_id <> c.article_id
-        WHERE c.claim_id >= ?
-        GROUP BY c.claim_id
+        FROM fresh AS f
+        LEFT JOIN earliest AS e ON e.claim_id = f.claim_id
         """,
-        [now, first_claim],
+        [first_claim, now],
     )
 
 
