@@ -53,7 +53,7 @@ train-worthiness:
 clean:
 	rm -rf data .prefect .pytest_cache
 
-# The Prefect UI with the dashboard and the scheduled deployments (docs/ui.md); `make stop` ends it.
+# The Prefect UI with the dashboard and the scheduled deployments (README: "Review in the Prefect UI"); `make stop` ends it.
 .PHONY: ui stop
 ui: install
 	@scripts/ui.sh start

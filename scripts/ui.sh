@@ -31,7 +31,8 @@ stop_one() {  # stop_one NAME: SIGTERM to the process group we started, SIGKILL 
     rm -f "$pidfile"
 }
 
-stop() { stop_one serve; stop_one server; }
+# `make stop` from another terminal leaves this mark first, so the `make ui` terminal ends quietly (exit 0).
+stop() { touch "$STATE/stopping"; stop_one serve; stop_one server; }
 
 api() {  # api METHOD PATH [JSON]: print the response body, fail on HTTP errors or no answer
     "$BIN/python" - "$1" "$URL/api$2" "${3:-}" <<'PY'
@@ -67,12 +68,13 @@ start() {
         echo "ui: something else already answers on $URL; stop it or set CLAIMTRACK_UI_PORT" >&2
         exit 1
     fi
+    rm -f "$STATE/stopping"
     echo "starting the Prefect server on $URL (Prefect's database: ${PREFECT_API_DATABASE_CONNECTION_URL:+PostgreSQL}${PREFECT_API_DATABASE_CONNECTION_URL:-SQLite in $PREFECT_HOME}) ..."
     # The UI asks the browser to call this API URL (else it assumes port 4200).
     PREFECT_UI_API_URL=${PREFECT_UI_API_URL:-$URL/api} PREFECT_SERVER_API_HOST=$HOST PREFECT_SERVER_API_PORT=$PORT \
         setsid "$BIN/prefect" server start --host "$HOST" --port "$PORT" >"$STATE/server.log" 2>&1 &
     echo $! >"$STATE/server.pid"
-    trap 'echo; stop; exit 0' INT TERM
+    trap 'echo; stop; rm -f "$STATE/stopping"; exit 0' INT TERM
     wait_for 120 "the Prefect server" api GET /health
 
     export PREFECT_API_URL=$URL/api
@@ -94,6 +96,12 @@ start() {
   Ctrl-C here, or \`make stop\` from another terminal, stops the server and the deployments.
 MSG
     while alive "$STATE/server.pid" && alive "$STATE/serve.pid"; do sleep 1; done
+    if [[ -f $STATE/stopping ]]; then
+        for _ in $(seq 200); do [[ -f $STATE/server.pid || -f $STATE/serve.pid ]] || break; sleep 0.1; done
+        rm -f "$STATE/stopping"
+        echo "ui: stopped by \`make stop\`"
+        exit 0
+    fi
     echo "ui: a process exited; see $STATE/server.log and $STATE/serve.log" >&2
     stop
     exit 1
