@@ -145,7 +145,8 @@ def _kind(claim) -> str:
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
-    table = claims_table(_db(args), status=args.status, article=args.article)
+    # JSON gets each figure and date as a record (value, unit, bound, ...), not the text the table joins.
+    table = claims_table(_db(args), status=args.status, article=args.article, records=args.format == "json")
     _print_table(table, args.format)
     return EXIT_OK
 

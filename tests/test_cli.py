@@ -84,6 +84,16 @@ def test_ingest_stores_reports_failures_and_is_idempotent(cli_env, tmp_path):
     assert json.loads(counted.stdout) == {"n": 1}
     listed = run(["claims", "--status", "unverified", "--format", "csv"], cli_env)
     assert listed.returncode == 0 and "20 out of 30 positions" in listed.stdout
+    # JSON: the same claims in the same order, each figure and date a record rather than joined text
+    records = [json.loads(line) for line in run(["claims", "--format", "json"], cli_env).stdout.splitlines()]
+    assert [str(r["claim_id"]) for r in records] == [line.split(",", 1)[0] for line in listed.stdout.splitlines()[1:]]
+    for r in records:
+        assert all(set(q) == QUANTITY_KEYS - {"start", "end"} for q in r["quantities"])
+        assert all(set(d) == DATE_KEYS - {"start", "end"} for d in r["dates"])
+        assert ("quantity" in r["kind"], "date" in r["kind"]) == (bool(r["quantities"]), bool(r["dates"]))
+    ratio = next(q for r in records for q in r["quantities"] if q["text"] == "20 out of 30 positions")
+    assert (ratio["value"], ratio["of"], ratio["unit"], ratio["bound"]) == (20, 30, "positions", "=")
+    assert any(d["value"] == "2018" and d["precision"] == "year" for r in records for d in r["dates"])
 
 
 def test_verify_claim_says_why_each_passage_decides_or_not(cli_env, tmp_path):

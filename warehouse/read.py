@@ -39,9 +39,22 @@ def query(db: str | os.PathLike[str], name: str, params: dict[str, Any] | None =
 
 
 def claims_table(
-    db: str | os.PathLike[str] = DEFAULT_DB, *, status: str | None = None, article: str | None = None
+    db: str | os.PathLike[str] = DEFAULT_DB, *, status: str | None = None, article: str | None = None,
+    records: bool = False,
 ) -> Table:
-    return query(db, "claims_table", {"status": status, "article": article})
+    """The claims with their elements, as ``claimtrack claims`` prints them.
+
+    ``records`` gives ``quantities`` and ``dates`` as lists of dicts (for JSON) instead of joined text:
+    ``claims_records.sql`` wraps ``claims_table.sql``, so both list the same claims in the same order.
+    """
+    params = {"status": status, "article": article}
+    if not records:
+        return query(db, "claims_table", params)
+    table_sql = _named_query("claims_table").strip().rstrip(";")
+    sql = _named_query("claims_records") + table_sql + "\n) AS t\nORDER BY t.article_id, t.claim_id"
+    with connect(db, read_only=True) as con:
+        cursor = con.execute(sql, params)
+        return Table(tuple(d[0] for d in cursor.description), cursor.fetchall())
 
 
 def run_readonly_sql(db: str | os.PathLike[str], sql: str, timeout: float | None = DEFAULT_SQL_TIMEOUT) -> Table:
