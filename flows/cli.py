@@ -55,6 +55,24 @@ def _prefect_environment() -> None:
         logging.getLogger("claimtrack").debug("could not check for orphaned runs: %s", exc)
 
 
+def _refresh_when_served(db: str, *, changed: bool) -> None:
+    """Refresh the dashboard artifacts after a command that changed the warehouse, when a Prefect server
+    is configured (``PREFECT_API_URL``, in the environment or the profile), as deployment runs do.
+
+    Under Prefect's temporary local API nobody sees the artifacts, and the refresh would add a few seconds
+    to every command: it is skipped there.
+    """
+    if not changed:
+        return
+    from prefect.settings import PREFECT_API_URL
+
+    if not (os.environ.get("PREFECT_API_URL") or PREFECT_API_URL.value()):
+        return
+    from flows.dashboard import refresh_dashboard
+
+    refresh_dashboard(db)
+
+
 def _db(args: argparse.Namespace) -> str:
     return args.db or os.environ.get("CLAIMTRACK_DB") or DEFAULT_DB
 
@@ -68,6 +86,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     quiet_prefect()
     report = ingest_articles(list(args.inputs), db=db, batch_size=args.batch_size, show_progress=True,
                              register_cited_links=args.register_links, allow_hosts=args.allow_host)
+    _refresh_when_served(db, changed=bool(report.stored or report.sources_added))
     if args.show and (report.stored or report.skipped):
         ids = set(report.stored) | set(report.skipped)
         table = claims_table(db)
@@ -188,6 +207,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         stale_days=args.stale_days, limit=args.limit, allow_hosts=args.allow_host,
         respect_robots=not args.ignore_robots, sources_file=args.sources_file,
     )
+    _refresh_when_served(_db(args), changed=report.checked > 0)
     _print_verify_report(report)
     return EXIT_OK
 

@@ -1,6 +1,7 @@
 """Command-line commands for the review dashboard, scheduled deployments and exports.
 
     claimtrack serve                       register the deployments on a Prefect server and run them
+    claimtrack links [--wait S]            the Prefect UI addresses of the dashboard and the review queue
     claimtrack review ID --verdict V --reviewer NAME [--note TEXT]
     claimtrack history ID                  a claim's status events, oldest first
     claimtrack export claimreview --out FILE
@@ -48,6 +49,11 @@ def register(sub, with_db: Callable[[argparse.ArgumentParser], argparse.Argument
     with_allow_host(p)
     p.set_defaults(func=cmd_serve)
 
+    p = sub.add_parser("links", help="the Prefect UI addresses of the dashboard, review queue and its table")
+    p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                   help="wait up to this long for pages not published yet (the first flow run publishes them)")
+    p.set_defaults(func=cmd_links)
+
     p = with_db(sub.add_parser("review", help="record a reviewer's verdict on a claim"))
     p.add_argument("claim_id", type=int, metavar="CLAIM_ID")
     p.add_argument("--verdict", required=True, choices=STATUSES)
@@ -82,16 +88,46 @@ def _fail(message: str) -> int:
     return 1
 
 
+def _api_configured() -> bool:
+    from prefect.settings import PREFECT_API_URL
+
+    return bool(os.environ.get("PREFECT_API_URL") or PREFECT_API_URL.value())
+
+
+def cmd_links(args: argparse.Namespace) -> int:
+    """Print ``key: URL`` for each dashboard page; the URLs stay the latest (flows.dashboard.publish)."""
+    import time
+
+    from flows.cli import _prefect_environment
+
+    _prefect_environment()
+    if not _api_configured():
+        return _fail("links needs a Prefect server: run `make ui`, or set PREFECT_API_URL")
+    from prefect.settings import PREFECT_UI_URL
+
+    from flows.dashboard import PAGES, latest_artifact
+
+    ui = (PREFECT_UI_URL.value() or "").rstrip("/")  # derived from PREFECT_API_URL unless set
+
+    deadline = time.monotonic() + max(0.0, args.wait)
+    while True:
+        found = {key: latest_artifact(key) for key in PAGES}
+        if all(found.values()) or time.monotonic() >= deadline:
+            break
+        time.sleep(1.0)
+    for key, artifact in found.items():
+        where = f"{ui}/artifacts/artifact/{artifact.id}" if artifact else "not published yet (the first flow run does)"
+        print(f"{key}: {where}")
+    return 0 if all(found.values()) else 1
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from flows.cli import _prefect_environment
 
     _prefect_environment()
-    if not os.environ.get("PREFECT_API_URL"):
-        from prefect.settings import PREFECT_API_URL
-
-        if not PREFECT_API_URL.value():
-            return _fail("serve needs a Prefect server: run `make ui`, or set PREFECT_API_URL "
-                         "(e.g. http://127.0.0.1:4200/api)")
+    if not _api_configured():
+        return _fail("serve needs a Prefect server: run `make ui`, or set PREFECT_API_URL "
+                     "(e.g. http://127.0.0.1:4200/api)")
     from flows.serve import (
         DEFAULT_FEEDS,
         DEFAULT_SOURCES,

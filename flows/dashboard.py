@@ -1,10 +1,18 @@
 """The review dashboard as keyed Prefect artifacts, refreshed at the end of every flow.
 
-Artifacts (the Artifacts page shows the latest version of each key, with its history):
+The page of a key in the Prefect UI (``/artifacts/key/<key>``) is a timeline of its versions; the page of
+one artifact (``/artifacts/artifact/<id>``) shows its content. So the three pages a reviewer opens
+(``claims-dashboard``, ``review-queue``, ``review-queue-table``) are one artifact each, created once and
+then updated in place (:func:`publish`): their artifact URLs, which ``claimtrack links`` and ``make ui``
+print, always show the latest. The per-article tables keep a version per change.
+
+Artifacts:
 
 - ``claims-dashboard`` (markdown): counts by status and by article, what changed since the previous
   dashboard, the most check-worthy claims still unverified, sources whose latest fetch failed;
-- ``review-queue`` (table): the claims a reviewer should look at next;
+- ``review-queue`` (markdown): the claims a reviewer should look at next, as cards (``flows.cards``):
+  one per canonical claim, with its text, article, suggested verdict, deciding evidence and source;
+- ``review-queue-table`` (table): the same queue, narrow, one row per claim, for searching;
 - ``claims-<article-slug>`` (table): one per article, its claims with their statuses.
 
 Article and source text is untrusted: markdown goes through ``flows.markdown`` and table cells
@@ -20,15 +28,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from uuid import UUID
 
 from prefect import flow, get_run_logger
 from prefect.artifacts import (
-    create_markdown_artifact,
+    MarkdownArtifact,
+    TableArtifact,
     create_progress_artifact,
     create_table_artifact,
     update_progress_artifact,
 )
 
+from flows.cards import cards_markdown
 from flows.localfiles import check_database
 from flows.markdown import escape, md_table, table_cell
 from warehouse import DEFAULT_DB, Table, connect
@@ -40,11 +51,15 @@ from warehouse.dashboard import (
 )
 from warehouse.db import utcnow
 
-__all__ = ["DASHBOARD_KEY", "REVIEW_QUEUE_KEY", "article_key", "progress", "refresh_dashboard"]
+__all__ = ["DASHBOARD_KEY", "PAGES", "REVIEW_QUEUE_KEY", "REVIEW_TABLE_KEY", "article_key", "latest_artifact", "progress",
+           "publish", "refresh_dashboard"]
 
 DASHBOARD_KEY = "claims-dashboard"
 REVIEW_QUEUE_KEY = "review-queue"
+REVIEW_TABLE_KEY = "review-queue-table"
 REVIEW_QUEUE_ROWS = 200  # the table artifact stays readable; the rest waits its turn
+REVIEW_CARDS = 50  # cards on the review-queue page
+PAGES = (DASHBOARD_KEY, REVIEW_QUEUE_KEY, REVIEW_TABLE_KEY)  # updated in place: their URLs stay the latest
 MAX_ARTICLE_TABLES = 200  # per refresh: only articles that changed get a new version
 TEXT_CELL = 400  # characters of claim or evidence text in a table cell (the warehouse keeps all of it)
 _SLUG_CHARS = re.compile(r"[^a-z0-9]+")
@@ -75,39 +90,67 @@ def refresh_dashboard(db: str = DEFAULT_DB) -> DashboardSummary:
     since = previous_dashboard_time()
     data = dashboard_data(db, since=since)
     now = utcnow()
-    create_markdown_artifact(
+    publish(MarkdownArtifact(
         key=DASHBOARD_KEY, markdown=dashboard_markdown(data, db=db, since=since, now=now),
         description="Claims by status and article, recent changes, what to check next",
-    )
+    ))
     queue = review_batch(db, limit=REVIEW_QUEUE_ROWS)
-    create_table_artifact(
-        key=REVIEW_QUEUE_KEY, table=review_queue_rows(queue),
-        description="Claims awaiting a reviewer, most check-worthy and least certain first",
-    )
+    publish(MarkdownArtifact(
+        key=REVIEW_QUEUE_KEY, markdown=review_queue_markdown(queue, now=now),
+        description="Claims awaiting a reviewer, as cards: most check-worthy and least certain first",
+    ))
+    publish(TableArtifact(
+        key=REVIEW_TABLE_KEY, table=review_queue_rows(queue),
+        description="Claims awaiting a reviewer, one row each (the review-queue cards, narrow)",
+    ))
     tables = publish_article_tables(db, data.articles, since)
     get_run_logger().info("dashboard refreshed: %d queued claims, %d article tables", len(queue.rows), tables)
     return DashboardSummary(since=since, article_tables=tables, review_queue=len(queue.rows))
 
 
-def previous_dashboard_time() -> datetime | None:
-    """When the latest ``claims-dashboard`` artifact was made (naive UTC), or None the first time."""
+def latest_artifact(key: str):
+    """The newest artifact with ``key`` (a Prefect ``Artifact``), or None."""
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
     from prefect.client.schemas.sorting import ArtifactSort
 
-    async def latest():
+    async def newest():
         async with get_client() as client:
             found = await client.read_artifacts(
-                artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[DASHBOARD_KEY])),
+                artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key])),
                 sort=ArtifactSort.CREATED_DESC, limit=1,
             )
-            return found[0].created if found else None
+            return found[0] if found else None
 
-    created = _run_async(latest())
-    if created is None:
+    return _run_async(newest())
+
+
+def publish(artifact: MarkdownArtifact | TableArtifact) -> UUID:
+    """Create the artifact of ``artifact.key`` the first time; afterwards update that artifact in place."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.actions import ArtifactUpdate
+
+    current = latest_artifact(artifact.key)
+    if current is None:
+        return artifact.create().id
+
+    async def update():
+        async with get_client() as client:
+            await client.update_artifact(current.id, ArtifactUpdate(data=artifact.format(),
+                                                                    description=artifact.description))
+
+    _run_async(update())
+    return current.id
+
+
+def previous_dashboard_time() -> datetime | None:
+    """When the ``claims-dashboard`` artifact was last written (naive UTC), or None the first time."""
+    current = latest_artifact(DASHBOARD_KEY)
+    if current is None:
         return None
+    when = current.updated or current.created
     # A plain datetime (Prefect hands out pendulum ones, whose .replace is deprecated).
-    return datetime.fromtimestamp(created.timestamp(), timezone.utc).replace(tzinfo=None)
+    return datetime.fromtimestamp(when.timestamp(), timezone.utc).replace(tzinfo=None)
 
 
 def _run_async(coro):
@@ -143,11 +186,11 @@ def dashboard_markdown(data: DashboardData, *, db: str, since: datetime | None, 
         cols = data.changes.columns
         rows = [
             [f"{r[cols.index('recorded_at')]:%Y-%m-%d %H:%M}", r[cols.index("claim_id")],
-             _short(r[cols.index("text")], 120), r[cols.index("status")], _confidence(r[cols.index("confidence")]),
-             r[cols.index("actor")], _short(r[cols.index("note")] or "", 80)]
+             _short(r[cols.index("text")], 120), _short(r[cols.index("article")] or "", 60), r[cols.index("status")],
+             _confidence(r[cols.index("confidence")]), r[cols.index("actor")], _short(r[cols.index("note")] or "", 80)]
             for r in data.changes.rows
         ]
-        lines += ["", md_table(["when (UTC)", "claim", "text", "status", "confidence", "by", "note"], rows)]
+        lines += ["", md_table(["when (UTC)", "claim", "text", "article", "status", "confidence", "by", "note"], rows)]
     lines += ["", "## Most check-worthy claims still unverified", ""]
     if data.top_unverified.rows:
         lines.append(md_table(
@@ -187,6 +230,17 @@ def dashboard_markdown(data: DashboardData, *, db: str, since: datetime | None, 
     return "\n".join(lines) + "\n"
 
 
+def review_queue_markdown(queue: Table, *, now: datetime) -> str:
+    """The review-queue page: one card per canonical claim, the first ``REVIEW_CARDS`` of the queue."""
+    shown = Table(queue.columns, queue.rows[:REVIEW_CARDS])
+    more = len(queue.rows) - len(shown.rows)
+    intro = (f"Updated {now:%Y-%m-%d %H:%M} UTC. Most check-worthy and least certain first"
+             + (f"; {more} more in the `review-queue-table` artifact." if more else ".")
+             + " To decide them: Deployments, `review-claims`, Run.")
+    return cards_markdown(shown, heading="Review queue", intro=intro,
+                          empty="The review queue is empty: every claim has a reviewer's verdict.")
+
+
 def review_queue_rows(queue: Table) -> list[dict]:
     cols = queue.columns
     rows = []
@@ -194,15 +248,11 @@ def review_queue_rows(queue: Table) -> list[dict]:
         row = dict(zip(cols, r))
         rows.append({
             "claim id": row["claim_id"],
-            "claim": table_cell(row["text"], TEXT_CELL),
-            "article": table_cell(row["article_title"], 80),
+            "claim": table_cell(row["text"], 90),
             "suggested verdict": table_cell(row["suggested_status"]),
             "confidence": table_cell(row["confidence"]),
-            "check-worthiness": table_cell(row["checkworthiness"]),
-            "priority": table_cell(row["priority"]),
-            "best evidence": table_cell(row["best_evidence"], TEXT_CELL),
-            "why": table_cell(row.get("best_explanation"), TEXT_CELL),
-            "source": table_cell(row["best_source"], 200),
+            "article": table_cell(row["article_title"], 40),
+            "also in": row["other_articles"],
         })
     return rows
 

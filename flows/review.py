@@ -1,8 +1,9 @@
 """Human review in the Prefect UI: a batch from the review queue, a Resume form, human status events.
 
-- ``review_claims`` (deployment ``review-claims``) posts the batch as a table artifact and pauses
-  with ``pause_flow_run(wait_for_input=...)``; the UI shows a Resume form with one verdict dropdown
-  per claim, a note and the reviewer's name. On resume each decision becomes a human status event
+- ``review_claims`` (deployment ``review-claims``) posts the batch as review cards (``flows.cards``,
+  Markdown artifact ``review-batch``) and pauses with ``pause_flow_run(wait_for_input=...)``; the UI
+  shows a Resume form with one verdict dropdown per claim, labelled with the claim's text and the
+  pipeline's suggestion, a note and the reviewer's name. On resume each decision becomes a human status event
   (actor = the reviewer); on timeout the claims stay unreviewed and the run completes saying so.
 - ``review_claim`` (deployment ``review-claim``) records one decision from the "Custom run" form,
   or from ``claimtrack review``.
@@ -15,15 +16,16 @@ from dataclasses import dataclass, field
 
 import pydantic
 from prefect import flow, get_run_logger
-from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.artifacts import create_markdown_artifact
 from prefect.exceptions import FlowPauseTimeout
 from prefect.flow_runs import pause_flow_run
 from prefect.input import RunInput
 
 from claims.model import STATUSES
-from flows.dashboard import TEXT_CELL, refresh_dashboard
+from flows.cards import cards_markdown, choice_label
+from flows.dashboard import refresh_dashboard
 from flows.localfiles import check_database
-from flows.markdown import escape, md_table, table_cell
+from flows.markdown import escape, md_table
 from warehouse import DEFAULT_DB, Table
 from warehouse.dashboard import review_batch
 from warehouse.status import StatusChange, record_status, reviewer_name
@@ -52,18 +54,15 @@ class ReviewOutcome:
 def review_form(batch: Table) -> type[RunInput]:
     """A RunInput with one ``claim_<id>`` dropdown per claim of the batch, a note and the reviewer.
 
-    Field titles carry only ids and our own vocabulary; the claim text goes in the escaped
-    markdown description shown above the form.
+    Each dropdown's title is the claim's text cut at ~90 characters and the pipeline's suggestion
+    (``flows.cards.choice_label``): the form shows titles as plain text, so article text stays text.
     """
     cols = batch.columns
     fields: dict[str, tuple] = {}
     for row in batch.rows:
         item = dict(zip(cols, row))
-        suggestion = item["suggested_status"]
-        if item["confidence"] is not None:
-            suggestion += f", confidence {item['confidence']:.2f}"
         fields[f"claim_{item['claim_id']}"] = (
-            Decision, pydantic.Field(default=Decision(SKIP), title=f"Claim {item['claim_id']} (pipeline: {suggestion})"),
+            Decision, pydantic.Field(default=Decision(SKIP), title=choice_label(item)),
         )
     fields["note"] = (str, pydantic.Field(default="", title="Note (applies to every decision)"))
     fields["reviewer"] = (str, pydantic.Field(title="Reviewer", min_length=1, max_length=100))
@@ -90,22 +89,18 @@ def _leave_expired_pause() -> None:
         client.set_flow_run_state(context.flow_run.id, Running(message="the review form expired"), force=True)
 
 
+# The label of the button under Prefect's Resume form (the run page's "Resume" opens the form).
+SUBMIT_BUTTON = "Submit"
+
+
 def form_description(batch: Table, timeout_minutes: float) -> str:
-    cols = batch.columns
-    rows = [
-        [r[cols.index("claim_id")], _short(r[cols.index("text")], 300), r[cols.index("suggested_status")],
-         "" if r[cols.index("confidence")] is None else f"{r[cols.index('confidence')]:.2f}",
-         _short(r[cols.index("best_evidence")] or "", 200), _short(r[cols.index("best_source")] or "", 100)]
-        for r in batch.rows
-    ]
-    return "\n".join([
-        f"## Review {len(batch.rows)} claim{'s' * (len(batch.rows) != 1)}",
-        "",
-        "Pick a verdict for each claim (or leave it on *skip*), add a note and your name, then Resume. "
-        f"The form expires after {timeout_minutes:g} minutes; unanswered claims stay unreviewed.",
-        "",
-        md_table(["claim", "text", "pipeline says", "confidence", "best evidence", "source"], rows),
-    ])
+    """What the Resume form shows above its fields: how to answer, then the batch as review cards."""
+    count = len(batch.rows)
+    instructions = (
+        f"Pick a verdict for each claim below (or leave it on *skip*), add a note and your name, then press "
+        f"**{SUBMIT_BUTTON}**. The form expires after {timeout_minutes:g} minutes; unanswered claims stay unreviewed."
+    )
+    return cards_markdown(batch, heading=f"Review {count} claim{'s' * (count != 1)}", intro=instructions)
 
 
 @flow(name="review-claims", log_prints=False)
@@ -124,7 +119,8 @@ def review_claims(
         create_markdown_artifact(key=RESULT_KEY, markdown="# Review\n\nThe review queue is empty: nothing to review.")
         logger.info("the review queue is empty")
         return ReviewOutcome()
-    create_table_artifact(key=BATCH_KEY, table=_batch_rows(batch), description="Claims in this review")
+    create_markdown_artifact(key=BATCH_KEY, markdown=cards_markdown(batch, heading="Claims in this review"),
+                             description="Claims in this review, as cards")
     form = review_form(batch)
     timeout = max(1, int(timeout_minutes * 60))
     try:
@@ -178,23 +174,6 @@ def review_claim(claim_id: int, verdict: Verdict, reviewer: str, note: str = "",
     return value
 
 
-def _batch_rows(batch: Table) -> list[dict]:
-    cols = batch.columns
-    return [
-        {
-            "claim id": r[cols.index("claim_id")],
-            "claim": table_cell(r[cols.index("text")], TEXT_CELL),
-            "article": table_cell(r[cols.index("article_title")], 80),
-            "pipeline says": table_cell(r[cols.index("suggested_status")]),
-            "confidence": table_cell(r[cols.index("confidence")]),
-            "best evidence": table_cell(r[cols.index("best_evidence")], TEXT_CELL),
-            "why": table_cell(r[cols.index("best_explanation")] if "best_explanation" in cols else None, TEXT_CELL),
-            "source": table_cell(r[cols.index("best_source")], 200),
-        }
-        for r in batch.rows
-    ]
-
-
 def _result_markdown(outcome: ReviewOutcome) -> str:
     rows = [[claim_id, status] for claim_id, status in outcome.decided.items()]
     lines = [f"# Review by {escape(outcome.reviewer)}", "",
@@ -202,8 +181,3 @@ def _result_markdown(outcome: ReviewOutcome) -> str:
     if rows:
         lines.append(md_table(["claim", "verdict"], rows))
     return "\n".join(lines) + "\n"
-
-
-def _short(text: object, width: int) -> str:
-    flat = " ".join(str(text or "").split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"

@@ -86,12 +86,15 @@ start() {
     "$BIN/prefect" deployment run ingest-feeds/ingest-feeds >/dev/null 2>&1 \
         && echo "started a first ingest-feeds run" || echo "ui: could not start a first ingest-feeds run" >&2
 
+    # The pages' own addresses (always their latest version), once the first run has published them.
+    local links
+    links=$("$BIN/claimtrack" links --wait 120 2>&1) || echo "ui: the dashboard is not published yet; \`claimtrack links\` prints its address later" >&2
     cat <<MSG
 
   Prefect UI:   $URL
-  Dashboard:    $URL/artifacts/key/claims-dashboard
-  Review queue: $URL/artifacts/key/review-queue
+$(sed 's/^/  /' <<<"$links")
   Deployments:  $URL/deployments  (review-claims: Run > Quick run, then Resume the paused run)
+  Walk-through: docs/ui.md
 
   Ctrl-C here, or \`make stop\` from another terminal, stops the server and the deployments.
 MSG
