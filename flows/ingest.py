@@ -13,12 +13,12 @@ from prefect.artifacts import (
     update_progress_artifact,
 )
 
-from claims.extract import build_article
+from claims.extract import article_id, build_article
 from claims.model import Article
 from flows.inputs import RawArticle, read_inputs
 from flows.localfiles import check_database
 from flows.markdown import escape, md_table, table_cell
-from warehouse import DEFAULT_DB, connect, store_articles
+from warehouse import DEFAULT_DB, connect, store_articles, stored_article_ids
 from warehouse.db import transaction
 from warehouse.evidence import add_source_in
 
@@ -103,9 +103,19 @@ def ingest_articles(
                 report.failures.append((spec, outcome))
             else:
                 raws.append(outcome)
+        # An article already stored is skipped before extraction: its id is the hash of its text.
+        known = stored_article_ids((article_id(raw.text) for raw in raws), db)
+        fresh = []
+        for raw in raws:
+            identity = article_id(raw.text)
+            if identity in known:
+                report.skipped.append(identity)
+                report.sources.setdefault(identity, raw.source)
+            else:
+                fresh.append(raw)
         articles: list[Article] = []
-        links = {raw.source: raw.links for raw in raws}
-        for source, outcome in extract_batch(raws, label):
+        links = {raw.source: raw.links for raw in fresh}
+        for source, outcome in extract_batch(fresh, label) if fresh else ():
             if isinstance(outcome, str):
                 report.failures.append((source, outcome))
             else:

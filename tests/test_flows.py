@@ -33,6 +33,24 @@ def test_ingesting_the_seed_stores_its_claims_once(ingest, db):
     assert {t: count(db, t) for t in before} == before
 
 
+def test_stored_articles_are_skipped_before_extraction(ingest, db, tmp_path, monkeypatch):
+    # Re-ingest reads each input and hashes its text; only articles not stored yet are extracted (issue 15).
+    import flows.ingest
+
+    other = tmp_path / "other.txt"
+    other.write_text("The council said it had cut 120 jobs since 2020.", encoding="utf-8")
+    ingest([str(SEED)], db=db)
+    extracted = []
+    real = flows.ingest.build_article
+    monkeypatch.setattr(flows.ingest, "build_article", lambda text, source, **kw: extracted.append(source) or real(
+        text, source, **kw))
+    report = ingest([str(SEED), str(other)], db=db)
+    assert extracted == [str(other)]
+    assert len(report.stored) == 1 and len(report.skipped) == 1
+    assert report.sources[report.skipped[0]] == str(SEED)
+    assert ingest([str(SEED), str(other)], db=db).stored == [] and extracted == [str(other)]
+
+
 def test_bad_inputs_are_reported_and_the_good_ones_still_go_through(ingest, db, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("")

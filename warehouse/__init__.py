@@ -11,7 +11,7 @@ from warehouse.db import (
     load_extension,
 )
 from warehouse.read import Table, claims_table, run_readonly_sql
-from warehouse.store import StoreResult, store_articles
+from warehouse.store import StoreResult, store_articles, stored_article_ids
 
 __all__ = [
     "DEFAULT_DB",
@@ -27,4 +27,5 @@ __all__ = [
     "load_extension",
     "run_readonly_sql",
     "store_articles",
+    "stored_article_ids",
 ]

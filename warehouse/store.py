@@ -18,7 +18,7 @@ import duckdb
 from claims.model import Article
 from warehouse.db import DEFAULT_DB, connect, utcnow
 
-__all__ = ["StoreResult", "store_articles"]
+__all__ = ["StoreResult", "store_articles", "stored_article_ids"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +66,20 @@ def store_articles(articles: Sequence[Article], db: str | os.PathLike[str] = DEF
     """
     with connect(db) as con:
         return _store(con, articles)
+
+
+def stored_article_ids(ids: Iterable[str], db: str | os.PathLike[str] = DEFAULT_DB) -> set[str]:
+    """Which of ``ids`` the warehouse already holds (none when there is no database yet).
+
+    Read on a read-only connection, so that ingest can skip stored articles before extracting them.
+    """
+    wanted = sorted(set(ids))
+    if not wanted or not Path(db).exists():
+        return set()
+    with connect(db, read_only=True) as con:
+        rows = con.execute("SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+                           [wanted]).fetchall()
+    return {r[0] for r in rows}
 
 
 def _store(con: duckdb.DuckDBPyConnection, articles: Sequence[Article]) -> StoreResult:
