@@ -179,7 +179,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from flows.verify import verify_claims
 
     if args.sources_file:
-        from flows.verify import read_sources_file
+        from flows.sources import read_sources_file
 
         read_sources_file(args.sources_file)  # a bad file is one line here, before any flow starts
     quiet_prefect()

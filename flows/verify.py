@@ -41,8 +41,9 @@ from claims.passages import (
 from claims.verdict import verify
 from flows.fetch import Fetched, FetchPolicy, FetchRequest, fetch_all, read_local
 from flows.inputs import is_url
-from flows.localfiles import LocalFileRefused, check_database, check_local
+from flows.localfiles import check_database
 from flows.markdown import escape, md_table, table_cell
+from flows.sources import read_sources_file
 from warehouse import DEFAULT_DB, connect
 from warehouse.db import transaction
 from warehouse.evidence import (
@@ -256,7 +257,7 @@ def verify_claims(
 
     ``allow_hosts`` lets named hosts through the private-address guard (e.g. ``127.0.0.1``);
     ``sources_file`` is a TOML file whose ``[[sources]]`` (location, label, article) are
-    registered before verifying.
+    registered before verifying, relative paths relative to the file (``flows.sources``).
     """
     check_database(db)
     logger = get_run_logger()
@@ -289,28 +290,6 @@ def verify_claims(
         logger.warning("source failed: %s: %s", location, error)
     _artifacts(total)
     return total
-
-
-def read_sources_file(path: str) -> list[dict]:
-    """``[[sources]]`` entries of a TOML file: location (required), label, article."""
-    import tomllib
-
-    from warehouse import WarehouseError
-
-    try:
-        check_local(path)
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-    except LocalFileRefused as exc:
-        raise WarehouseError(f"{path}: {exc}") from None
-    except OSError as exc:
-        raise WarehouseError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise WarehouseError(f"{path}: not valid TOML: {exc}") from None
-    entries = data.get("sources", [])
-    if not isinstance(entries, list) or not all(isinstance(e, dict) and isinstance(e.get("location"), str) for e in entries):
-        raise WarehouseError(f"{path}: expected [[sources]] tables, each with a location")
-    return entries
 
 
 def _artifacts(report: VerifyReport) -> None:
