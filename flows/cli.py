@@ -158,30 +158,54 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
 
 def cmd_source_add(args: argparse.Namespace) -> int:
+    from flows.sources import checked_location
     from warehouse.evidence import add_source
 
-    source_id, new = add_source(args.location, label=args.label, article_id=args.article, db=_db(args))
+    location = checked_location(args.location, Path.cwd())  # a missing or unreadable file: one line, nothing added
+    source_id, new = add_source(location, label=args.label, article_id=args.article, db=_db(args))
     scope = f"article {args.article}" if args.article else "every article"
-    print(f"source {source_id} {'added' if new else 'already registered'}: {args.location} (for {scope})")
+    print(f"source {source_id} {'added' if new else 'already registered'}: {location} (for {scope})")
+    return EXIT_OK
+
+
+def cmd_source_remove(args: argparse.Namespace) -> int:
+    from flows.inputs import is_url
+    from flows.sources import resolve_location
+    from warehouse.evidence import remove_sources
+
+    given = args.source
+    if given.isdigit():
+        removed = remove_sources(source_id=int(given), article_id=args.article, db=_db(args))
+    else:  # as registered, or a relative path as `source add` stored it
+        locations = [given] if is_url(given) else list(dict.fromkeys([given, resolve_location(given, Path.cwd())]))
+        removed = remove_sources(locations=locations, article_id=args.article, db=_db(args))
+    if not removed:
+        what = f"with id {given}" if given.isdigit() else f"registered at {given}"
+        return _fail(f"no source {what}" + (f" for article {args.article}" if args.article else "")
+                     + " (`claimtrack source list` shows them)")
+    for r in removed:
+        scope = f"article {r.source.article_id}" if r.source.article_id else "every article"
+        kept = f"; its {r.evidence} evidence rows stay as history" if r.evidence else ""
+        print(f"source {r.source.source_id} removed: {r.source.location} (for {scope}){kept}")
     return EXIT_OK
 
 
 def cmd_source_list(args: argparse.Namespace) -> int:
     from warehouse.read import query
 
-    _print_table(query(_db(args), "sources_table"), args.format)
+    _print_table(query(_db(args), "sources_table", {"failed": args.failed}), args.format)
     return EXIT_OK
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    if args.sources_file:
+        from flows.sources import read_sources_file
+
+        read_sources_file(args.sources_file)  # a bad file (or entry) is one line here, before Prefect starts
     _prefect_environment()
     from flows.quiet import quiet_prefect
     from flows.verify import verify_claims
 
-    if args.sources_file:
-        from flows.sources import read_sources_file
-
-        read_sources_file(args.sources_file)  # a bad file is one line here, before any flow starts
     quiet_prefect()
     report = verify_claims(
         db=_db(args), status=None if args.status == "any" else args.status, article=args.article,
@@ -359,12 +383,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = with_db(sub.add_parser("source", help="manage the sources claims are checked against"))
     source_sub = p.add_subparsers(dest="source_command", required=True, metavar="ACTION")
-    q = with_db(source_sub.add_parser("add", help="register a URL or local file as a source"))
+    q = with_db(source_sub.add_parser("add", help="register a URL or a readable local file as a source"))
     q.add_argument("location", metavar="URL_OR_PATH")
     q.add_argument("--article", metavar="ID", help="only for this article's claims (default: every article)")
     q.add_argument("--label", help='a human label, e.g. "NATO press release"')
     q.set_defaults(func=cmd_source_add)
+    q = with_db(source_sub.add_parser("remove", help="stop using a source (its evidence stays as history)"))
+    q.add_argument("source", metavar="ID_OR_LOCATION")
+    q.add_argument("--article", metavar="ID", help="only the source registered for this article")
+    q.set_defaults(func=cmd_source_remove)
     q = with_db(source_sub.add_parser("list", help="list registered sources"))
+    q.add_argument("--failed", action="store_true", help="only sources whose last fetch failed, with the error")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
     q.set_defaults(func=cmd_source_list)
 

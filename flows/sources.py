@@ -3,6 +3,8 @@
 A relative path in a sources file (``verify --sources-file``, ``serve --sources``) or a feeds config
 means a file next to that config, not in whatever folder the command happens to run from:
 :func:`resolve_location` is the one rule for both (URLs and absolute paths are kept as written).
+A local source must be a readable file when it is registered (:func:`checked_location`), by
+``source add`` or from a sources file, so a typo is one line then, not a dead source later.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from flows.inputs import is_url
 from flows.localfiles import LocalFileRefused, check_local
 from warehouse import WarehouseError
 
-__all__ = ["read_sources_file", "resolve_location"]
+__all__ = ["checked_location", "read_sources_file", "resolve_location"]
 
 
 def resolve_location(location: str, base: str | os.PathLike[str]) -> str:
@@ -25,9 +27,37 @@ def resolve_location(location: str, base: str | os.PathLike[str]) -> str:
     return str((Path(base) / location).resolve())
 
 
+def checked_location(location: str, base: str | os.PathLike[str]) -> str:
+    """A location fit to register: an http(s) URL as given, or a readable local file as an absolute
+    path (relative to ``base``); WarehouseError with one line naming it otherwise."""
+    if is_url(location):
+        return location
+    if not location.strip():
+        raise WarehouseError("a source needs a location: an http(s) URL or a local file")
+    if "://" in location:
+        raise WarehouseError(f"{location}: only http(s) URLs and local files can be sources")
+    path = resolve_location(location, base)
+    try:
+        check_local(path)
+    except LocalFileRefused as exc:
+        raise WarehouseError(f"{location}: {exc}") from None
+    file = Path(path)
+    if not file.exists():
+        raise WarehouseError(f"{location}: no such file")
+    if not file.is_file():
+        raise WarehouseError(f"{location}: not a regular file")
+    try:
+        with file.open("rb") as handle:
+            handle.read(1)
+    except OSError as exc:
+        raise WarehouseError(f"{location}: cannot read: {exc.strerror or exc}") from None
+    return path
+
+
 def read_sources_file(path: str | os.PathLike[str]) -> list[dict]:
     """``[[sources]]`` entries of a TOML file: location (required), label, article; each relative
-    location resolved against the file's folder (:func:`resolve_location`)."""
+    location resolved against the file's folder, and each local one a readable file
+    (:func:`checked_location`): one bad entry refuses the whole file, so nothing of it is registered."""
     import tomllib
 
     try:
@@ -44,4 +74,10 @@ def read_sources_file(path: str | os.PathLike[str]) -> list[dict]:
     if not isinstance(entries, list) or not all(isinstance(e, dict) and isinstance(e.get("location"), str) for e in entries):
         raise WarehouseError(f"{path}: expected [[sources]] tables, each with a location")
     base = Path(path).resolve().parent
-    return [{**entry, "location": resolve_location(entry["location"], base)} for entry in entries]
+    checked = []
+    for entry in entries:
+        try:
+            checked.append({**entry, "location": checked_location(entry["location"], base)})
+        except WarehouseError as exc:
+            raise WarehouseError(f"{path}: source {exc}") from None
+    return checked

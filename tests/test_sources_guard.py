@@ -1,10 +1,14 @@
 """Sources that cannot fool the verifier (issue 13): real DuckDB files, pages served on 127.0.0.1.
 
 - paths in a sources file are relative to that file, wherever the command runs;
+- ``source add`` refuses what cannot be read, ``source remove`` stops using a source (its evidence
+  stays as history), ``source list --failed`` shows the sources whose last fetch failed;
 """
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import pytest
@@ -80,3 +84,130 @@ def test_serve_registers_and_may_read_the_same_paths(tmp_path, monkeypatch):
     feeds = tmp_path / "config" / "feeds.txt"
     feeds.write_text("# nothing\n", encoding="utf-8")
     assert str(tmp_path / "pages") in serve_roots(db, str(feeds), str(toml)).split(":")
+
+
+# --- source add / remove / list --failed ---------------------------------------------------------
+
+def cli(capsys, *args: str) -> tuple[int, str, str]:
+    from flows.cli import main
+
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def _unreadable(tmp_path: Path) -> str:
+    if os.geteuid() == 0:
+        pytest.skip("root reads every file: an unreadable file cannot be made")
+    path = tmp_path / "secret.html"
+    path.write_text("<p>x</p>", encoding="utf-8")
+    path.chmod(0)
+    return str(path)
+
+
+REFUSED_ADDS = [
+    pytest.param(lambda tmp: "no/such/page.html", "no/such/page.html: no such file", id="missing-file"),
+    pytest.param(lambda tmp: str(tmp), ": not a regular file", id="a-folder"),
+    pytest.param(lambda tmp: "/dev/null", "/dev/null: not a regular file", id="a-device"),
+    pytest.param(_unreadable, "cannot read: Permission denied", id="unreadable-file"),
+    pytest.param(lambda tmp: "ftp://example.org/x.csv", "only http(s) URLs and local files can be sources",
+                 id="other-scheme"),
+    pytest.param(lambda tmp: "  ", "a source needs a location", id="blank"),
+]
+
+
+@pytest.mark.parametrize("make, message", REFUSED_ADDS)
+def test_source_add_refuses_what_cannot_be_read_in_one_line(make, message, tmp_path, capsys):
+    db = tmp_path / "claims.duckdb"
+    code, out, err = cli(capsys, "source", "add", make(tmp_path), "--db", str(db))
+    assert code == 1 and out == ""
+    [line] = err.strip().splitlines()
+    assert line.startswith("claimtrack: ") and message in line and "Traceback" not in err
+    assert not db.exists()  # nothing registered: the database was not even opened
+
+
+def test_source_add_stores_a_relative_path_as_an_absolute_one(tmp_path, capsys, monkeypatch):
+    db = str(tmp_path / "claims.duckdb")
+    (tmp_path / "stats.csv").write_text(KINDS["csv"][2], encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert cli(capsys, "source", "add", "stats.csv", "--db", db)[:2] == (
+        0, f"source 1 added: {tmp_path / 'stats.csv'} (for every article)\n")
+    assert cli(capsys, "source", "add", str(tmp_path / "stats.csv"), "--db", db)[1].startswith(
+        "source 1 already registered: ")
+
+
+def test_a_sources_file_naming_a_missing_file_registers_nothing(tmp_path, capsys):
+    toml = _sources_file(tmp_path)
+    toml.write_text(toml.read_text(encoding="utf-8") + '[[sources]]\nlocation = "gone.html"\n', encoding="utf-8")
+    db = tmp_path / "claims.duckdb"
+    code, _, err = cli(capsys, "verify", "--sources-file", str(toml), "--db", str(db))
+    assert code == 1
+    assert err.strip().splitlines() == [f"claimtrack: {toml}: source gone.html: no such file"]
+    assert not db.exists()
+
+
+def test_source_remove_stops_using_a_source_and_keeps_its_evidence(pages, prefect_harness, tmp_path, capsys, monkeypatch):
+    from flows.verify import verify_claims
+    from warehouse.evidence import add_source
+
+    db = str(tmp_path / "claims.duckdb")
+    ingest(db, WALES)
+    (tmp_path / "stats.csv").write_text(KINDS["csv"][2], encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert cli(capsys, "source", "add", "stats.csv", "--db", db)[0] == 0
+    url_id, _ = add_source(pages.url("stats.html"), db=db)
+    assert verify_claims(db=db, allow_hosts=["127.0.0.1"]).verdicts == {"supported": 1}
+    evidence = run_readonly_sql(db, "SELECT source_id, count(*) FROM evidence GROUP BY ALL ORDER BY 1").rows
+    assert evidence == [(1, 1), (url_id, 1)]
+
+    code, out, _ = cli(capsys, "source", "remove", str(url_id), "--db", db)
+    assert (code, out) == (0, f"source {url_id} removed: {pages.url('stats.html')} (for every article); "
+                              "its 1 evidence rows stay as history\n")
+    listed = [json.loads(line) for line in cli(capsys, "source", "list", "--format", "json", "--db", db)[1].splitlines()]
+    assert [r["source_id"] for r in listed] == [1]
+    assert status_of(db, WALES_CLAIM) == "supported"  # the claim's status is not touched
+    hits = pages.hits["stats.html"]
+    again = verify_claims(db=db, status=None, allow_hosts=["127.0.0.1"])
+    assert pages.hits["stats.html"] == hits  # never fetched again
+    assert again.verdicts == {"supported": 1} and again.changed == 0  # the source left says the same
+    latest = run_readonly_sql(db, "SELECT DISTINCT source_id FROM evidence WHERE found_at = (SELECT max(found_at) "
+                                  "FROM evidence)").rows
+    assert latest == [(1,)]
+    assert run_readonly_sql(db, f"SELECT count(*) FROM evidence WHERE source_id = {url_id}").rows == [(1,)]  # history
+
+    # by location, as `source add` was given it (a relative path), and a second time: nothing left to remove
+    assert cli(capsys, "source", "remove", "stats.csv", "--db", db)[:2] == (
+        0, f"source 1 removed: {tmp_path / 'stats.csv'} (for every article); its 2 evidence rows stay as history\n")
+    code, out, err = cli(capsys, "source", "remove", "stats.csv", "--db", db)
+    assert code == 1 and out == ""
+    assert err.strip().splitlines() == ["claimtrack: no source registered at stats.csv (`claimtrack source list` shows them)"]
+    code, _, err = cli(capsys, "source", "remove", "99", "--db", db)
+    assert code == 1 and err.strip().splitlines() == ["claimtrack: no source with id 99 (`claimtrack source list` shows them)"]
+    # added again, it is a new source
+    assert cli(capsys, "source", "add", "stats.csv", "--db", db)[1].startswith(f"source {url_id + 1} added: ")
+
+
+def test_source_list_failed_shows_only_the_sources_whose_last_fetch_failed(pages, prefect_harness, tmp_path, capsys):
+    from flows.verify import verify_claims
+    from warehouse.evidence import add_source
+
+    db = str(tmp_path / "claims.duckdb")
+    ingest(db, WALES)
+    good = tmp_path / "stats.csv"
+    good.write_text(KINDS["csv"][2], encoding="utf-8")
+    later_gone = tmp_path / "later-gone.csv"
+    later_gone.write_text(KINDS["csv"][2], encoding="utf-8")
+    for location in (str(good), pages.url("missing.html"), str(later_gone)):
+        add_source(location, db=db)
+    verify_claims(db=db, allow_hosts=["127.0.0.1"])  # later-gone.csv is read once ...
+    later_gone.unlink()
+    verify_claims(db=db, status=None, allow_hosts=["127.0.0.1"])  # ... then it is gone
+
+    code, out, _ = cli(capsys, "source", "list", "--failed", "--format", "json", "--db", db)
+    assert code == 0
+    failed = [(r["location"], r["http_status"], r["last_error"]) for r in map(json.loads, out.splitlines())]
+    assert failed == [(pages.url("missing.html"), 404, "HTTP 404 Not Found"), (str(later_gone), None, "no such file")]
+    everything = cli(capsys, "source", "list", "--format", "json", "--db", db)[1].splitlines()
+    assert len(everything) == 3
+    table = cli(capsys, "source", "list", "--failed", "--db", db)[1]
+    assert "last_error" in table.splitlines()[0] and "HTTP 404 Not Found" in table and "(2 rows)" in table

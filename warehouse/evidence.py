@@ -26,6 +26,7 @@ __all__ = [
     "ClaimToVerify",
     "EvidencePassage",
     "Snapshot",
+    "RemovedSource",
     "SourceRow",
     "add_source",
     "add_source_in",
@@ -34,6 +35,7 @@ __all__ = [
     "list_sources",
     "load_snapshots",
     "rebuild_tables",
+    "remove_sources",
     "sources_for_articles",
     "store_evidence",
     "store_fetch",
@@ -101,7 +103,7 @@ def add_source_in(
         if found is None:
             raise WarehouseError(f"no article with id {article_id}")
     row = con.execute(
-        "SELECT source_id FROM sources WHERE location = ? AND article_id IS NOT DISTINCT FROM ?",
+        "SELECT source_id FROM sources WHERE location = ? AND article_id IS NOT DISTINCT FROM ? AND removed_at IS NULL",
         [location, article_id],
     ).fetchone()
     if row:
@@ -109,21 +111,61 @@ def add_source_in(
             con.execute("UPDATE sources SET label = ? WHERE source_id = ?", [label, row[0]])
         return row[0], False
     source_id = con.execute("SELECT coalesce(max(source_id), 0) + 1 FROM sources").fetchone()[0]
-    con.execute("INSERT INTO sources VALUES (?, ?, ?, ?, ?)", [source_id, location, label, article_id, utcnow()])
+    con.execute("INSERT INTO sources (source_id, location, label, article_id, added_at) VALUES (?, ?, ?, ?, ?)",
+                [source_id, location, label, article_id, utcnow()])
     return source_id, True
 
 
+@dataclass(frozen=True, slots=True)
+class RemovedSource:
+    source: SourceRow
+    evidence: int  # evidence rows that cite it, kept as history
+
+
+def remove_sources(
+    *, source_id: int | None = None, locations: Sequence[str] = (), article_id: str | None = None,
+    db: str | os.PathLike[str] = DEFAULT_DB,
+) -> list[RemovedSource]:
+    """Remove the source with this id, or those registered at any of ``locations`` (only the one for
+    ``article_id`` when given); returns what was removed, nothing when none matched.
+
+    A removed source is marked (``sources.removed_at``), not deleted: its fetches, snapshots,
+    passages and evidence rows point at it, and the status events citing that evidence are the
+    append-only record of why each claim has its status; deleting them would rewrite that record,
+    and deleting only the source would leave evidence naming nothing. So the evidence stays as
+    history, the claims keep their statuses (a later check simply no longer sees the source), and
+    the source is never fetched, listed or used again. Adding the location again registers a new source.
+    """
+    with connect(db) as con:
+        rows = con.execute(
+            "SELECT source_id, location, label, article_id FROM sources WHERE removed_at IS NULL "
+            "AND (source_id = $id OR list_contains($locations, location)) "
+            "AND ($article IS NULL OR article_id IS NOT DISTINCT FROM $article) ORDER BY source_id",
+            {"id": source_id, "locations": list(locations), "article": article_id},
+        ).fetchall()
+        ids = [r[0] for r in rows]
+        if not ids:
+            return []
+        counts = dict(con.execute(
+            "SELECT source_id, count(*) FROM evidence WHERE list_contains(?, source_id) GROUP BY source_id", [ids]
+        ).fetchall())
+        con.execute("UPDATE sources SET removed_at = ? WHERE list_contains(?, source_id)", [utcnow(), ids])
+    return [RemovedSource(SourceRow(*r), counts.get(r[0], 0)) for r in rows]
+
+
 def list_sources(db: str | os.PathLike[str] = DEFAULT_DB) -> list[SourceRow]:
+    """The sources in use (not removed)."""
     with connect(db, read_only=True) as con:
-        rows = con.execute("SELECT source_id, location, label, article_id FROM sources ORDER BY source_id").fetchall()
+        rows = con.execute("SELECT source_id, location, label, article_id FROM sources WHERE removed_at IS NULL "
+                           "ORDER BY source_id").fetchall()
     return [SourceRow(*r) for r in rows]
 
 
 def sources_for_articles(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> list[SourceRow]:
-    """Sources registered for any of these articles, and the global ones."""
+    """Sources in use registered for any of these articles, and the global ones."""
     rows = con.execute(
         "SELECT source_id, location, label, article_id FROM sources "
-        "WHERE article_id IS NULL OR list_contains(?, article_id) ORDER BY source_id",
+        "WHERE removed_at IS NULL AND (article_id IS NULL OR list_contains(?, article_id)) ORDER BY source_id",
         [list(article_ids)],
     ).fetchall()
     return [SourceRow(*r) for r in rows]
@@ -169,7 +211,7 @@ def store_fetch(
     if exists:
         return False
     con.execute(
-        "INSERT INTO source_snapshots VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO source_snapshots (content_hash, source_id, title, text, stored_at) VALUES (?, ?, ?, ?, ?)",
         [content_hash, source_id, parsed.title, parsed.text, utcnow()],
     )
     if not parsed.passages:

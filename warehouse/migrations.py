@@ -72,6 +72,16 @@ def m003_source_tables_and_explanations(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_M003)
 
 
+@migration
+def m004_removed_sources(con: duckdb.DuckDBPyConnection) -> None:
+    """``sources.removed_at``: ``claimtrack source remove`` marks a source removed instead of deleting
+    it, because its fetches, snapshots, passages and evidence rows point at it (and the status events
+    citing that evidence are the claims' history). A removed source is never fetched or used again."""
+    con.execute("ALTER TABLE sources ADD COLUMN IF NOT EXISTS removed_at TIMESTAMP")
+    con.execute("COMMENT ON COLUMN sources.removed_at IS 'when `claimtrack source remove` removed it (never fetched "
+                "or used since; its evidence rows stay as history); NULL while it is in use'")
+
+
 def _views() -> list[Path]:
     return sorted((HERE / "views").glob("*.sql"))
 
