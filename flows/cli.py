@@ -241,6 +241,9 @@ def _print_verify_report(report) -> None:
     print(f"verified {report.checked} claims ({counts}); {report.changed} status changes")
     for location, error in report.source_failures:
         print(f"claimtrack: source {location}: {error}", file=sys.stderr)
+    for location, article_id in report.self_sources:
+        print(f"claimtrack: source {location}: not used for article {article_id}: it is the article itself",
+              file=sys.stderr)
     for claim_id in report.flagged:
         print(f"claimtrack: claim {claim_id}: the pipeline now disagrees with its reviewer (needs re-review)", file=sys.stderr)
 

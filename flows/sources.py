@@ -5,6 +5,12 @@ means a file next to that config, not in whatever folder the command happens to 
 :func:`resolve_location` is the one rule for both (URLs and absolute paths are kept as written).
 A local source must be a readable file when it is registered (:func:`checked_location`), by
 ``source add`` or from a sources file, so a typo is one line then, not a dead source later.
+
+An article is never a source for itself: ``ingest --register-links`` leaves out the links to the
+article's own page (``href="#"``, ``href="#share"``, its URL with tracking parameters, ...;
+:func:`cited_sources`), and verify skips, per claim, a source at the article's own location
+(:func:`same_location`) or whose content is the article's (:func:`article_key`: the article id
+ingest would give the page, compared with the claim's article id).
 """
 
 from __future__ import annotations
@@ -12,11 +18,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from flows.inputs import is_url
+from claims.urls import normalise_url, same_page
+from flows.charsets import HTML_TYPES
+from flows.inputs import RawArticle, is_url
 from flows.localfiles import LocalFileRefused, check_local
 from warehouse import WarehouseError
 
-__all__ = ["checked_location", "read_sources_file", "resolve_location"]
+__all__ = ["article_key", "checked_location", "cited_sources", "read_sources_file", "resolve_location",
+           "same_location"]
 
 
 def resolve_location(location: str, base: str | os.PathLike[str]) -> str:
@@ -81,3 +90,44 @@ def read_sources_file(path: str | os.PathLike[str]) -> list[dict]:
         except WarehouseError as exc:
             raise WarehouseError(f"{path}: source {exc}") from None
     return checked
+
+
+def same_location(a: str, b: str | None) -> bool:
+    """Whether two locations name one document: URLs once normalised (``claims.urls``), paths when
+    written alike (a relative path's meaning depends on the folder it was given in; a copy of the
+    article elsewhere is caught by its content, :func:`article_key`)."""
+    if b is None:
+        return False
+    if is_url(a) or is_url(b):
+        return same_page(a, b)
+    return os.path.normpath(a) == os.path.normpath(b)
+
+
+def cited_sources(raw: RawArticle) -> tuple[str, ...]:
+    """The links of an article to register as its sources: each page once (by its normalised URL),
+    none to the article's own page (where it was asked for or, after redirects, read from)."""
+    own = {normalise_url(u) for u in (raw.source, raw.final_url) if u and is_url(u)}
+    found: dict[str, str] = {}
+    for link in raw.links:
+        key = normalise_url(link)
+        if is_url(link) and key not in own:
+            found.setdefault(key, link)
+    return tuple(found.values())
+
+
+def article_key(fetched) -> str | None:
+    """The article id (``claims.extract.article_id``) ingest would give a fetched page or file, read as
+    ingest reads it (an HTML page's main text, a text file as it is); None for other content (a
+    table) or when nothing was read. ``fetched``: a ``flows.fetch.Fetched``."""
+    if not fetched.ok or fetched.body is None or fetched.not_modified:
+        return None
+    from claims.extract import article_id
+    from claims.html import parse_html
+
+    if fetched.content_type in HTML_TYPES:
+        text = parse_html(fetched.text if fetched.text is not None else fetched.body, fetched.final_url).text
+    elif fetched.content_type == "text/plain":
+        text = fetched.text if fetched.text is not None else fetched.body.decode("utf-8-sig", errors="replace")
+    else:
+        return None
+    return article_id(text) if text.strip() else None

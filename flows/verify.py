@@ -4,7 +4,8 @@ One task per batch of claims. A batch fetches its sources (conditionally), store
 new snapshot (passages and tables), reads each needed snapshot back from the warehouse once, as a
 :class:`claims.documents.Document` (one per content hash, kept for the rest of the run), and calls
 :func:`claims.verdict.verify` per claim with the documents of that claim's sources (those registered
-for its article or for every article; a page registered twice counts once). The evidence of the whole
+for its article or for every article; a page registered twice counts once; never the claim's own
+article, by its location or its text: :mod:`flows.sources`). The evidence of the whole
 batch is one insert, with the verifier's explanation and the deciding passage (a table row is a
 passage too); fetch records, snapshots, evidence and status events are written in one transaction.
 
@@ -43,7 +44,7 @@ from flows.fetch import Fetched, FetchPolicy, FetchRequest, fetch_all, read_loca
 from flows.inputs import is_url
 from flows.localfiles import check_database
 from flows.markdown import escape, md_table, table_cell
-from flows.sources import read_sources_file
+from flows.sources import article_key, read_sources_file, same_location
 from warehouse import DEFAULT_DB, connect
 from warehouse.db import transaction
 from warehouse.evidence import (
@@ -77,6 +78,7 @@ class VerifyReport:
     changed: int = 0
     verdicts: dict[str, int] = field(default_factory=dict)
     source_failures: list[tuple[str, str]] = field(default_factory=list)  # (location, error)
+    self_sources: list[tuple[str, str]] = field(default_factory=list)  # (location, article id): the article itself
     flagged: list[int] = field(default_factory=list)  # claims where the machine now disagrees with a reviewer
     rows: list[dict] = field(default_factory=list)  # one per claim, for the artifact and the CLI
     results: dict[int, "CheckResult"] = field(default_factory=dict)  # claim id -> its verdict and evidence
@@ -168,18 +170,28 @@ def judge(claim: ClaimToVerify, sources: Sequence[_Source]) -> CheckResult:
 
 
 def _claim_sources(claim: ClaimToVerify, sources: Sequence[SourceRow], current: dict[int, str],
-                   snapshots: dict[str, Snapshot]) -> list[_Source]:
+                   snapshots: dict[str, Snapshot], report: VerifyReport) -> list[_Source]:
     """The documents a claim is checked against: its article's sources and the global ones, by source id;
-    a snapshot shared by two sources (the same page registered twice) counts once, for the first."""
+    a snapshot shared by two sources (the same page registered twice) counts once, for the first.
+    Never the article itself: a source at the article's own location, or whose page is the article's
+    text (the snapshot's article key is the claim's article id), is left out and noted in ``report``."""
     out, seen = [], set()
     for s in sources:
         content_hash = current.get(s.source_id)
         if s.article_id not in (None, claim.article_id) or content_hash not in snapshots or content_hash in seen:
             continue
-        seen.add(content_hash)
         snapshot = snapshots[content_hash]
+        if same_location(s.location, claim.article_source) or snapshot.article_key == claim.article_id:
+            _note_self(report, s.location, claim.article_id)
+            continue
+        seen.add(content_hash)
         out.append(_Source(Document(s.location, snapshot.source), s.source_id, snapshot.passage_ids))
     return out
+
+
+def _note_self(report: VerifyReport, location: str, article_id: str) -> None:
+    if (location, article_id) not in report.self_sources:
+        report.self_sources.append((location, article_id))
 
 
 @task(retries=1, retry_delay_seconds=5, task_run_name="verify-batch-{number}")
@@ -190,8 +202,14 @@ def verify_batch(claims: list[ClaimToVerify], db: str, policy: FetchPolicy, numb
     report = VerifyReport()
     snapshots = (run or RunSnapshots()).by_hash
     articles = sorted({c.article_id for c in claims})
+    own = {c.article_id: c.article_source for c in claims}
     with connect(db, read_only=True) as con:
-        sources = sources_for_articles(con, articles)
+        sources = []
+        for s in sources_for_articles(con, articles):
+            if s.article_id is not None and same_location(s.location, own.get(s.article_id)):
+                _note_self(report, s.location, s.article_id)  # registered for its own article: not even fetched
+            else:
+                sources.append(s)
         known = validators(con, [s.source_id for s in sources])
     # One fetch per location, even when a location is registered for several articles.
     locations = list(dict.fromkeys(s.location for s in sources))
@@ -201,16 +219,18 @@ def verify_batch(claims: list[ClaimToVerify], db: str, policy: FetchPolicy, numb
             stored_validators.setdefault(s.location, known[s.source_id])
     fetched = dict(zip(locations, gather(locations, policy, stored_validators)))
     parsed = {location: parse_source(f) for location, f in fetched.items()}
+    keys = {location: article_key(f) for location, f in fetched.items()}  # the article this page would be
     for f in fetched.values():
         if not f.ok:
             report.source_failures.append((f.url, f.error or "failed"))
     with connect(db) as con, transaction(con):
         for s in sources:
-            store_fetch(con, s.source_id, fetched[s.location], parsed[s.location])
+            store_fetch(con, s.source_id, fetched[s.location], parsed[s.location], keys[s.location])
         current = current_snapshots(con, [s.source_id for s in sources])
         read = load_snapshots(con, [h for h in set(current.values()) if h not in snapshots])
         available = {**snapshots, **read}
-        checked = [(claim, judge(claim, _claim_sources(claim, sources, current, available))) for claim in claims]
+        checked = [(claim, judge(claim, _claim_sources(claim, sources, current, available, report)))
+                   for claim in claims]
         evidence_ids = store_evidence(con, [(claim.claim_id, result.evidence) for claim, result in checked])
         changes = []
         for (claim, result), ids in zip(checked, evidence_ids):
@@ -286,6 +306,7 @@ def verify_claims(
         for failure in part.source_failures:
             if failure not in total.source_failures:
                 total.source_failures.append(failure)
+        total.self_sources += [s for s in part.self_sources if s not in total.self_sources]
     for location, error in total.source_failures:
         logger.warning("source failed: %s: %s", location, error)
     _artifacts(total)
@@ -304,6 +325,9 @@ def _artifacts(report: VerifyReport) -> None:
         lines.append(f"- machine now disagrees with a reviewer on claims: {', '.join(map(str, report.flagged))}")
     if report.source_failures:
         lines += ["", "## Sources that failed", "", md_table(["source", "error"], [list(f) for f in report.source_failures])]
+    if report.self_sources:
+        lines += ["", "## Sources not used: the article itself", "",
+                  md_table(["source", "article"], [list(s) for s in report.self_sources])]
     create_markdown_artifact(key="verify-summary", markdown="\n".join(lines), description="Last verification run")
     if report.rows:
         create_table_artifact(

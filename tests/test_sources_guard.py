@@ -3,6 +3,8 @@
 - paths in a sources file are relative to that file, wherever the command runs;
 - ``source add`` refuses what cannot be read, ``source remove`` stops using a source (its evidence
   stays as history), ``source list --failed`` shows the sources whose last fetch failed;
+- an article is never a source for itself: not its own URL (normalised), not a link to itself, not
+  the same text at another address;
 """
 
 from __future__ import annotations
@@ -211,3 +213,136 @@ def test_source_list_failed_shows_only_the_sources_whose_last_fetch_failed(pages
     assert len(everything) == 3
     table = cli(capsys, "source", "list", "--failed", "--db", db)[1]
     assert "last_error" in table.splitlines()[0] and "HTTP 404 Not Found" in table and "(2 rows)" in table
+
+
+# --- an article is never a source for itself -------------------------------------------------------
+
+NORMALISED = [
+    pytest.param("HTTP://News.Example.ORG/a.html", "http://news.example.org/a.html", id="scheme-and-host-lower-case"),
+    pytest.param("http://example.org:80/a", "http://example.org/a", id="default-http-port"),
+    pytest.param("https://example.org:443/a", "https://example.org/a", id="default-https-port"),
+    pytest.param("http://example.org:8080/a", "http://example.org:8080/a", id="other-port-kept"),
+    pytest.param("https://example.org:80/a", "https://example.org:80/a", id="http-port-on-https-kept"),
+    pytest.param("http://example.org/a/", "http://example.org/a", id="trailing-slash"),
+    pytest.param("http://example.org", "http://example.org/", id="no-path-is-the-root"),
+    pytest.param("http://example.org/", "http://example.org/", id="root-kept"),
+    pytest.param("http://example.org/a#share", "http://example.org/a", id="fragment"),
+    pytest.param("http://example.org/a#", "http://example.org/a", id="empty-fragment"),
+    pytest.param("http://example.org/a?utm_source=tw&utm_medium=social", "http://example.org/a", id="utm-parameters"),
+    pytest.param("http://example.org/a?id=7&fbclid=x1&UTM_Campaign=z&gclid=y", "http://example.org/a?id=7",
+                 id="tracking-among-other-parameters"),
+    pytest.param("http://example.org/a?b=2&a=1", "http://example.org/a?b=2&a=1", id="other-parameters-keep-order"),
+    pytest.param("http://example.org/a?q=a%20b", "http://example.org/a?q=a%20b", id="encoding-kept"),
+    pytest.param("http://example.org/News/A.html", "http://example.org/News/A.html", id="path-case-kept"),
+    pytest.param("http://example.org./a", "http://example.org/a", id="host-trailing-dot"),
+    pytest.param("http://[::1]:80/a", "http://[::1]/a", id="ipv6-default-port"),
+    pytest.param("  http://example.org/a  ", "http://example.org/a", id="white-space"),
+    pytest.param("seeds/page.html", "seeds/page.html", id="local-path-unchanged"),
+    pytest.param("http://example.org:port/a", "http://example.org:port/a", id="bad-port-unchanged"),
+]
+
+
+@pytest.mark.parametrize("url, expected", NORMALISED)
+def test_urls_are_normalised_for_comparison(url, expected):
+    from claims.urls import normalise_url
+
+    assert normalise_url(url) == expected
+    assert normalise_url(expected) == expected  # a normal form stays as it is
+
+
+SAME_PAGE = [
+    pytest.param("https://n.example/a.html", "https://n.example/a.html?utm_source=x#comments", True, id="share-link"),
+    pytest.param("https://n.example/a.html", "https://N.EXAMPLE:443/a.html/", True, id="spelled-differently"),
+    pytest.param("https://n.example/a.html", "http://n.example/a.html", False, id="other-scheme"),
+    pytest.param("https://n.example/a.html", "https://m.example/a.html", False, id="other-host"),
+    pytest.param("https://n.example/a.html", "https://n.example/a.html?page=2", False, id="other-query"),
+    pytest.param("a.html", "a.html", False, id="paths-are-not-urls"),
+]
+
+
+@pytest.mark.parametrize("a, b, same", SAME_PAGE)
+def test_same_page(a, b, same):
+    from claims.urls import same_page
+
+    assert same_page(a, b) is same and same_page(b, a) is same
+
+
+CITED = [
+    pytest.param("https://n.example/a", None, ["https://n.example/a", "https://n.example/a?utm_source=tw"], [],
+                 id="share-links-to-itself"),
+    pytest.param("https://n.example/a", "https://www.n.example/a", ["https://www.n.example/a/"], [],
+                 id="itself-after-redirect"),
+    pytest.param("https://n.example/a", None,
+                 ["https://s.example/t", "https://s.example/t?utm_medium=x", "https://s.example/t/"],
+                 ["https://s.example/t"], id="each-page-once"),
+    pytest.param("https://n.example/a", None, ["https://n.example/a?page=2", "https://s.example/t"],
+                 ["https://n.example/a?page=2", "https://s.example/t"], id="other-pages-kept"),
+    pytest.param("article.html", None, ["https://s.example/t"], ["https://s.example/t"], id="local-article"),
+]
+
+
+@pytest.mark.parametrize("source, final_url, links, expected", CITED)
+def test_cited_sources_leave_out_the_article_itself(source, final_url, links, expected):
+    from flows.inputs import RawArticle
+    from flows.sources import cited_sources
+
+    raw = RawArticle(source=source, text="x", links=tuple(links), final_url=final_url)
+    assert list(cited_sources(raw)) == expected
+
+
+def article_html(base: str) -> str:
+    """A news page with share links to itself, a table it cites, and a link to a copy of itself."""
+    return f"""<!doctype html><html><head><title>Wales in numbers</title></head><body><article>
+<h1>Wales in numbers</h1>
+<p>By Jane Doe, Cardiff correspondent</p>
+<p><a href="#">Share</a> <a href="#share">Share this</a> <a href="">Top</a>
+<a href="{base}/news/wales.html?utm_source=twitter&amp;utm_medium=social#comments">Comments</a>
+<a href="{base}/news/wales.html/">Permalink</a></p>
+<p>Wales has about 3.1 million people.</p>
+<p>Cardiff has about 362,000 residents.</p>
+<p>See the <a href="{base}/stats.html">census estimates</a> and <a href="/amp/news/wales.html">the light page</a>.</p>
+</article></body></html>"""
+
+
+def test_an_article_with_self_links_is_never_its_own_evidence(pages, prefect_harness, tmp_path):
+    from flows.ingest import ingest_articles
+    from flows.verify import verify_claims
+    from warehouse.evidence import add_source
+
+    db = str(tmp_path / "claims.duckdb")
+    body = article_html(pages.base).encode("utf-8")
+    pages.routes["news/wales.html"] = ("text/html; charset=utf-8", body)
+    pages.routes["amp/news/wales.html"] = ("text/html; charset=utf-8", body)  # the same page at another address
+    article_url, copy_url, stats_url = pages.url("news/wales.html"), pages.url("amp/news/wales.html"), pages.url("stats.html")
+
+    ingested = ingest_articles([article_url], db=db, register_cited_links=True, allow_hosts=["127.0.0.1"])
+    [article_id] = ingested.stored
+    registered = run_readonly_sql(db, "SELECT location, article_id FROM sources ORDER BY source_id").rows
+    assert registered == [(stats_url, article_id), (copy_url, article_id)]  # no "#", "#share", share or permalink
+
+    report = verify_claims(db=db, allow_hosts=["127.0.0.1"])
+    assert report.source_failures == []
+    assert report.self_sources == [(copy_url, article_id)]  # read, and found to be the article's own text
+    own = run_readonly_sql(db, "SELECT count(*) FROM evidence e JOIN sources s USING (source_id) "
+                               f"WHERE s.location IN ('{article_url}', '{copy_url}')").rows
+    assert own == [(0,)]
+    assert status_of(db, WALES_CLAIM) == "supported"  # by the table it cites
+    assert status_of(db, "Cardiff has about 362,000 residents.") == "not_enough_evidence"  # only the article says so
+    assert run_readonly_sql(db, "SELECT DISTINCT s.location FROM evidence e JOIN sources s USING (source_id)").rows == [
+        (stats_url,)]
+    keys = dict(run_readonly_sql(db, "SELECT s.location, n.article_key FROM source_snapshots n "
+                                     "JOIN source_fetches f USING (content_hash) JOIN sources s ON s.source_id = f.source_id"
+                                     ).rows)
+    assert keys[copy_url] == article_id and keys[stats_url] not in (None, article_id)  # the copy is this article
+
+    # Registered by hand: its own URL for it (never fetched) and for every article (fetched, not used for it).
+    add_source(f"{article_url}?utm_campaign=x#top", article_id=article_id, db=db)
+    add_source(f"{article_url}#top", db=db)
+    before = pages.hits["news/wales.html"]
+    again = verify_claims(db=db, status=None, allow_hosts=["127.0.0.1"])
+    assert pages.hits["news/wales.html"] == before + 1  # the global one only
+    assert {location for location, _ in again.self_sources} == {
+        f"{article_url}?utm_campaign=x#top", f"{article_url}#top", copy_url}
+    assert run_readonly_sql(db, "SELECT DISTINCT s.location FROM evidence e JOIN sources s USING (source_id)").rows == [
+        (stats_url,)]
+    assert status_of(db, WALES_CLAIM) == "supported"

@@ -73,6 +73,7 @@ class Snapshot:
     content_hash: str
     source: SourceText
     passage_ids: tuple[int, ...]  # aligned with ``source.passages``
+    article_key: str | None = None  # the article id this page would have as an article (source_snapshots)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,7 @@ class ClaimToVerify:
     checkworthiness: float
     quantities: tuple[Quantity, ...]
     dates: tuple[DateMention, ...]
+    article_source: str | None = None  # the path or URL its article was read from (articles.source)
 
 
 def add_source(
@@ -192,8 +194,12 @@ def store_fetch(
     source_id: int,
     fetched,  # flows.fetch.Fetched (duck-typed: warehouse does not import flows)
     parsed: SourceText | None,
+    article_key: str | None = None,
 ) -> bool:
-    """Record one fetch; store its snapshot, passages and tables if new. True when passages were added."""
+    """Record one fetch; store its snapshot, passages and tables if new. True when passages were added.
+
+    ``article_key``: the article id the fetched page would have as an article (``flows.sources``),
+    kept with the snapshot; a snapshot stored without one gets it when its page is fetched whole again."""
     previous = validators(con, [source_id]).get(source_id)
     content_hash = fetched.content_hash
     if fetched.not_modified and previous:
@@ -207,12 +213,15 @@ def store_fetch(
     )
     if parsed is None or content_hash is None or fetched.not_modified:
         return False
-    exists = con.execute("SELECT 1 FROM source_snapshots WHERE content_hash = ?", [content_hash]).fetchone()
+    exists = con.execute("SELECT article_key FROM source_snapshots WHERE content_hash = ?", [content_hash]).fetchone()
     if exists:
+        if exists[0] is None and article_key is not None:
+            con.execute("UPDATE source_snapshots SET article_key = ? WHERE content_hash = ?", [article_key, content_hash])
         return False
     con.execute(
-        "INSERT INTO source_snapshots (content_hash, source_id, title, text, stored_at) VALUES (?, ?, ?, ?, ?)",
-        [content_hash, source_id, parsed.title, parsed.text, utcnow()],
+        "INSERT INTO source_snapshots (content_hash, source_id, title, text, stored_at, article_key) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [content_hash, source_id, parsed.title, parsed.text, utcnow(), article_key],
     )
     if not parsed.passages:
         return False
@@ -246,9 +255,10 @@ def load_snapshots(con: duckdb.DuckDBPyConnection, content_hashes: Sequence[str]
     if not hashes:
         return {}
     heads = {
-        r[0]: (r[1], r[2])
+        r[0]: (r[1], r[2], r[3])
         for r in con.execute(
-            "SELECT content_hash, title, text FROM source_snapshots WHERE list_contains(?, content_hash)", [hashes]
+            "SELECT content_hash, title, text, article_key FROM source_snapshots WHERE list_contains(?, content_hash)",
+            [hashes],
         ).fetchall()
     }
     passages: dict[str, list[tuple]] = {h: [] for h in heads}
@@ -268,7 +278,7 @@ def load_snapshots(con: duckdb.DuckDBPyConnection, content_hashes: Sequence[str]
         if r[0] in stored:
             stored[r[0]].append(r[1:])
     out = {}
-    for content_hash, (title, text) in heads.items():
+    for content_hash, (title, text, article_key) in heads.items():
         rows = passages[content_hash]
         index = {ordinal: i for i, (_, ordinal, *_rest) in enumerate(rows)}
         parsed = tuple(Passage(t, start, end, kind, context) for _, _, kind, context, t, start, end in rows)
@@ -280,7 +290,8 @@ def load_snapshots(con: duckdb.DuckDBPyConnection, content_hashes: Sequence[str]
             )
         else:
             tables = rebuild_tables(parsed)
-        out[content_hash] = Snapshot(content_hash, SourceText(title, text, parsed, tables), tuple(r[0] for r in rows))
+        out[content_hash] = Snapshot(content_hash, SourceText(title, text, parsed, tables), tuple(r[0] for r in rows),
+                                     article_key)
     return out
 
 
@@ -374,7 +385,7 @@ def claims_to_verify(
     """Canonical claims to (re)verify, most check-worthy first, with their quantities and dates."""
     rows = con.execute(
         """
-        SELECT c.claim_id, c.article_id, c.text, a.published, c.checkworthiness
+        SELECT c.claim_id, c.article_id, c.text, a.published, c.checkworthiness, a.source
         FROM claims_current AS c JOIN articles AS a USING (article_id)
         WHERE c.claim_id = c.canonical_id
           AND ($status IS NULL OR c.status = $status)
@@ -403,7 +414,7 @@ def claims_to_verify(
     ).fetchall():
         dates[r[0]].append(DateMention(*r[1:]))
     return [
-        ClaimToVerify(r[0], r[1], r[2], r[3], r[4], tuple(quantities[r[0]]), tuple(dates[r[0]]))
+        ClaimToVerify(r[0], r[1], r[2], r[3], r[4], tuple(quantities[r[0]]), tuple(dates[r[0]]), r[5])
         for r in rows
     ]
 

@@ -82,6 +82,17 @@ def m004_removed_sources(con: duckdb.DuckDBPyConnection) -> None:
                 "or used since; its evidence rows stay as history); NULL while it is in use'")
 
 
+@migration
+def m005_snapshot_article_keys(con: duckdb.DuckDBPyConnection) -> None:
+    """``source_snapshots.article_key``: the article id ingest would give the snapshot's page, so that
+    verify can tell a source that is the article itself (the same text at another address) and skip it.
+    NULL for a table, and for a snapshot stored before this migration until its page is fetched whole again."""
+    con.execute("ALTER TABLE source_snapshots ADD COLUMN IF NOT EXISTS article_key VARCHAR")
+    con.execute("COMMENT ON COLUMN source_snapshots.article_key IS 'the article id (hash of the text as ingest reads "
+                "it) this page would have as an article: a source whose key is the claim''s article id is the article "
+                "itself and is not used'")
+
+
 def _views() -> list[Path]:
     return sorted((HERE / "views").glob("*.sql"))
 
