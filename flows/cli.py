@@ -237,8 +237,12 @@ def _print_verify_report(report) -> None:
             key=lambda row: row[0],
         )
         _print_table(Table(("claim_id", "text", "verdict", "confidence", "evidence", "source"), rows), "table")
-    counts = ", ".join(f"{v} {k}" for k, v in sorted(report.verdicts.items())) or "nothing to verify"
-    print(f"verified {report.checked} claims ({counts}); {report.changed} status changes")
+    counts = ", ".join(f"{v} {k}" for k, v in sorted(report.verdicts.items())) or (
+        "no source could be read" if report.unreached else "nothing to verify")
+    left = len(report.unreached)
+    print(f"verified {report.checked} claims ({counts}); {report.changed} status changes"
+          + (f"; {left} claim{'s' * (left != 1)} left as {'they were' if left != 1 else 'it was'}: none of "
+             f"{'their' if left != 1 else 'its'} sources could be read (the next run tries again)" if left else ""))
     for location, error in report.source_failures:
         print(f"claimtrack: source {location}: {error}", file=sys.stderr)
     for location, article_id in report.self_sources:
@@ -262,8 +266,10 @@ def cmd_verify_claim(args: argparse.Namespace) -> int:
         quiet_prefect()
         claim_id, report = check_and_store(args.text, args.source, db=_db(args), allow_hosts=args.allow_host,
                                            respect_robots=not args.ignore_robots)
-        result = report.results[claim_id]
         failures = report.source_failures
+        if claim_id not in report.results:  # none of its sources could be read: not checked, status unchanged
+            return _not_checked(args, claim_id, failures)
+        result = report.results[claim_id]
     else:
         from flows.verify import check_claim
 
@@ -296,6 +302,19 @@ def cmd_verify_claim(args: argparse.Namespace) -> int:
         print(f"claimtrack: source {location}: {error}", file=sys.stderr)
     given = set(args.source)
     return EXIT_FAILED if given and given <= {location for location, _ in failures} else EXIT_OK
+
+
+def _not_checked(args: argparse.Namespace, claim_id: int, failures) -> int:
+    reason = "none of its sources could be read; its status is unchanged"
+    if args.json:
+        print(json.dumps({"claim_id": claim_id, "verdict": None, "confidence": None, "reason": reason, "evidence": [],
+                          "source_errors": [{"source": s, "error": e} for s, e in failures]}, ensure_ascii=False))
+    else:
+        print(f"not checked: {reason}")
+        print(f"stored as claim {claim_id}; `claimtrack verify` tries it again")
+    for location, error in failures:
+        print(f"claimtrack: source {location}: {error}", file=sys.stderr)
+    return EXIT_FAILED
 
 
 def _print_table(table: Table, fmt: str) -> None:

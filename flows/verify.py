@@ -79,6 +79,9 @@ class VerifyReport:
     verdicts: dict[str, int] = field(default_factory=dict)
     source_failures: list[tuple[str, str]] = field(default_factory=list)  # (location, error)
     self_sources: list[tuple[str, str]] = field(default_factory=list)  # (location, article id): the article itself
+    # Claims not checked because none of their sources could be read (claim id -> text): no evidence,
+    # no status event, no check recorded, so their status stays as it was and the next run tries again.
+    unreached: dict[int, str] = field(default_factory=dict)
     flagged: list[int] = field(default_factory=list)  # claims where the machine now disagrees with a reviewer
     rows: list[dict] = field(default_factory=list)  # one per claim, for the artifact and the CLI
     results: dict[int, "CheckResult"] = field(default_factory=dict)  # claim id -> its verdict and evidence
@@ -170,23 +173,32 @@ def judge(claim: ClaimToVerify, sources: Sequence[_Source]) -> CheckResult:
 
 
 def _claim_sources(claim: ClaimToVerify, sources: Sequence[SourceRow], current: dict[int, str],
-                   snapshots: dict[str, Snapshot], report: VerifyReport) -> list[_Source]:
+                   snapshots: dict[str, Snapshot], report: VerifyReport) -> tuple[list[_Source], int]:
     """The documents a claim is checked against: its article's sources and the global ones, by source id;
     a snapshot shared by two sources (the same page registered twice) counts once, for the first.
     Never the article itself: a source at the article's own location, or whose page is the article's
-    text (the snapshot's article key is the claim's article id), is left out and noted in ``report``."""
-    out, seen = [], set()
+    text (the snapshot's article key is the claim's article id), is left out and noted in ``report``.
+    Also returns how many of the claim's sources have no snapshot to read (their fetches failed)."""
+    out, seen, unread = [], set(), 0
     for s in sources:
+        if s.article_id not in (None, claim.article_id):
+            continue
+        if same_location(s.location, claim.article_source):
+            _note_self(report, s.location, claim.article_id)
+            continue
         content_hash = current.get(s.source_id)
-        if s.article_id not in (None, claim.article_id) or content_hash not in snapshots or content_hash in seen:
+        if content_hash not in snapshots:
+            unread += 1
             continue
         snapshot = snapshots[content_hash]
-        if same_location(s.location, claim.article_source) or snapshot.article_key == claim.article_id:
+        if snapshot.article_key == claim.article_id:
             _note_self(report, s.location, claim.article_id)
+            continue
+        if content_hash in seen:
             continue
         seen.add(content_hash)
         out.append(_Source(Document(s.location, snapshot.source), s.source_id, snapshot.passage_ids))
-    return out
+    return out, unread
 
 
 def _note_self(report: VerifyReport, location: str, article_id: str) -> None:
@@ -229,8 +241,13 @@ def verify_batch(claims: list[ClaimToVerify], db: str, policy: FetchPolicy, numb
         current = current_snapshots(con, [s.source_id for s in sources])
         read = load_snapshots(con, [h for h in set(current.values()) if h not in snapshots])
         available = {**snapshots, **read}
-        checked = [(claim, judge(claim, _claim_sources(claim, sources, current, available, report)))
-                   for claim in claims]
+        checked = []
+        for claim in claims:
+            documents, unread = _claim_sources(claim, sources, current, available, report)
+            if unread and not documents:  # every source it has failed: a fetch failure, not a verdict
+                report.unreached[claim.claim_id] = claim.text
+            else:
+                checked.append((claim, judge(claim, documents)))
         evidence_ids = store_evidence(con, [(claim.claim_id, result.evidence) for claim, result in checked])
         changes = []
         for (claim, result), ids in zip(checked, evidence_ids):
@@ -254,7 +271,7 @@ def verify_batch(claims: list[ClaimToVerify], db: str, policy: FetchPolicy, numb
             report.verdicts[result.verdict.status] = report.verdicts.get(result.verdict.status, 0) + 1
         outcome = record_status_in(con, changes)
     snapshots.update(read)  # committed: their passage ids stand for the rest of the run
-    report.checked = len(claims)
+    report.checked = len(checked)
     report.changed = len(outcome.appended)
     report.flagged = list(outcome.flagged)
     return report
@@ -274,6 +291,11 @@ def verify_claims(
     sources_file: str | None = None,
 ) -> VerifyReport:
     """Verify claims against their sources; a status event only where the verdict changed.
+
+    A claim whose sources all failed to fetch (refused by the address guard, dead, timed out) and
+    have no earlier snapshot is not checked: the failures are rows of ``source_fetches``, the claim
+    keeps its status and gets no evidence, event or check, and the next run (``unverified``, the
+    default) tries it again. A claim with at least one source read is verified as usual.
 
     ``allow_hosts`` lets named hosts through the private-address guard (e.g. ``127.0.0.1``);
     ``sources_file`` is a TOML file whose ``[[sources]]`` (location, label, article) are
@@ -307,6 +329,7 @@ def verify_claims(
             if failure not in total.source_failures:
                 total.source_failures.append(failure)
         total.self_sources += [s for s in part.self_sources if s not in total.self_sources]
+        total.unreached.update(part.unreached)
     for location, error in total.source_failures:
         logger.warning("source failed: %s: %s", location, error)
     _artifacts(total)
@@ -321,6 +344,9 @@ def _artifacts(report: VerifyReport) -> None:
         f"- status changes: {report.changed}",
         *(f"- {escape(k)}: {v}" for k, v in sorted(report.verdicts.items())),
     ]
+    if report.unreached:
+        lines.append(f"- left as they were, none of their sources could be read (tried again next run): "
+                     f"{len(report.unreached)} claims ({', '.join(map(str, sorted(report.unreached)))})")
     if report.flagged:
         lines.append(f"- machine now disagrees with a reviewer on claims: {', '.join(map(str, report.flagged))}")
     if report.source_failures:
@@ -350,8 +376,9 @@ def check_and_store(
     report = verify_claims(db=db, status=None, article=article.id, allow_hosts=list(allow_hosts),
                            respect_robots=respect_robots)
     # The article's one claim; an article with this very text ingested earlier keeps its own claims.
-    rows = sorted(report.rows, key=lambda row: (row["claim"] != article.text, row["claim_id"]))
-    return rows[0]["claim_id"], report
+    # A claim none of whose sources could be read has no row, only its place in ``report.unreached``.
+    candidates = [(row["claim_id"], row["claim"]) for row in report.rows] + list(report.unreached.items())
+    return min(candidates, key=lambda c: (c[1] != article.text, c[0]))[0], report
 
 
 def check_claim(text: str, sources: Sequence[str], policy: FetchPolicy = FetchPolicy()) -> tuple[CheckResult, list[Fetched]]:

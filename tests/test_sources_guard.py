@@ -5,16 +5,22 @@
   stays as history), ``source list --failed`` shows the sources whose last fetch failed;
 - an article is never a source for itself: not its own URL (normalised), not a link to itself, not
   the same text at another address;
+- a source refused or dead at verify time leaves the claim's status as it was (the fetch failure is a
+  row of ``source_fetches``, not a verdict), and the next run tries it again.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import socket
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import claimtrack_cmd
 from tests.test_verify_sources import KINDS, ingest, pages  # noqa: F401  (pages: the loopback server fixture)
 from warehouse import run_readonly_sql
 
@@ -346,3 +352,121 @@ def test_an_article_with_self_links_is_never_its_own_evidence(pages, prefect_har
     assert run_readonly_sql(db, "SELECT DISTINCT s.location FROM evidence e JOIN sources s USING (source_id)").rows == [
         (stats_url,)]
     assert status_of(db, WALES_CLAIM) == "supported"
+
+
+# --- a source refused or dead leaves the claim as it was -------------------------------------------
+
+def untouched(db: str) -> None:
+    """The claim is as ingest left it: unverified, no evidence, no event but the first, no check."""
+    assert status_of(db, WALES_CLAIM) == "unverified"
+    assert run_readonly_sql(db, "SELECT count(*) FROM evidence").rows == [(0,)]
+    assert run_readonly_sql(db, "SELECT status FROM claim_status_events").rows == [("unverified",)]
+    assert run_readonly_sql(db, "SELECT count(*) FROM claim_checks").rows == [(0,)]
+
+
+def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(claimtrack_cmd() + args, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_a_refused_source_leaves_the_claim_unverified_and_allow_host_verifies_it(pages, tmp_path, cli_env, capsys):
+    db = cli_env["CLAIMTRACK_DB"]
+    ingest(db, WALES)
+    url = pages.url("stats.html")
+    assert cli(capsys, "source", "add", url, "--db", db)[0] == 0
+
+    refused = run(["verify"], cli_env)  # 127.0.0.1 is not allowed: the address guard refuses it
+    assert refused.returncode == 0, refused.stderr
+    assert refused.stdout.splitlines()[-1] == (
+        "verified 0 claims (no source could be read); 0 status changes; "
+        "1 claim left as it was: none of its sources could be read (the next run tries again)")
+    [line] = refused.stderr.strip().splitlines()
+    assert line.startswith(f"claimtrack: source {url}: refused: ") and "--allow-host 127.0.0.1" in line
+    untouched(db)
+    [(error,)] = run_readonly_sql(db, "SELECT error FROM source_fetches").rows  # the failure is recorded
+    assert error in line
+    assert "refused: " in cli(capsys, "source", "list", "--failed", "--db", db)[1]
+
+    allowed = run(["verify", "--allow-host", "127.0.0.1"], cli_env)  # no --status any needed
+    assert allowed.returncode == 0, allowed.stderr
+    assert allowed.stdout.splitlines()[-1] == "verified 1 claims (1 supported); 1 status changes"
+    assert status_of(db, WALES_CLAIM) == "supported"
+    assert cli(capsys, "source", "list", "--failed", "--db", db)[1].endswith("(0 rows)\n")
+
+
+@pytest.fixture
+def silent_port() -> Iterator[int]:
+    """A loopback port that accepts connections (the kernel's backlog) and never answers."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(8)
+        yield sock.getsockname()[1]
+
+
+def closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]  # closed when the block ends: connecting is refused
+
+
+DEAD = [
+    pytest.param(lambda pages, silent: pages.url("gone.html"), "HTTP 404 Not Found", id="not-found"),
+    pytest.param(lambda pages, silent: f"http://127.0.0.1:{closed_port()}/stats.html", "ConnectError",
+                 id="connection-refused"),
+    pytest.param(lambda pages, silent: f"http://127.0.0.1:{silent}/stats.html", "no complete answer within 1.5 s",
+                 id="timeout"),
+    pytest.param(lambda pages, silent: "/no/such/stats.csv", "no such file", id="file-gone"),
+]
+
+
+@pytest.mark.parametrize("where, error", DEAD)
+def test_a_dead_source_records_a_failed_fetch_not_a_verdict(where, error, pages, silent_port, prefect_harness,
+                                                            tmp_path, monkeypatch):
+    import flows.fetch
+    from flows.verify import verify_claims
+    from warehouse.evidence import add_source
+
+    monkeypatch.setattr(flows.fetch, "DEADLINE", 1.5)  # instead of 60 s for a whole fetch
+    db = str(tmp_path / "claims.duckdb")
+    ingest(db, WALES)
+    location = where(pages, silent_port)
+    add_source(location, db=db)
+    report = verify_claims(db=db, allow_hosts=["127.0.0.1"])
+    assert (report.checked, report.changed, report.verdicts, report.rows) == (0, 0, {}, [])
+    assert list(report.unreached.values()) == [WALES_CLAIM]
+    [(failed_location, failure)] = report.source_failures
+    assert failed_location == location and error in failure
+    untouched(db)
+    [(fetch_error, content_hash)] = run_readonly_sql(db, "SELECT error, content_hash FROM source_fetches").rows
+    assert error in fetch_error and content_hash is None
+
+    # The same claim with a second source that is read: verified as before, the dead one changes nothing.
+    add_source(str(_csv(tmp_path)), db=db)
+    again = verify_claims(db=db, allow_hosts=["127.0.0.1"])  # still unverified, so selected by default
+    assert again.verdicts == {"supported": 1} and again.unreached == {}
+    assert status_of(db, WALES_CLAIM) == "supported"
+
+
+def _csv(tmp_path: Path) -> Path:
+    path = tmp_path / KINDS["csv"][0]
+    path.write_text(KINDS["csv"][2], encoding="utf-8")
+    return path
+
+
+def test_a_claim_without_any_source_is_still_not_enough_evidence(prefect_harness, tmp_path):
+    from flows.verify import verify_claims
+
+    db = str(tmp_path / "claims.duckdb")
+    ingest(db, WALES)
+    report = verify_claims(db=db)  # nothing failed: nothing was there to read
+    assert report.verdicts == {"not_enough_evidence": 1} and report.unreached == {}
+
+
+def test_verify_claim_store_with_only_dead_sources_stores_the_claim_unchecked(tmp_path, cli_env):
+    result = run(["verify-claim", "Wales has about 3.1 million people", "--source", str(tmp_path / "gone.csv"),
+                  "--store"], cli_env)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "not checked: none of its sources could be read; its status is unchanged",
+        "stored as claim 1; `claimtrack verify` tries it again"]
+    assert result.stderr.strip().splitlines() == [f"claimtrack: source {tmp_path / 'gone.csv'}: no such file"]
+    assert status_of(cli_env["CLAIMTRACK_DB"], "Wales has about 3.1 million people") == "unverified"
