@@ -177,37 +177,61 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
 
 def cmd_source_add(args: argparse.Namespace) -> int:
+    from flows.sources import checked_location
     from warehouse.evidence import add_source
 
-    source_id, new = add_source(args.location, label=args.label, article_id=args.article, db=_db(args))
+    location = checked_location(args.location, Path.cwd())  # a missing or unreadable file: one line, nothing added
+    source_id, new = add_source(location, label=args.label, article_id=args.article, db=_db(args))
     scope = f"article {args.article}" if args.article else "every article"
-    print(f"source {source_id} {'added' if new else 'already registered'}: {args.location} (for {scope})")
+    print(f"source {source_id} {'added' if new else 'already registered'}: {location} (for {scope})")
+    return EXIT_OK
+
+
+def cmd_source_remove(args: argparse.Namespace) -> int:
+    from flows.inputs import is_url
+    from flows.sources import resolve_location
+    from warehouse.evidence import remove_sources
+
+    given = args.source
+    if given.isdigit():
+        removed = remove_sources(source_id=int(given), article_id=args.article, db=_db(args))
+    else:  # as registered, or a relative path as `source add` stored it
+        locations = [given] if is_url(given) else list(dict.fromkeys([given, resolve_location(given, Path.cwd())]))
+        removed = remove_sources(locations=locations, article_id=args.article, db=_db(args))
+    if not removed:
+        what = f"with id {given}" if given.isdigit() else f"registered at {given}"
+        return _fail(f"no source {what}" + (f" for article {args.article}" if args.article else "")
+                     + " (`claimtrack source list` shows them)")
+    for r in removed:
+        scope = f"article {r.source.article_id}" if r.source.article_id else "every article"
+        kept = f"; its {r.evidence} evidence rows stay as history" if r.evidence else ""
+        print(f"source {r.source.source_id} removed: {r.source.location} (for {scope}){kept}")
     return EXIT_OK
 
 
 def cmd_source_list(args: argparse.Namespace) -> int:
     from warehouse.read import query
 
-    _print_table(query(_db(args), "sources_table"), args.format)
+    _print_table(query(_db(args), "sources_table", {"failed": args.failed}), args.format)
     return EXIT_OK
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    if args.sources_file:
+        from flows.sources import read_sources_file
+
+        read_sources_file(args.sources_file)  # a bad file (or entry) is one line here, before Prefect starts
     _prefect_environment()
     from flows.quiet import quiet_prefect
     from flows.verify import verify_claims
 
-    if args.sources_file:
-        from flows.verify import read_sources_file
-
-        read_sources_file(args.sources_file)  # a bad file is one line here, before any flow starts
     quiet_prefect()
     report = verify_claims(
         db=_db(args), status=None if args.status == "any" else args.status, article=args.article,
         stale_days=args.stale_days, limit=args.limit, allow_hosts=args.allow_host,
         respect_robots=not args.ignore_robots, sources_file=args.sources_file,
     )
-    _refresh_when_served(_db(args), changed=report.checked > 0)
+    _refresh_when_served(_db(args), changed=report.checked > 0 or bool(report.source_failures))
     _print_verify_report(report)
     return EXIT_OK
 
@@ -233,10 +257,17 @@ def _print_verify_report(report) -> None:
             key=lambda row: row[0],
         )
         _print_table(Table(("claim_id", "text", "verdict", "confidence", "evidence", "source"), rows), "table")
-    counts = ", ".join(f"{v} {k}" for k, v in sorted(report.verdicts.items())) or "nothing to verify"
-    print(f"verified {report.checked} claims ({counts}); {report.changed} status changes")
+    counts = ", ".join(f"{v} {k}" for k, v in sorted(report.verdicts.items())) or (
+        "no source could be read" if report.unreached else "nothing to verify")
+    left = len(report.unreached)
+    print(f"verified {report.checked} claims ({counts}); {report.changed} status changes"
+          + (f"; {left} claim{'s' * (left != 1)} left as {'they were' if left != 1 else 'it was'}: none of "
+             f"{'their' if left != 1 else 'its'} sources could be read (the next run tries again)" if left else ""))
     for location, error in report.source_failures:
         print(f"claimtrack: source {location}: {error}", file=sys.stderr)
+    for location, article_id in report.self_sources:
+        print(f"claimtrack: source {location}: not used for article {article_id}: it is the article itself",
+              file=sys.stderr)
     for claim_id in report.flagged:
         print(f"claimtrack: claim {claim_id}: the pipeline now disagrees with its reviewer (needs re-review)", file=sys.stderr)
 
@@ -255,8 +286,10 @@ def cmd_verify_claim(args: argparse.Namespace) -> int:
         quiet_prefect()
         claim_id, report = check_and_store(args.text, args.source, db=_db(args), allow_hosts=args.allow_host,
                                            respect_robots=not args.ignore_robots)
-        result = report.results[claim_id]
         failures = report.source_failures
+        if claim_id not in report.results:  # none of its sources could be read: not checked, status unchanged
+            return _not_checked(args, claim_id, failures)
+        result = report.results[claim_id]
     else:
         from flows.verify import check_claim
 
@@ -289,6 +322,19 @@ def cmd_verify_claim(args: argparse.Namespace) -> int:
         print(f"claimtrack: source {location}: {error}", file=sys.stderr)
     given = set(args.source)
     return EXIT_FAILED if given and given <= {location for location, _ in failures} else EXIT_OK
+
+
+def _not_checked(args: argparse.Namespace, claim_id: int, failures) -> int:
+    reason = "none of its sources could be read; its status is unchanged"
+    if args.json:
+        print(json.dumps({"claim_id": claim_id, "verdict": None, "confidence": None, "reason": reason, "evidence": [],
+                          "source_errors": [{"source": s, "error": e} for s, e in failures]}, ensure_ascii=False))
+    else:
+        print(f"not checked: {reason}")
+        print(f"stored as claim {claim_id}; `claimtrack verify` tries it again")
+    for location, error in failures:
+        print(f"claimtrack: source {location}: {error}", file=sys.stderr)
+    return EXIT_FAILED
 
 
 def _print_table(table: Table, fmt: str) -> None:
@@ -379,12 +425,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = with_db(sub.add_parser("source", help="manage the sources claims are checked against"))
     source_sub = p.add_subparsers(dest="source_command", required=True, metavar="ACTION")
-    q = with_db(source_sub.add_parser("add", help="register a URL or local file as a source"))
+    q = with_db(source_sub.add_parser("add", help="register a URL or a readable local file as a source"))
     q.add_argument("location", metavar="URL_OR_PATH")
     q.add_argument("--article", metavar="ID", help="only for this article's claims (default: every article)")
     q.add_argument("--label", help='a human label, e.g. "NATO press release"')
     q.set_defaults(func=cmd_source_add)
+    q = with_db(source_sub.add_parser("remove", help="stop using a source (its evidence stays as history)"))
+    q.add_argument("source", metavar="ID_OR_LOCATION")
+    q.add_argument("--article", metavar="ID", help="only the source registered for this article")
+    q.set_defaults(func=cmd_source_remove)
     q = with_db(source_sub.add_parser("list", help="list registered sources"))
+    q.add_argument("--failed", action="store_true", help="only sources whose last fetch failed, with the error")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
     q.set_defaults(func=cmd_source_list)
 

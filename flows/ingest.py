@@ -18,6 +18,7 @@ from claims.model import Article
 from flows.inputs import RawArticle, read_inputs
 from flows.localfiles import check_database
 from flows.markdown import escape, md_table, table_cell
+from flows.sources import cited_sources
 from warehouse import DEFAULT_DB, connect, store_articles, stored_article_ids
 from warehouse.db import transaction
 from warehouse.evidence import add_source_in
@@ -64,7 +65,8 @@ def store_batch(articles: list[Article], db: str, label: str):
 
 @task(task_run_name="register-links-{label}")
 def register_links(links: dict[str, tuple[str, ...]], db: str, label: str) -> int:
-    """Register the links newly stored articles cite as candidate sources for them."""
+    """Register the links newly stored articles cite as candidate sources for them (``links``: from
+    :func:`flows.sources.cited_sources`, without the article's own page)."""
     added = 0
     with connect(db) as con, transaction(con):
         for article_id, urls in links.items():
@@ -114,7 +116,7 @@ def ingest_articles(
             else:
                 fresh.append(raw)
         articles: list[Article] = []
-        links = {raw.source: raw.links for raw in fresh}
+        links = {raw.source: cited_sources(raw) for raw in fresh}  # never the article's own page
         for source, outcome in extract_batch(fresh, label) if fresh else ():
             if isinstance(outcome, str):
                 report.failures.append((source, outcome))

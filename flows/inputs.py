@@ -47,6 +47,7 @@ class RawArticle:
     title: str | None = None
     published: str | None = None
     links: tuple[str, ...] = ()  # links the article cites (HTML only)
+    final_url: str | None = None  # where a fetched page was read from, after redirects
 
 
 def is_url(spec: str) -> bool:
@@ -139,7 +140,8 @@ def _from_html(spec: str, data: bytes | str, base_url: str | None = None) -> Raw
     page = parse_html(data, base_url)
     if not page.text.strip():
         raise InputError(f"{spec}: no article text found in the page")
-    return RawArticle(source=spec, text=page.text, title=page.title, published=page.published, links=page.links)
+    return RawArticle(source=spec, text=page.text, title=page.title, published=page.published, links=page.links,
+                      final_url=base_url)
 
 
 def _article(url: str, fetched: Fetched) -> RawArticle:

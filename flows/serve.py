@@ -35,6 +35,7 @@ from flows.localfiles import (
     roots_value,
 )
 from flows.markdown import escape, md_table
+from flows.sources import read_sources_file, resolve_location
 from warehouse import DEFAULT_DB
 from warehouse.dashboard import known_sources
 
@@ -93,9 +94,7 @@ def read_feed_config(path: str | os.PathLike[str]) -> list[str]:
         entry = line.split(" #", 1)[0].strip()  # a URL may hold '#', a comment starts the line or ' #'
         if not entry or entry.startswith("#"):
             continue
-        if not is_url(entry) and not Path(entry).is_absolute():
-            entry = str((config.parent / entry).resolve())
-        entries.append(entry)
+        entries.append(resolve_location(entry, config.parent))
     return entries
 
 
@@ -182,7 +181,7 @@ def _expand(entry: str, fetched: Fetched | None = None) -> list[str]:
         items = feed_items(data)
         if items is None:
             raise FeedError(f"{entry}: not an RSS or Atom feed")
-        return [i if is_url(i) or Path(i).is_absolute() else str((path.parent / i).resolve()) for i in items]
+        return [resolve_location(i, path.parent) for i in items]
     if fetched is None:
         fetched = fetch_sync([_feed_request(entry)], _feed_policy(()))[0]
     if not fetched.ok:
@@ -269,16 +268,11 @@ def register_sources(path: str | None, db: str) -> int:
     """Register the sources listed in a TOML file (idempotent); returns how many entries."""
     if not path:
         return 0
-    from flows.verify import read_sources_file
     from warehouse.evidence import add_source
 
-    base = Path(path).resolve().parent
-    entries = read_sources_file(path)
+    entries = read_sources_file(path)  # locations resolved against the file's folder
     for entry in entries:
-        location = entry["location"]
-        if not is_url(location) and not Path(location).is_absolute():
-            location = str((base / location).resolve())
-        add_source(location, label=entry.get("label"), article_id=entry.get("article"), db=db)
+        add_source(entry["location"], label=entry.get("label"), article_id=entry.get("article"), db=db)
     return len(entries)
 
 
@@ -325,13 +319,10 @@ def allowed_hosts() -> list[str]:
 
 def serve_roots(db: str, feeds: str, sources: str | None) -> str:
     """The folders flow runs of ``claimtrack serve`` may read local files from (see ``flows.localfiles``)."""
-    from flows.verify import read_sources_file
-
     files: list[str | None] = [db, feeds, sources]
     files += [e for e in read_feed_config(feeds) if not is_url(e)]
     if sources:
-        base = Path(sources).resolve().parent
-        files += [str(base / e["location"]) for e in read_sources_file(sources) if not is_url(e["location"])]
+        files += [e["location"] for e in read_sources_file(sources) if not is_url(e["location"])]
     return roots_value(files)
 
 

@@ -4,7 +4,8 @@ One task per batch of claims. A batch fetches its sources (conditionally), store
 new snapshot (passages and tables), reads each needed snapshot back from the warehouse once, as a
 :class:`claims.documents.Document` (one per content hash, kept for the rest of the run), and calls
 :func:`claims.verdict.verify` per claim with the documents of that claim's sources (those registered
-for its article or for every article; a page registered twice counts once). The evidence of the whole
+for its article or for every article; a page registered twice counts once; never the claim's own
+article, by its location or its text: :mod:`flows.sources`). The evidence of the whole
 batch is one insert, with the verifier's explanation and the deciding passage (a table row is a
 passage too); fetch records, snapshots, evidence and status events are written in one transaction.
 
@@ -41,8 +42,9 @@ from claims.passages import (
 from claims.verdict import verify
 from flows.fetch import Fetched, FetchPolicy, FetchRequest, fetch_all, read_local
 from flows.inputs import is_url
-from flows.localfiles import LocalFileRefused, check_database, check_local
+from flows.localfiles import check_database
 from flows.markdown import escape, md_table, table_cell
+from flows.sources import article_key, read_sources_file, same_location
 from warehouse import DEFAULT_DB, connect
 from warehouse.db import transaction
 from warehouse.evidence import (
@@ -76,6 +78,10 @@ class VerifyReport:
     changed: int = 0
     verdicts: dict[str, int] = field(default_factory=dict)
     source_failures: list[tuple[str, str]] = field(default_factory=list)  # (location, error)
+    self_sources: list[tuple[str, str]] = field(default_factory=list)  # (location, article id): the article itself
+    # Claims not checked because none of their sources could be read (claim id -> text): no evidence,
+    # no status event, no check recorded, so their status stays as it was and the next run tries again.
+    unreached: dict[int, str] = field(default_factory=dict)
     flagged: list[int] = field(default_factory=list)  # claims where the machine now disagrees with a reviewer
     rows: list[dict] = field(default_factory=list)  # one per claim, for the artifact and the CLI
     results: dict[int, "CheckResult"] = field(default_factory=dict)  # claim id -> its verdict and evidence
@@ -167,18 +173,37 @@ def judge(claim: ClaimToVerify, sources: Sequence[_Source]) -> CheckResult:
 
 
 def _claim_sources(claim: ClaimToVerify, sources: Sequence[SourceRow], current: dict[int, str],
-                   snapshots: dict[str, Snapshot]) -> list[_Source]:
+                   snapshots: dict[str, Snapshot], report: VerifyReport) -> tuple[list[_Source], int]:
     """The documents a claim is checked against: its article's sources and the global ones, by source id;
-    a snapshot shared by two sources (the same page registered twice) counts once, for the first."""
-    out, seen = [], set()
+    a snapshot shared by two sources (the same page registered twice) counts once, for the first.
+    Never the article itself: a source at the article's own location, or whose page is the article's
+    text (the snapshot's article key is the claim's article id), is left out and noted in ``report``.
+    Also returns how many of the claim's sources have no snapshot to read (their fetches failed)."""
+    out, seen, unread = [], set(), 0
     for s in sources:
+        if s.article_id not in (None, claim.article_id):
+            continue
+        if same_location(s.location, claim.article_source):
+            _note_self(report, s.location, claim.article_id)
+            continue
         content_hash = current.get(s.source_id)
-        if s.article_id not in (None, claim.article_id) or content_hash not in snapshots or content_hash in seen:
+        if content_hash not in snapshots:
+            unread += 1
+            continue
+        snapshot = snapshots[content_hash]
+        if snapshot.article_key == claim.article_id:
+            _note_self(report, s.location, claim.article_id)
+            continue
+        if content_hash in seen:
             continue
         seen.add(content_hash)
-        snapshot = snapshots[content_hash]
         out.append(_Source(Document(s.location, snapshot.source), s.source_id, snapshot.passage_ids))
-    return out
+    return out, unread
+
+
+def _note_self(report: VerifyReport, location: str, article_id: str) -> None:
+    if (location, article_id) not in report.self_sources:
+        report.self_sources.append((location, article_id))
 
 
 @task(retries=1, retry_delay_seconds=5, task_run_name="verify-batch-{number}")
@@ -189,8 +214,14 @@ def verify_batch(claims: list[ClaimToVerify], db: str, policy: FetchPolicy, numb
     report = VerifyReport()
     snapshots = (run or RunSnapshots()).by_hash
     articles = sorted({c.article_id for c in claims})
+    own = {c.article_id: c.article_source for c in claims}
     with connect(db, read_only=True) as con:
-        sources = sources_for_articles(con, articles)
+        sources = []
+        for s in sources_for_articles(con, articles):
+            if s.article_id is not None and same_location(s.location, own.get(s.article_id)):
+                _note_self(report, s.location, s.article_id)  # registered for its own article: not even fetched
+            else:
+                sources.append(s)
         known = validators(con, [s.source_id for s in sources])
     # One fetch per location, even when a location is registered for several articles.
     locations = list(dict.fromkeys(s.location for s in sources))
@@ -200,16 +231,23 @@ def verify_batch(claims: list[ClaimToVerify], db: str, policy: FetchPolicy, numb
             stored_validators.setdefault(s.location, known[s.source_id])
     fetched = dict(zip(locations, gather(locations, policy, stored_validators)))
     parsed = {location: parse_source(f) for location, f in fetched.items()}
+    keys = {location: article_key(f) for location, f in fetched.items()}  # the article this page would be
     for f in fetched.values():
         if not f.ok:
             report.source_failures.append((f.url, f.error or "failed"))
     with connect(db) as con, transaction(con):
         for s in sources:
-            store_fetch(con, s.source_id, fetched[s.location], parsed[s.location])
+            store_fetch(con, s.source_id, fetched[s.location], parsed[s.location], keys[s.location])
         current = current_snapshots(con, [s.source_id for s in sources])
         read = load_snapshots(con, [h for h in set(current.values()) if h not in snapshots])
         available = {**snapshots, **read}
-        checked = [(claim, judge(claim, _claim_sources(claim, sources, current, available))) for claim in claims]
+        checked = []
+        for claim in claims:
+            documents, unread = _claim_sources(claim, sources, current, available, report)
+            if unread and not documents:  # every source it has failed: a fetch failure, not a verdict
+                report.unreached[claim.claim_id] = claim.text
+            else:
+                checked.append((claim, judge(claim, documents)))
         evidence_ids = store_evidence(con, [(claim.claim_id, result.evidence) for claim, result in checked])
         changes = []
         for (claim, result), ids in zip(checked, evidence_ids):
@@ -233,7 +271,7 @@ def verify_batch(claims: list[ClaimToVerify], db: str, policy: FetchPolicy, numb
             report.verdicts[result.verdict.status] = report.verdicts.get(result.verdict.status, 0) + 1
         outcome = record_status_in(con, changes)
     snapshots.update(read)  # committed: their passage ids stand for the rest of the run
-    report.checked = len(claims)
+    report.checked = len(checked)
     report.changed = len(outcome.appended)
     report.flagged = list(outcome.flagged)
     return report
@@ -254,9 +292,14 @@ def verify_claims(
 ) -> VerifyReport:
     """Verify claims against their sources; a status event only where the verdict changed.
 
+    A claim whose sources all failed to fetch (refused by the address guard, dead, timed out) and
+    have no earlier snapshot is not checked: the failures are rows of ``source_fetches``, the claim
+    keeps its status and gets no evidence, event or check, and the next run (``unverified``, the
+    default) tries it again. A claim with at least one source read is verified as usual.
+
     ``allow_hosts`` lets named hosts through the private-address guard (e.g. ``127.0.0.1``);
     ``sources_file`` is a TOML file whose ``[[sources]]`` (location, label, article) are
-    registered before verifying.
+    registered before verifying, relative paths relative to the file (``flows.sources``).
     """
     check_database(db)
     logger = get_run_logger()
@@ -285,32 +328,12 @@ def verify_claims(
         for failure in part.source_failures:
             if failure not in total.source_failures:
                 total.source_failures.append(failure)
+        total.self_sources += [s for s in part.self_sources if s not in total.self_sources]
+        total.unreached.update(part.unreached)
     for location, error in total.source_failures:
         logger.warning("source failed: %s: %s", location, error)
     _artifacts(total)
     return total
-
-
-def read_sources_file(path: str) -> list[dict]:
-    """``[[sources]]`` entries of a TOML file: location (required), label, article."""
-    import tomllib
-
-    from warehouse import WarehouseError
-
-    try:
-        check_local(path)
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-    except LocalFileRefused as exc:
-        raise WarehouseError(f"{path}: {exc}") from None
-    except OSError as exc:
-        raise WarehouseError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise WarehouseError(f"{path}: not valid TOML: {exc}") from None
-    entries = data.get("sources", [])
-    if not isinstance(entries, list) or not all(isinstance(e, dict) and isinstance(e.get("location"), str) for e in entries):
-        raise WarehouseError(f"{path}: expected [[sources]] tables, each with a location")
-    return entries
 
 
 def _artifacts(report: VerifyReport) -> None:
@@ -321,10 +344,16 @@ def _artifacts(report: VerifyReport) -> None:
         f"- status changes: {report.changed}",
         *(f"- {escape(k)}: {v}" for k, v in sorted(report.verdicts.items())),
     ]
+    if report.unreached:
+        lines.append(f"- left as they were, none of their sources could be read (tried again next run): "
+                     f"{len(report.unreached)} claims ({', '.join(map(str, sorted(report.unreached)))})")
     if report.flagged:
         lines.append(f"- machine now disagrees with a reviewer on claims: {', '.join(map(str, report.flagged))}")
     if report.source_failures:
         lines += ["", "## Sources that failed", "", md_table(["source", "error"], [list(f) for f in report.source_failures])]
+    if report.self_sources:
+        lines += ["", "## Sources not used: the article itself", "",
+                  md_table(["source", "article"], [list(s) for s in report.self_sources])]
     create_markdown_artifact(key="verify-summary", markdown="\n".join(lines), description="Last verification run")
     if report.rows:
         create_table_artifact(
@@ -347,8 +376,9 @@ def check_and_store(
     report = verify_claims(db=db, status=None, article=article.id, allow_hosts=list(allow_hosts),
                            respect_robots=respect_robots)
     # The article's one claim; an article with this very text ingested earlier keeps its own claims.
-    rows = sorted(report.rows, key=lambda row: (row["claim"] != article.text, row["claim_id"]))
-    return rows[0]["claim_id"], report
+    # A claim none of whose sources could be read has no row, only its place in ``report.unreached``.
+    candidates = [(row["claim_id"], row["claim"]) for row in report.rows] + list(report.unreached.items())
+    return min(candidates, key=lambda c: (c[1] != article.text, c[0]))[0], report
 
 
 def check_claim(text: str, sources: Sequence[str], policy: FetchPolicy = FetchPolicy()) -> tuple[CheckResult, list[Fetched]]:

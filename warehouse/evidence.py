@@ -26,6 +26,7 @@ __all__ = [
     "ClaimToVerify",
     "EvidencePassage",
     "Snapshot",
+    "RemovedSource",
     "SourceRow",
     "add_source",
     "add_source_in",
@@ -34,6 +35,7 @@ __all__ = [
     "list_sources",
     "load_snapshots",
     "rebuild_tables",
+    "remove_sources",
     "sources_for_articles",
     "store_evidence",
     "store_fetch",
@@ -71,6 +73,7 @@ class Snapshot:
     content_hash: str
     source: SourceText
     passage_ids: tuple[int, ...]  # aligned with ``source.passages``
+    article_key: str | None = None  # the article id this page would have as an article (source_snapshots)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +85,7 @@ class ClaimToVerify:
     checkworthiness: float
     quantities: tuple[Quantity, ...]
     dates: tuple[DateMention, ...]
+    article_source: str | None = None  # the path or URL its article was read from (articles.source)
 
 
 def add_source(
@@ -101,7 +105,7 @@ def add_source_in(
         if found is None:
             raise WarehouseError(f"no article with id {article_id}")
     row = con.execute(
-        "SELECT source_id FROM sources WHERE location = ? AND article_id IS NOT DISTINCT FROM ?",
+        "SELECT source_id FROM sources WHERE location = ? AND article_id IS NOT DISTINCT FROM ? AND removed_at IS NULL",
         [location, article_id],
     ).fetchone()
     if row:
@@ -109,21 +113,61 @@ def add_source_in(
             con.execute("UPDATE sources SET label = ? WHERE source_id = ?", [label, row[0]])
         return row[0], False
     source_id = con.execute("SELECT coalesce(max(source_id), 0) + 1 FROM sources").fetchone()[0]
-    con.execute("INSERT INTO sources VALUES (?, ?, ?, ?, ?)", [source_id, location, label, article_id, utcnow()])
+    con.execute("INSERT INTO sources (source_id, location, label, article_id, added_at) VALUES (?, ?, ?, ?, ?)",
+                [source_id, location, label, article_id, utcnow()])
     return source_id, True
 
 
+@dataclass(frozen=True, slots=True)
+class RemovedSource:
+    source: SourceRow
+    evidence: int  # evidence rows that cite it, kept as history
+
+
+def remove_sources(
+    *, source_id: int | None = None, locations: Sequence[str] = (), article_id: str | None = None,
+    db: str | os.PathLike[str] = DEFAULT_DB,
+) -> list[RemovedSource]:
+    """Remove the source with this id, or those registered at any of ``locations`` (only the one for
+    ``article_id`` when given); returns what was removed, nothing when none matched.
+
+    A removed source is marked (``sources.removed_at``), not deleted: its fetches, snapshots,
+    passages and evidence rows point at it, and the status events citing that evidence are the
+    append-only record of why each claim has its status; deleting them would rewrite that record,
+    and deleting only the source would leave evidence naming nothing. So the evidence stays as
+    history, the claims keep their statuses (a later check simply no longer sees the source), and
+    the source is never fetched, listed or used again. Adding the location again registers a new source.
+    """
+    with connect(db) as con:
+        rows = con.execute(
+            "SELECT source_id, location, label, article_id FROM sources WHERE removed_at IS NULL "
+            "AND (source_id = $id OR list_contains($locations, location)) "
+            "AND ($article IS NULL OR article_id IS NOT DISTINCT FROM $article) ORDER BY source_id",
+            {"id": source_id, "locations": list(locations), "article": article_id},
+        ).fetchall()
+        ids = [r[0] for r in rows]
+        if not ids:
+            return []
+        counts = dict(con.execute(
+            "SELECT source_id, count(*) FROM evidence WHERE list_contains(?, source_id) GROUP BY source_id", [ids]
+        ).fetchall())
+        con.execute("UPDATE sources SET removed_at = ? WHERE list_contains(?, source_id)", [utcnow(), ids])
+    return [RemovedSource(SourceRow(*r), counts.get(r[0], 0)) for r in rows]
+
+
 def list_sources(db: str | os.PathLike[str] = DEFAULT_DB) -> list[SourceRow]:
+    """The sources in use (not removed)."""
     with connect(db, read_only=True) as con:
-        rows = con.execute("SELECT source_id, location, label, article_id FROM sources ORDER BY source_id").fetchall()
+        rows = con.execute("SELECT source_id, location, label, article_id FROM sources WHERE removed_at IS NULL "
+                           "ORDER BY source_id").fetchall()
     return [SourceRow(*r) for r in rows]
 
 
 def sources_for_articles(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> list[SourceRow]:
-    """Sources registered for any of these articles, and the global ones."""
+    """Sources in use registered for any of these articles, and the global ones."""
     rows = con.execute(
         "SELECT source_id, location, label, article_id FROM sources "
-        "WHERE article_id IS NULL OR list_contains(?, article_id) ORDER BY source_id",
+        "WHERE removed_at IS NULL AND (article_id IS NULL OR list_contains(?, article_id)) ORDER BY source_id",
         [list(article_ids)],
     ).fetchall()
     return [SourceRow(*r) for r in rows]
@@ -150,8 +194,12 @@ def store_fetch(
     source_id: int,
     fetched,  # flows.fetch.Fetched (duck-typed: warehouse does not import flows)
     parsed: SourceText | None,
+    article_key: str | None = None,
 ) -> bool:
-    """Record one fetch; store its snapshot, passages and tables if new. True when passages were added."""
+    """Record one fetch; store its snapshot, passages and tables if new. True when passages were added.
+
+    ``article_key``: the article id the fetched page would have as an article (``flows.sources``),
+    kept with the snapshot; a snapshot stored without one gets it when its page is fetched whole again."""
     previous = validators(con, [source_id]).get(source_id)
     content_hash = fetched.content_hash
     if fetched.not_modified and previous:
@@ -165,12 +213,15 @@ def store_fetch(
     )
     if parsed is None or content_hash is None or fetched.not_modified:
         return False
-    exists = con.execute("SELECT 1 FROM source_snapshots WHERE content_hash = ?", [content_hash]).fetchone()
+    exists = con.execute("SELECT article_key FROM source_snapshots WHERE content_hash = ?", [content_hash]).fetchone()
     if exists:
+        if exists[0] is None and article_key is not None:
+            con.execute("UPDATE source_snapshots SET article_key = ? WHERE content_hash = ?", [article_key, content_hash])
         return False
     con.execute(
-        "INSERT INTO source_snapshots VALUES (?, ?, ?, ?, ?)",
-        [content_hash, source_id, parsed.title, parsed.text, utcnow()],
+        "INSERT INTO source_snapshots (content_hash, source_id, title, text, stored_at, article_key) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [content_hash, source_id, parsed.title, parsed.text, utcnow(), article_key],
     )
     if not parsed.passages:
         return False
@@ -204,9 +255,10 @@ def load_snapshots(con: duckdb.DuckDBPyConnection, content_hashes: Sequence[str]
     if not hashes:
         return {}
     heads = {
-        r[0]: (r[1], r[2])
+        r[0]: (r[1], r[2], r[3])
         for r in con.execute(
-            "SELECT content_hash, title, text FROM source_snapshots WHERE list_contains(?, content_hash)", [hashes]
+            "SELECT content_hash, title, text, article_key FROM source_snapshots WHERE list_contains(?, content_hash)",
+            [hashes],
         ).fetchall()
     }
     passages: dict[str, list[tuple]] = {h: [] for h in heads}
@@ -226,7 +278,7 @@ def load_snapshots(con: duckdb.DuckDBPyConnection, content_hashes: Sequence[str]
         if r[0] in stored:
             stored[r[0]].append(r[1:])
     out = {}
-    for content_hash, (title, text) in heads.items():
+    for content_hash, (title, text, article_key) in heads.items():
         rows = passages[content_hash]
         index = {ordinal: i for i, (_, ordinal, *_rest) in enumerate(rows)}
         parsed = tuple(Passage(t, start, end, kind, context) for _, _, kind, context, t, start, end in rows)
@@ -238,7 +290,8 @@ def load_snapshots(con: duckdb.DuckDBPyConnection, content_hashes: Sequence[str]
             )
         else:
             tables = rebuild_tables(parsed)
-        out[content_hash] = Snapshot(content_hash, SourceText(title, text, parsed, tables), tuple(r[0] for r in rows))
+        out[content_hash] = Snapshot(content_hash, SourceText(title, text, parsed, tables), tuple(r[0] for r in rows),
+                                     article_key)
     return out
 
 
@@ -332,7 +385,7 @@ def claims_to_verify(
     """Canonical claims to (re)verify, most check-worthy first, with their quantities and dates."""
     rows = con.execute(
         """
-        SELECT c.claim_id, c.article_id, c.text, a.published, c.checkworthiness
+        SELECT c.claim_id, c.article_id, c.text, a.published, c.checkworthiness, a.source
         FROM claims_current AS c JOIN articles AS a USING (article_id)
         WHERE c.claim_id = c.canonical_id
           AND ($status IS NULL OR c.status = $status)
@@ -361,7 +414,7 @@ def claims_to_verify(
     ).fetchall():
         dates[r[0]].append(DateMention(*r[1:]))
     return [
-        ClaimToVerify(r[0], r[1], r[2], r[3], r[4], tuple(quantities[r[0]]), tuple(dates[r[0]]))
+        ClaimToVerify(r[0], r[1], r[2], r[3], r[4], tuple(quantities[r[0]]), tuple(dates[r[0]]), r[5])
         for r in rows
     ]
 

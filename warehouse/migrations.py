@@ -72,6 +72,27 @@ def m003_source_tables_and_explanations(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_M003)
 
 
+@migration
+def m004_removed_sources(con: duckdb.DuckDBPyConnection) -> None:
+    """``sources.removed_at``: ``claimtrack source remove`` marks a source removed instead of deleting
+    it, because its fetches, snapshots, passages and evidence rows point at it (and the status events
+    citing that evidence are the claims' history). A removed source is never fetched or used again."""
+    con.execute("ALTER TABLE sources ADD COLUMN IF NOT EXISTS removed_at TIMESTAMP")
+    con.execute("COMMENT ON COLUMN sources.removed_at IS 'when `claimtrack source remove` removed it (never fetched "
+                "or used since; its evidence rows stay as history); NULL while it is in use'")
+
+
+@migration
+def m005_snapshot_article_keys(con: duckdb.DuckDBPyConnection) -> None:
+    """``source_snapshots.article_key``: the article id ingest would give the snapshot's page, so that
+    verify can tell a source that is the article itself (the same text at another address) and skip it.
+    NULL for a table, and for a snapshot stored before this migration until its page is fetched whole again."""
+    con.execute("ALTER TABLE source_snapshots ADD COLUMN IF NOT EXISTS article_key VARCHAR")
+    con.execute("COMMENT ON COLUMN source_snapshots.article_key IS 'the article id (hash of the text as ingest reads "
+                "it) this page would have as an article: a source whose key is the claim''s article id is the article "
+                "itself and is not used'")
+
+
 def _views() -> list[Path]:
     return sorted((HERE / "views").glob("*.sql"))
 
