@@ -25,15 +25,7 @@ import bisect
 import re
 
 from claims.speakers import (
-    CAP_RUN,
     COMMON_VERBS,
-    LEADING_NOISE,
-    NATIONALITIES,
-    NP_STOP,
-    POSSESSIVE,
-    ROLE_NOUNS,
-    TITLE_NOUNS,
-    TITLE_WORDS,
     _attributions,
     _name_from_run,
     _run_words,
@@ -43,6 +35,16 @@ from claims.speakers import (
     is_pronoun,
     pronoun_gender,
     sentence_breaks,
+)
+from claims.speech_words import (
+    CAP_RUN,
+    LEADING_NOISE,
+    NATIONALITIES,
+    NP_STOP,
+    POSSESSIVE,
+    ROLE_NOUNS,
+    TITLE_NOUNS,
+    TITLE_WORDS,
 )
 
 __all__ = ["People", "description_gender", "is_description", "resolve_speaker"]

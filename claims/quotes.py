@@ -42,14 +42,16 @@ import re
 from claims.model import Quote
 from claims.people import People, description_gender, remember
 from claims.speakers import (
-    NAME_CONNECTORS,
-    TITLE_WORDS,
     _attributions,
     _sentence_subject,
     find_attribution,
     is_person,
     is_pronoun,
     pronoun_gender,
+)
+from claims.speech_words import (
+    NAME_CONNECTORS,
+    TITLE_WORDS,
 )
 
 __all__ = ["find_attribution", "find_quotes", "quoted_spans"]

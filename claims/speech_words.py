@@ -1,0 +1,167 @@
+"""The vocabulary of attribution in news: speech verbs, listener verbs, roles, titles, abbreviations.
+
+Word lists and compiled patterns only, read by :mod:`claims.speakers` (which finds who said what) and
+kept apart from it so that the lists can grow without burying the logic. Pure standard library.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "ABBREVIATIONS",
+    "ACCORDING_TO",
+    "CAP_RUN",
+    "CLAUSE_BOUNDARY",
+    "CLAUSE_WORDS",
+    "DETERMINERS",
+    "DOCUMENT_NOUNS",
+    "INVERTED_ONLY",
+    "LEADING_NOISE",
+    "LISTENER_VERBS",
+    "NAME_CONNECTORS",
+    "NATIONALITIES",
+    "NP_STOP",
+    "ORG_WORDS",
+    "PARTICIPLE",
+    "POSSESSIVE",
+    "PRONOUNS",
+    "PRONOUN_MARK",
+    "ROLE_NOUNS",
+    "SENTENCE_BREAK",
+    "SPEECH_VERB",
+    "SUBJECT_TRAILERS",
+    "TITLE_NOUNS",
+    "TITLE_WORDS",
+    "TOKEN",
+    "WEB_NAME",
+]
+
+# The end of a sentence: . ! or ? with any closing marks, then space, then a capital, a digit
+# or an opening mark. Abbreviations are checked in code (_is_sentence_dot).
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])[”\"’)\]]*\s+(?=[“\"‘(\[]?[A-Z0-9])")
+# Verbs that introduce reported speech (lowercase: "States" in "United States" is no verb).
+SPEECH_VERB = re.compile(
+    r"""
+    (?<![\w’'-])
+    (?:said|says|say|told|tells|added|adds|stated|explained|explains|noted|notes|warned|warns
+      |wrote|writes|argued|argues|claimed|insisted|insists|announced|announces|declared
+      |asked|asks|replied|replies|responded|responds|stressed|stresses|emphasized|emphasised
+      |acknowledged|admitted|confirmed|confirms|denied|suggested|tweeted|posted|commented
+      |remarked|recalled|concluded|observed|countered|conceded|predicted|cautioned|urged
+      |maintained|contended|vowed|pledged|promised|continued|reiterated|complained|boasted
+      |admits|agreed|agrees|recalls|remembers|reported|forecast|predict|predicts
+      |insist|claim|claims|warn|argue|admit|deny|denies|agree|pointed\s+out|points\s+out
+      |reports|estimates
+    )
+    (?![\w’'-])
+    """,
+    re.VERBOSE,
+)
+# A participle that reports the words of the sentence's subject: "X shut it down, saying …".
+PARTICIPLE = re.compile(
+    r"(?<![\w’'-])(?:saying|adding|insisting|arguing|claiming|warning|explaining|stressing)(?![\w’'-])"
+)
+# Verbs whose object is the listener: "told BBC Radio 4's Today" names no speaker.
+LISTENER_VERBS = frozenset(("told", "tells"))
+# Verbs that are nouns too: read only inverted after a comma (", reports the Daily Mail").
+INVERTED_ONLY = frozenset(("reports", "estimates"))
+# A web address standing for its publisher: "gamesindustry.biz".
+WEB_NAME = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|biz|net|org|co\.uk|info)")
+# "according to X": X is the source.
+ACCORDING_TO = re.compile(r"(?<![\w-])[Aa]ccording\s+to\s+")
+# A word (keeps "U.S.", "Lavrov’s", "de-escalating", "AT&T") or a single punctuation mark.
+TOKEN = re.compile(r"(?P<w>[^\W_](?:[\w’'.&-]*[^\W_])?\.?)|(?P<p>[^\w\s])")
+# A run of capitalised words, possibly joined by name particles: "Charles de Gaulle".
+CAP_RUN = re.compile(
+    r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:[ \t]+(?:(?:of|de|van|von|den|ten|ter|al|bin|da|del|der|la|le|du|di|dos|das)[ \t]+)?[A-Z][\w’'.-]*){0,6}"
+)
+# A possessive word is not a speaker: "Lavrov’s comments".
+POSSESSIVE = re.compile(r"[’']s$")
+
+# Characters that end a clause when looking for the subject of a speech verb.
+CLAUSE_BOUNDARY = frozenset(",;:()[]{}–—“”\"!?\n")
+# Abbreviations whose dot does not end a sentence.
+ABBREVIATIONS = frozenset("""
+    mr mrs ms dr st jr sr gen sen rep gov lt col sgt capt cmdr adm maj prof rev hon fr no vs
+    inc ltd co corp dept est approx jan feb mar apr jun jul aug sep sept oct nov dec mt ft
+""".split())
+
+# Words between a subject and its speech verb: "Lavrov also said", "the minister on Monday told".
+SUBJECT_TRAILERS = frozenset("""
+    also later previously then once again has had have would will did had been was is
+    earlier on this last week month year morning afternoon evening night today yesterday
+    tonight monday tuesday wednesday thursday friday saturday sunday separately
+""".split())
+# Determiners that open a descriptive speaker: "a senior U.S. defense official".
+DETERMINERS = frozenset("""
+    a an the one another two three several some many most other senior his her its their
+""".split())
+# Words that end a descriptive speaker clause on the left: "who a senior official said".
+CLAUSE_WORDS = frozenset("""
+    who whom which that and but when while because as if where whereas although though
+    who's whose so or nor
+""".split())
+# Words that end a speaker phrase read to the right: "said Grushko earlier this month".
+NP_STOP = frozenset("""
+    in on at during earlier later with who which that and but when while as after before since
+    adding last this yesterday today tonight told said says on to was were is are has had have
+    would will could should may might in into about over under while because if where
+    monday tuesday wednesday thursday friday saturday sunday
+""".split())
+# Documents that carry someone's words: "according to a statement from the Pentagon".
+DOCUMENT_NOUNS = frozenset("statement report release post tweet interview letter memo readout".split())
+# Common nouns that can be a speaker without a determiner: "Russian officials said".
+ROLE_NOUNS = frozenset("""
+    official officials diplomat diplomats source sources analyst analysts expert experts
+    spokesman spokeswoman spokesperson spokespeople authorities police officers residents
+    witnesses critics lawmakers leaders prosecutors investigators researchers scientists
+    officials ministers aides advisers advisors negotiators organizers organisers
+    commentators economists bosses executives campaigners doctors producers organisations
+    organizations groups unions retailers bookmakers fans players observers insiders
+""".split())
+# Title words dropped before a personal name.
+TITLE_WORDS = frozenset("""
+    president vice prime minister deputy foreign defense defence secretary spokeswoman spokesman
+    spokesperson ambassador envoy chancellor senator sen rep representative gov governor mayor
+    general gen admiral adm colonel col lieutenant lt major maj captain capt sergeant sgt
+    commander chief director head chairman chairwoman chair ceo cfo coo founder executive
+    official officer mr mrs ms dr prof professor sir dame lord lady king queen prince princess
+    pope judge justice attorney interior finance economy health trade affairs national security
+    adviser advisor press state of the for acting former assistant undersecretary under
+    special first senior junior supreme lieutenant-general lieutenant-colonel cardinal bishop
+    speaker leader premier sheikh emir crown team coach manager boss analyst economist editor
+    presenter producer correspondent player singer actor actress
+""".split())
+# Title words that are nouns: a name right after one is a person ("spokeswoman Maria Zakharova").
+TITLE_NOUNS = TITLE_WORDS - frozenset("of the for state under first special acting former".split())
+# Words that make a capitalised run an organisation rather than a person.
+ORG_WORDS = frozenset("""
+    ministry department office house council agency kremlin pentagon government commission
+    committee parliament congress senate court police army navy bank university institute
+    embassy mission alliance organization organisation union party group company corporation
+    corp inc ltd association foundation service services forces command administration bureau
+    authority authorities media news times post journal reuters tass interfax novosti ria
+    nato dod un eu cnn bbc magazine newspaper website paper channel network station studio label
+    firm club
+""".split())
+# Nationalities and similar adjectives that precede a title: "Russian Deputy Foreign Minister".
+NATIONALITIES = frozenset("""
+    american russian ukrainian georgian chinese british french german italian spanish dutch
+    belgian polish romanian turkish greek israeli iranian iraqi syrian afghan pakistani indian
+    japanese korean canadian mexican brazilian australian swiss swedish norwegian danish finnish
+    estonian latvian lithuanian belarusian hungarian czech slovak austrian irish scottish welsh
+    saudi egyptian european african asian western eastern us u.s. uk u.k. eu un nato
+""".split())
+# Words that open a sentence or a time phrase and are never part of a name.
+LEADING_NOISE = frozenset("""
+    the a an on in at but and meanwhile later then so however also earlier last this next when
+    while after before as since if yet still now today yesterday monday tuesday wednesday
+    thursday friday saturday sunday january february march april may june july august september
+    october november december with by for from of to said
+""".split())
+# Lowercase words allowed inside a capitalised name: "Department of Defense", "Charles de Gaulle".
+NAME_CONNECTORS = frozenset("of for de van von den ten ter al bin da del der la le du di dos das".split())
+PRONOUNS = frozenset(("he", "she"))
+# Marks "he said" / "she said": resolved by the caller to a person.
+PRONOUN_MARK = {"he": "\x00he", "she": "\x00she", "it": "\x00it"}
