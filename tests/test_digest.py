@@ -1,12 +1,17 @@
-"""The morning digest's content, read from a real DuckDB file: the most check-worthy new claims of the
-window, and its status events as verdict changes and reviews (table-driven)."""
+"""The morning digest: its content on a real DuckDB file, its escaping, and the `daily-digest` flow under the
+Prefect test harness."""
 
 from __future__ import annotations
+
+import asyncio
+import subprocess
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from claims.extract import build_article
-from tests.conftest import SEED
+from flows.digest_render import build_digest, digest_window
+from tests.conftest import SEED, claimtrack_cmd
 from warehouse import run_readonly_sql
 from warehouse.db import utcnow
 from warehouse.digest import digest_data
@@ -17,6 +22,10 @@ SECOND = "Russia expelled 60 American diplomats in 2018, officials said. " \
          "NATO cut the Russian mission to 20 out of 30 positions in 2018."
 REPEAT = "In a separate report, Russia expelled 60 American diplomats in 2018, officials said. " \
          "Germany had 84 million residents in 2023."
+HOSTILE_TITLE = "<img src=x onerror=alert(1)> **Breaking** [click](https://evil.example/t)"
+HOSTILE_TEXT = "Officials said 60 diplomats <img src=x onerror=alert(1)> were expelled in 2018, " \
+               "see [click](https://evil.example/x) and **bold**."
+HOSTILE_SOURCE = 'https://news.example/story?id=1&x=(y)|z"<b>'
 
 
 def store(db: str, text: str, source: str, title: str, published: str | None = None) -> str:
@@ -29,6 +38,8 @@ def claim_ids(db: str, article_id: str) -> list[int]:
     return [r[0] for r in run_readonly_sql(
         db, f"SELECT claim_id FROM claims WHERE article_id = '{article_id}' ORDER BY ordinal").rows]
 
+
+# --- what the digest shows -----------------------------------------------------------------------
 
 @pytest.fixture
 def three_articles(db):
@@ -77,6 +88,8 @@ def test_a_claim_repeated_in_new_articles_is_listed_once(three_articles):
     assert len(expelled) == 1 and expelled[0]["appearances"] == 2
     assert expelled[0]["article_id"] == three_articles["repeat"]  # its most check-worthy appearance
     assert data.new_claims == 4 and data.new_articles == 2  # the counts still count every appearance
+    markdown = build_digest(db, since=three_articles["t1"]).markdown
+    assert "\\(in 2 new articles\\)" in markdown
 
 
 # Each case: status changes made before the window (`before`) and in it (`during`), as
@@ -133,9 +146,104 @@ def test_verdict_changes_and_reviews(db, before, during, changes, reviews):
     assert got_changes == changes
     assert got_reviews == reviews
     assert (data.changes_total, data.reviews_total) == (len(changes), len(reviews))
+    markdown = build_digest(db, since=since).markdown
+    for _, was, now, by in changes:
+        assert f"| {was.replace('_', chr(92) + '_')} |" in markdown
+    if reviews:
+        assert "| checked |" in markdown  # the reviewer's note
 
 
 def test_an_empty_window_is_empty(db):
     store(db, SECOND, "https://news.example/second", "Second")
     data = digest_data(db, since=utcnow(), until=utcnow())
     assert data.empty and (data.new_claims, data.top_total, data.changes_total, data.reviews_total) == (0, 0, 0, 0)
+
+
+def test_an_empty_day_says_so(db):
+    store(db, SECOND, "https://news.example/second", "Second")
+    digest = build_digest(db, since=utcnow())
+    assert "Nothing new in this window: no new claims, no verdict changes, no reviews." in digest.markdown
+    assert "## Most check-worthy new claims" not in digest.markdown
+    assert (digest.new_claims, digest.changes, digest.reviews) == (0, 0, 0)
+
+
+WINDOWS = [
+    pytest.param(datetime(2025, 5, 1, 9, 0, tzinfo=timezone(timedelta(hours=2))), None,
+                 datetime(2025, 5, 1, 7, 0), "since the time asked for", id="given-with-offset-is-utc"),
+    pytest.param(None, datetime(2025, 5, 1, 7, 0, 3), datetime(2025, 5, 1, 7, 0, 3), "since the previous digest",
+                 id="since-the-previous-digest"),
+    pytest.param(None, None, datetime(2025, 5, 1, 8, 0), "the last 24 hours", id="else-24-hours"),
+]
+
+
+@pytest.mark.parametrize("since, previous, start, basis", WINDOWS)
+def test_the_window_starts_where_it_should(since, previous, start, basis):
+    assert digest_window(since, previous, datetime(2025, 5, 2, 8, 0)) == (start, basis)
+
+
+def test_hostile_article_text_is_shown_as_text(db):
+    markdown_it = pytest.importorskip("markdown_it")  # comes with Prefect (rich)
+    store(db, HOSTILE_TEXT, HOSTILE_SOURCE, HOSTILE_TITLE)
+    digest = build_digest(db, since=utcnow() - timedelta(hours=1))
+    html = markdown_it.MarkdownIt("commonmark", {"html": True}).enable("table").render(digest.markdown)
+    assert "<img" not in html and "<b>" not in html and "<strong>Breaking" not in html and "<strong>bold" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html  # shown, as written
+    links = [part.split('"', 1)[0] for part in html.split('<a href="')[1:]]
+    assert links == ["https://news.example/story?id=1&amp;x=%28y%29%7Cz%22%3Cb%3E"]  # the article, nothing else
+    assert "evil.example" not in "".join(links)
+    assert html.count("<table>") == 1 and "<td>" in html  # the pipe in the URL did not split a cell
+
+
+def test_the_cli_prints_the_digest_without_starting_prefect(cli_env, tmp_path):
+    store(cli_env["CLAIMTRACK_DB"], SECOND, "https://news.example/second", "Second")
+    home = tmp_path / "no-prefect-here"
+    env = {k: v for k, v in cli_env.items() if not k.startswith("PREFECT_")} | {"PREFECT_HOME": str(home)}
+    result = subprocess.run(claimtrack_cmd() + ["digest", "--since", "2000-01-01"], env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# Morning digest") and "(since the time asked for)" in result.stdout
+    assert "NATO cut the Russian mission to 20 out of 30 positions in 2018\\." in result.stdout
+    assert result.stderr == "" and not (home.exists() and any(home.iterdir()))  # no temporary API server
+
+    bad = subprocess.run(claimtrack_cmd() + ["digest", "--since", "yesterday"], env=env, capture_output=True,
+                         text=True, timeout=120)
+    assert bad.returncode == 2 and "not an ISO date or time: 'yesterday'" in bad.stderr
+
+
+# --- the flow, under the Prefect test harness --------------------------------------------------
+
+def latest_digest_artifact():
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+    from prefect.client.schemas.sorting import ArtifactSort
+
+    async def latest():
+        async with get_client() as client:
+            found = await client.read_artifacts(
+                artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["daily-digest"])),
+                sort=ArtifactSort.CREATED_DESC, limit=1)
+            return found[0] if found else None
+
+    return asyncio.run(latest())
+
+
+@pytest.fixture
+def flow_day(prefect_harness, db):
+    store(db, HOSTILE_TEXT, HOSTILE_SOURCE, HOSTILE_TITLE)
+    store(db, SECOND, "https://news.example/second", "Second")
+    return db
+
+
+def test_the_flow_publishes_the_digest_artifact(flow_day):
+    from flows.digest import daily_digest
+
+    state = daily_digest(db=flow_day, return_state=True)
+    digest = state.result()
+    assert digest.basis == "the last 24 hours"  # no previous run of the deployment
+    artifact = latest_digest_artifact()
+    assert artifact.flow_run_id == state.state_details.flow_run_id and artifact.data == digest.markdown
+    assert "NATO cut the Russian mission to 20 out of 30 positions in 2018\\." in artifact.data
+    assert "&lt;img src=x onerror=alert\\(1\\)&gt;" in artifact.data and "<img" not in artifact.data
+
+    since = daily_digest(db=flow_day, since=utcnow() - timedelta(hours=1), top=1)
+    assert since.basis == "since the time asked for" and "The 1 most check-worthy of" in since.markdown
