@@ -1,28 +1,36 @@
-"""The morning digest as text: the Markdown artifact (no Prefect here).
+"""The morning digest as text: the Markdown artifact and the Slack-compatible message (no Prefect here).
 
 :func:`build_digest` reads the window ``(since, until]`` from the warehouse (``warehouse.digest``) and
-renders it as Markdown for the ``daily-digest`` artifact, every untrusted cell escaped with
-:mod:`flows.markdown` (article links through :func:`flows.markdown.link`). ``claimtrack digest`` uses
-it without starting Prefect; the flow is ``flows.digest``.
+renders it twice: Markdown for the ``daily-digest`` artifact, every untrusted cell escaped with
+:mod:`flows.markdown` (article links through :func:`flows.markdown.link`), and a Slack message
+(``text`` plus ``blocks``) whose untrusted text goes through :func:`slack_text`: ``& < >`` as
+entities, and a zero-width space after Slack's formatting characters and inside bare URLs (Slack has
+no escape for ``*bold*``). ``claimtrack digest`` uses it without starting Prefect; the flow is
+``flows.digest``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from flows.markdown import Markdown, escape, link, md_table
+from flows.markdown import Markdown, escape, link, link_target, md_table
 from warehouse import Table
 from warehouse.db import utcnow
 from warehouse.digest import DigestData, digest_data
 
-__all__ = ["DIGEST_KEY", "Digest", "build_digest", "digest_markdown", "digest_window", "to_utc"]
+__all__ = ["DIGEST_KEY", "Digest", "build_digest", "digest_markdown", "digest_window", "slack_payload",
+           "slack_text", "to_utc"]
 
 DIGEST_KEY = "daily-digest"
 DEFAULT_TOP = 10
 DEFAULT_WINDOW = timedelta(hours=24)
 MAX_EVENTS = 100  # rows per section of events; the totals count every one
 TEXT_WIDTH = 300  # characters of a claim in the digest (the warehouse keeps all of it)
+SLACK_SECTION = 2900  # Slack allows 3,000 characters in a section's text
+SLACK_BLOCKS = 50  # and 50 blocks in a message
+ZWSP = "\u200b"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +39,7 @@ class Digest:
     until: datetime  # naive UTC, inclusive
     basis: str  # why the window starts at `since`, in words
     markdown: str
+    payload: dict  # the Slack-compatible message
     new_claims: int
     changes: int
     reviews: int
@@ -54,13 +63,14 @@ def digest_window(since: datetime | None, previous: datetime | None, now: dateti
 
 def build_digest(db: str, *, since: datetime | None = None, previous: datetime | None = None,
                  top: int = DEFAULT_TOP, now: datetime | None = None) -> Digest:
-    """Read the window from the warehouse and render it as Markdown; no Prefect."""
+    """Read the window from the warehouse and render it (Markdown and the Slack message); no Prefect."""
     until = to_utc(now) if now is not None else utcnow()
     start, basis = digest_window(since, previous, until)
     data = digest_data(db, since=start, until=until, top=top, max_events=MAX_EVENTS)
     return Digest(
         since=start, until=until, basis=basis, markdown=digest_markdown(data, db=db, basis=basis),
-        new_claims=data.new_claims, changes=data.changes_total, reviews=data.reviews_total,
+        payload=slack_payload(data, basis=basis), new_claims=data.new_claims, changes=data.changes_total,
+        reviews=data.reviews_total,
     )
 
 
@@ -128,6 +138,91 @@ def _article(title: object, source: object, published: object = None) -> Markdow
 
 def _more(total: int, shown: int, what: str) -> list[str]:
     return ["", f"The latest {shown} of {total} {what}."] if total > shown else []
+
+
+# --- the Slack-compatible message ----------------------------------------------------------------
+
+def slack_payload(data: DigestData, *, basis: str) -> dict:
+    """``{"text": summary, "blocks": [...]}``: a header, the summary, then one section per part of the digest."""
+    summary = (f"{_count(data.new_claims, 'new claim')} in {_count(data.new_articles, 'new article')}, "
+               f"{_count(data.changes_total, 'verdict change')}, {_count(data.reviews_total, 'review')}")
+    text = f"claimtrack morning digest, {when(data.since)} to {when(data.until)} UTC: {summary}"
+    blocks: list[dict] = [
+        {"type": "header", "text": {"type": "plain_text", "text": f"Morning digest {data.until:%Y-%m-%d}"}},
+        {"type": "context", "elements": [{"type": "mrkdwn",
+                                          "text": f"{when(data.since)} to {when(data.until)} UTC ({basis})"}]},
+        _section(f"*{summary}*"),
+    ]
+    if data.empty:
+        blocks.append(_section("Nothing new in this window: no new claims, no verdict changes, no reviews."))
+        return {"text": text, "blocks": blocks}
+    claims = [
+        f"{n}. `{r['checkworthiness']:.2f}` {slack_text(_short(r['text']))} ({r['status']}) "
+        f"{_slack_link(r['article_title'], r['article_source'])}"
+        for n, r in enumerate(_records(data.top_claims), start=1)
+    ]
+    changes = [
+        f"• {when(r['recorded_at'])} claim {r['claim_id']}: {slack_text(_short(r['text'], 200))} "
+        f"*{r['old_status']} → {_now_status(r)}* by {slack_text(r['actor'])}{' (reviewer)' if r['human'] else ''}"
+        for r in _records(data.changes)
+    ]
+    reviews = [
+        f"• {when(r['recorded_at'])} claim {r['claim_id']}: {slack_text(_short(r['text'], 200))} "
+        f"*{r['event_status']}* (was {r['old_status']}) by {slack_text(r['actor'])}"
+        + (f": {slack_text(_short(r['note'], 200))}" if r["note"] else "")
+        for r in _records(data.reviews)
+    ]
+    for title, lines, total in (("Most check-worthy new claims", claims, data.top_total),
+                                ("Verdict changes", changes, data.changes_total),
+                                ("Reviews", reviews, data.reviews_total)):
+        if lines:
+            more = f"\n… {total - len(lines)} more in the `{DIGEST_KEY}` artifact" if total > len(lines) else ""
+            blocks += [_section(chunk) for chunk in _chunks([f"*{title}*", *lines], more)]
+    if len(blocks) > SLACK_BLOCKS:
+        blocks = blocks[: SLACK_BLOCKS - 1] + [{"type": "context", "elements": [
+            {"type": "mrkdwn", "text": f"The rest is in the `{DIGEST_KEY}` artifact."}]}]
+    return {"text": text, "blocks": blocks}
+
+
+_SLACK_CONTROL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_SLACK_FORMAT = re.compile(r"([*_~`])")
+_SLACK_AUTOLINK = re.compile(r"(:)(//)|(?i:(www))(\.)")
+
+
+def slack_text(value: object) -> str:
+    """Untrusted text for Slack's mrkdwn: ``& < >`` as entities (no links, mentions or ``<!channel>``), and a
+    zero-width space after each formatting character and inside ``://`` and ``www.`` (no bold, code or links)."""
+    flat = " ".join(str(value or "").split()).translate(_SLACK_CONTROL)
+    flat = _SLACK_FORMAT.sub(r"\1" + ZWSP, flat)
+    return _SLACK_AUTOLINK.sub(lambda m: (m.group(1) or m.group(3)) + ZWSP + (m.group(2) or m.group(4)), flat)
+
+
+def _slack_link(title: object, source: object) -> str:
+    label = slack_text(_short(title or source or "article", 100))
+    target = link_target(source)
+    return f"<{target}|{label}>" if target else label
+
+
+def _section(text: str) -> dict:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
+
+
+def _chunks(lines: list[str], tail: str) -> list[str]:
+    """Lines joined into section texts of at most SLACK_SECTION characters."""
+    chunks, current = [], ""
+    for line in lines:
+        line = line[:SLACK_SECTION]
+        if current and len(current) + 1 + len(line) > SLACK_SECTION:
+            chunks.append(current)
+            current = line
+        else:
+            current = f"{current}\n{line}" if current else line
+    if tail and len(current) + len(tail) > SLACK_SECTION:
+        chunks.append(current)
+        current = tail.lstrip("\n")
+    else:
+        current += tail
+    return chunks + [current]
 
 
 # --- small helpers ---------------------------------------------------------------------------------
