@@ -26,8 +26,8 @@ _WIDTHS = {"text": 60, "claim": 60, "claim_text": 60, "quantities": 34, "dates":
            "source": 40, "location": 50, "passage": 60, "note": 40}
 
 
-def _prefect_environment() -> None:
-    """Quiet, project-local Prefect defaults; anything the user set wins."""
+def _prefect_defaults() -> None:
+    """Quiet, project-local Prefect settings as environment defaults; anything the user set wins."""
     defaults = {
         "PREFECT_HOME": str(Path.cwd() / ".prefect"),
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
@@ -42,6 +42,11 @@ def _prefect_environment() -> None:
     }
     for key, value in defaults.items():
         os.environ.setdefault(key, value)
+
+
+def _prefect_environment() -> None:
+    """Prefect for a command that runs a flow: quiet defaults, its temporary API server owned by the command."""
+    _prefect_defaults()
     if not os.environ.get("PREFECT_API_URL"):
         from flows.lifetime import own_temporary_server
 
@@ -463,9 +468,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ignore-robots", action="store_true")
     p.set_defaults(func=cmd_verify_claim)
 
-    from flows import cli_ui
+    from flows import cli_digest, cli_ui
 
     cli_ui.register(sub, with_db)
+    cli_digest.register(sub, with_db)
     return parser
 
 

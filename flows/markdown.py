@@ -5,18 +5,28 @@ and GitHub-style autolinks, so :func:`escape` turns text into text: HTML entitie
 and ``&``, a backslash before each character that can start Markdown syntax or an autolink, one
 line (a bare ``https://…``, ``www.…`` or ``name@host`` shows as written, not as a link).
 :func:`table_cell` is the same for a table artifact's cell, with numbers kept as numbers.
+:func:`link` makes the one kind of markup built from untrusted input, a link to an article's http(s)
+URL: its text escaped, its URL percent-encoded so that neither can end the link or the table cell.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from urllib.parse import quote, urlsplit
 
-__all__ = ["escape", "md_table", "table_cell"]
+__all__ = ["Markdown", "escape", "link", "link_target", "md_table", "table_cell"]
 
 # Characters with a meaning in Markdown (CommonMark's ASCII punctuation that can start syntax).
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>:@])")
 _LINEBREAKS = re.compile(r"[\r\n]+")
+# What may stay as it is in a link's URL; everything else (spaces, quotes, ( ) < > [ ] | ` \ *, controls,
+# non-ASCII) is percent-encoded, so the URL cannot end the link, the table cell or start markup.
+_URL_SAFE = "/:?#=&%+,;@!$~-._"
+
+
+class Markdown(str):
+    """Markdown built here from escaped parts (e.g. by :func:`link`): ``md_table`` keeps it as it is."""
 
 
 def escape(text: object) -> str:
@@ -44,8 +54,32 @@ def table_cell(value: object, limit: int | None = None) -> object:
     return escape(text)
 
 
+def link(text: object, url: object) -> Markdown:
+    """``[text](url)`` when ``url`` is an http(s) URL, else the escaped text (or escaped ``url`` when
+    there is no text): a local path or another scheme (``javascript:``) is never made a link."""
+    label = escape(" ".join(str(text or "").split())) or escape(str(url or "").strip())
+    target = link_target(url)
+    return Markdown(f"[{label}]({target})" if target else label)
+
+
+def link_target(url: object) -> str | None:
+    """An http(s) URL percent-encoded to be a link's target (Markdown or Slack), or None for anything else."""
+    location = str(url or "").strip()
+    try:
+        parts = urlsplit(location)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return quote(location, safe=_URL_SAFE)
+
+
 def md_table(columns: list[str], rows: list[list[object]]) -> str:
     head = "| " + " | ".join(escape(c) for c in columns) + " |"
     rule = "|" + "|".join(" --- " for _ in columns) + "|"
-    body = ["| " + " | ".join(escape(v) for v in row) + " |" for row in rows]
+    body = ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
     return "\n".join([head, rule, *body])
+
+
+def _cell(value: object) -> str:
+    return value if isinstance(value, Markdown) else escape(value)

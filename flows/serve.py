@@ -7,8 +7,9 @@
 | recheck-stale   | ``30 3 * * *`` daily     | re-verifies claims last checked more than N days ago |
 | review-claims   | manual                   | pauses for a reviewer's verdicts on a batch from the review queue |
 | review-claim    | manual                   | records one reviewer's verdict |
+| daily-digest    | ``0 7 * * *`` daily      | the morning digest artifact, posted to a webhook when one is set (flows/digest.py) |
 
-Every flow ends by refreshing the dashboard artifacts. ``claimtrack serve`` runs ``serve_all``;
+Every flow but daily-digest (which writes nothing) ends by refreshing the dashboard artifacts. ``claimtrack serve`` runs ``serve_all``;
 ``make ui`` starts a Prefect server first. A feeds config is a text file: one URL, feed URL or
 path per line, ``#`` starts a comment, relative paths are relative to the file.
 """
@@ -63,6 +64,7 @@ class Schedules:
     ingest: str = "0 * * * *"
     verify: str = "*/15 * * * *"
     recheck: str = "30 3 * * *"
+    digest: str = "0 7 * * *"
 
 
 class FeedError(Exception):
@@ -278,7 +280,8 @@ def register_sources(path: str | None, db: str) -> int:
 
 def build_deployments(db: str, feeds: str, schedules: Schedules = Schedules(), *, stale_days: float = 7.0,
                       sources: str | None = None):
-    """The five deployments, with absolute paths as parameters so any worker process finds the files."""
+    """The six deployments, with absolute paths as parameters so any worker process finds the files."""
+    from flows.digest import daily_digest
     from flows.review import review_claim, review_claims
 
     db = str(Path(db).resolve())
@@ -304,6 +307,11 @@ def build_deployments(db: str, feeds: str, schedules: Schedules = Schedules(), *
         review_claim.to_deployment(
             name="review-claim", parameters={"db": db}, tags=TAGS + ["review"],
             description="Record one reviewer's verdict on a claim.",
+        ),
+        daily_digest.to_deployment(
+            name="daily-digest", cron=schedules.digest, parameters={"db": db}, tags=TAGS + ["digest"],
+            description="The morning digest: the most check-worthy new claims, verdict changes and reviews "
+                        "since the previous digest, as the daily-digest artifact and to the webhook, if any.",
         ),
     ]
 

@@ -56,7 +56,7 @@ wait_for() {  # wait_for SECONDS DESCRIPTION COMMAND...
 }
 
 deployments_ready() {
-    [[ $(api POST /deployments/count '{}') -ge 5 ]]
+    [[ $(api POST /deployments/count '{}') -ge 6 ]]
 }
 
 start() {

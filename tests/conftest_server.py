@@ -169,7 +169,7 @@ def served(prefect_server, tmp_path_factory) -> Iterator[Served]:
     def registered() -> bool:
         try:
             r = httpx.post(f"{prefect_server.api}/deployments/count", json={}, timeout=5)
-            return r.status_code == 200 and int(r.text) >= 5
+            return r.status_code == 200 and int(r.text) >= 6
         except httpx.HTTPError:
             return False
 

@@ -25,6 +25,7 @@ DEPLOYMENTS = [
     pytest.param("recheck-stale/recheck-stale", "30 3 * * *", {"db", "stale_days"}, "verify", id="recheck-stale-daily"),
     pytest.param("review-claims/review-claims", None, {"db"}, "review", id="review-claims-manual"),
     pytest.param("review-claim/review-claim", None, {"db"}, "review", id="review-claim-manual"),
+    pytest.param("daily-digest/daily-digest", "0 7 * * *", {"db"}, "digest", id="daily-digest-7am"),
 ]
 
 
@@ -106,6 +107,46 @@ def test_review_claims_pauses_and_resume_records_human_events(served, seeded):
         db, f"SELECT claim_id, status || '/' || needs_rereview FROM claims_current WHERE claim_id IN ({refuted}, {skipped})"
     ).rows)
     assert current == {refuted: "refuted/true", skipped: "unverified/false"}
+
+
+def test_the_daily_digest_covers_the_time_since_its_previous_run(served, seeded):
+    """The first run has no previous one (the last 24 hours: the seed's claims); the second starts where
+    the first did, and the seed was stored before that."""
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId, ArtifactFilterKey
+    from prefect.deployments import run_deployment
+
+    def digest_of(flow_run_id) -> str:
+        with client() as c:
+            (artifact,) = c.read_artifacts(artifact_filter=ArtifactFilter(
+                key=ArtifactFilterKey(any_=["daily-digest"]), flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run_id])))
+        return artifact.data
+
+    runs = []
+    for _ in range(2):
+        run = run_deployment("daily-digest/daily-digest", timeout=0, parameters={"db": seeded})
+        wait_for_state(run.id, {"COMPLETED"})
+        runs.append(run.id)
+    first, second = (digest_of(r) for r in runs)
+    assert "(the last 24 hours)" in first and "20 out of 30 positions" in first
+    assert "(since the previous digest)" in second
+    assert "Nothing new in this window: no new claims, no verdict changes, no reviews." in second
+
+
+def test_the_digest_command_publishes_its_artifact_on_the_server(served, seeded):
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+    from prefect.client.schemas.sorting import ArtifactSort
+
+    from tests.conftest_server import prefect_env
+
+    result = subprocess.run([sys.executable, "-m", "flows.cli", "digest", "--db", seeded, "--top", "25"],
+                            env=prefect_env(served.server.home, served.server.api), capture_output=True, text=True,
+                            cwd=ROOT, timeout=180)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# Morning digest") and "20 out of 30 positions" in result.stdout
+    with client() as c:
+        (latest,) = c.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["daily-digest"])),
+                                     sort=ArtifactSort.CREATED_DESC, limit=1)
+    assert latest.data == result.stdout and latest.flow_run_id is not None
 
 
 # Resume inputs the server must refuse (the form's schema is enforced), by what is wrong.
