@@ -4,23 +4,19 @@ One card per canonical claim (a decision covers every appearance of it): the cla
 article's title and date, the pipeline's suggested verdict and confidence, the deciding evidence
 (passage or table row) with the comparison that decided it, a link to the source, and "also in N other
 articles" when the claim repeats. Everything that comes from an article or a source is untrusted and
-goes through :func:`flows.markdown.escape`; only ``http``/``https`` sources become links, their URL
-percent-encoded so that it cannot leave the link.
+goes through :func:`flows.markdown.escape`; only ``http``/``https`` sources become links
+(:func:`flows.markdown.link`: the URL percent-encoded so that it cannot leave the link).
 """
 
 from __future__ import annotations
 
-from urllib.parse import quote, urlsplit
-
-from flows.markdown import escape
+from flows.markdown import escape, link
 from warehouse import Table
 
 __all__ = ["cards_markdown", "choice_label", "source_link"]
 
 EVIDENCE_CHARS = 600  # of the deciding passage on a card (the warehouse keeps all of it)
 CHOICE_CHARS = 90  # of the claim text in a Resume form's dropdown label
-# Characters a URL keeps as they are inside a Markdown link: no space, quote, bracket or parenthesis.
-_URL_SAFE = ":/?#@!$&*+,;=%-._~"
 
 
 def cards_markdown(batch: Table, *, heading: str, intro: str = "", empty: str = "Nothing to review.") -> str:
@@ -66,17 +62,9 @@ def _card(number: int, row: dict) -> list[str]:
 
 
 def source_link(location: object) -> str:
-    """A Markdown link for an http(s) URL (percent-encoded), the escaped text of anything else."""
+    """A Markdown link for an http(s) URL (``flows.markdown.link``), the escaped text of anything else."""
     text = " ".join(str(location or "").split())
-    if not text:
-        return ""
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        return escape(text)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return escape(text)
-    return f"[{escape(_cut(text, 100))}]({quote(text, safe=_URL_SAFE)})"
+    return str(link(_cut(text, 100), text)) if text else ""
 
 
 def choice_label(row: dict) -> str:
