@@ -318,3 +318,17 @@ def test_linking_plans_a_hash_join_not_a_nested_loop(db):
         store._link_repeated_claims(type("C", (), {"execute": staticmethod(explain)})(), 0, "2021-01-01 00:00:00")
     plan = " ".join(str(row) for row in plans[0])
     assert "HASH_JOIN" in plan and "NESTED_LOOP" not in plan and "BLOCKWISE_NL" not in plan
+
+
+def test_stored_article_ids_on_an_empty_or_missing_file(tmp_path):
+    # a first run killed before the schema was written leaves an empty DuckDB file: it holds no article
+    import duckdb
+
+    from warehouse import stored_article_ids
+
+    assert stored_article_ids(["a1"], tmp_path / "absent.duckdb") == set()
+    empty = tmp_path / "empty.duckdb"
+    duckdb.connect(str(empty)).close()
+    assert stored_article_ids(["a1"], empty) == set()
+    store_articles([make_article("a1")], empty)
+    assert stored_article_ids(["a1", "a2"], empty) == {"a1"}

@@ -71,12 +71,15 @@ def store_articles(articles: Sequence[Article], db: str | os.PathLike[str] = DEF
 def stored_article_ids(ids: Iterable[str], db: str | os.PathLike[str] = DEFAULT_DB) -> set[str]:
     """Which of ``ids`` the warehouse already holds (none when there is no database yet).
 
-    Read on a read-only connection, so that ingest can skip stored articles before extracting them.
+    Read on a read-only connection, so that ingest can skip stored articles before extracting them; a
+    file that has no tables yet holds none.
     """
     wanted = sorted(set(ids))
     if not wanted or not Path(db).exists():
         return set()
     with connect(db, read_only=True) as con:
+        if not con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'articles'").fetchone()[0]:
+            return set()  # a file without its schema yet (a first run killed early): the store creates it
         rows = con.execute("SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
                            [wanted]).fetchall()
     return {r[0] for r in rows}
