@@ -1,4 +1,9 @@
-"""The ``ingest_articles`` flow: read or fetch → extract → store, one task per batch of articles."""
+"""The ``ingest_articles`` flow: read or fetch → extract → store, one task per batch of articles.
+
+The articles go to the extract and store tasks wrapped in ``prefect.utilities.annotations.quote``:
+Prefect then passes them as they are instead of walking every field of every claim looking for
+futures to resolve (400 BBC articles: 5.1 s without it, 4.1 s with it, by ``bench/ingest.py``).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from prefect.artifacts import (
     create_table_artifact,
     update_progress_artifact,
 )
+from prefect.utilities.annotations import quote
 
 from claims.extract import article_id, build_article
 from claims.model import Article
@@ -117,14 +123,14 @@ def ingest_articles(
                 fresh.append(raw)
         articles: list[Article] = []
         links = {raw.source: cited_sources(raw) for raw in fresh}  # never the article's own page
-        for source, outcome in extract_batch(fresh, label) if fresh else ():
+        for source, outcome in extract_batch(quote(fresh), label) if fresh else ():
             if isinstance(outcome, str):
                 report.failures.append((source, outcome))
             else:
                 articles.append(outcome)
                 report.sources.setdefault(outcome.id, source)
         if articles:
-            result = store_batch(articles, db, label)
+            result = store_batch(quote(articles), db, label)
             report.stored.extend(result.stored)
             report.skipped.extend(result.skipped)
             report.claims += result.claims
