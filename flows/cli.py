@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from warehouse import DEFAULT_DB, Table, WarehouseError, claims_table, run_readonly_sql
+from warehouse import DEFAULT_DB, Table, WarehouseError, claims_table
 
 __all__ = ["main"]
 
@@ -170,14 +170,19 @@ def _kind(claim) -> str:
 
 def cmd_claims(args: argparse.Namespace) -> int:
     # JSON gets each figure and date as a record (value, unit, bound, ...), not the text the table joins.
-    table = claims_table(_db(args), status=args.status, article=args.article, records=args.format == "json")
-    _print_table(table, args.format)
+    # CSV and JSON stream (one batch of rows in memory); the table needs every row for its widths.
+    from warehouse.read import stream_claims
+
+    with stream_claims(_db(args), status=args.status, article=args.article, records=args.format == "json") as rows:
+        _print_rows(rows.columns, rows.batches, args.format)
     return EXIT_OK
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
-    table = run_readonly_sql(_db(args), args.query, timeout=args.timeout or None)
-    _print_table(table, args.format)
+    from warehouse.read import stream_readonly_sql
+
+    with stream_readonly_sql(_db(args), args.query, timeout=args.timeout or None) as rows:
+        _print_rows(rows.columns, rows.batches, args.format)
     return EXIT_OK
 
 
@@ -342,15 +347,24 @@ def _not_checked(args: argparse.Namespace, claim_id: int, failures) -> int:
     return EXIT_FAILED
 
 
-def _print_table(table: Table, fmt: str) -> None:
+def _print_rows(columns: tuple[str, ...], batches, fmt: str) -> None:
+    """Rows arriving in batches: CSV and JSON are written batch by batch; a table waits for all of them."""
     if fmt == "json":
-        for row in table.rows:
-            print(json.dumps(dict(zip(table.columns, row)), ensure_ascii=False, default=str))
-        return
-    if fmt == "csv":
+        for batch in batches:
+            sys.stdout.writelines(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str) + "\n"
+                                  for row in batch)
+    elif fmt == "csv":
         writer = csv.writer(sys.stdout)
-        writer.writerow(table.columns)
-        writer.writerows(table.rows)
+        writer.writerow(columns)
+        for batch in batches:
+            writer.writerows(batch)
+    else:
+        _print_table(Table(columns, [row for batch in batches for row in batch]), fmt)
+
+
+def _print_table(table: Table, fmt: str) -> None:
+    if fmt in ("json", "csv"):
+        _print_rows(table.columns, [table.rows], fmt)
         return
     cells = [[_cell(c, v) for c, v in zip(table.columns, row)] for row in table.rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(table.columns)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -332,3 +333,61 @@ def test_stored_article_ids_on_an_empty_or_missing_file(tmp_path):
     assert stored_article_ids(["a1"], empty) == set()
     store_articles([make_article("a1")], empty)
     assert stored_article_ids(["a1", "a2"], empty) == {"a1"}
+
+
+def _peak_python_memory(call) -> int:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        call()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_output_streams_in_batches_in_constant_memory(db, capsys):
+    # issue 15: `claimtrack sql`/`claims` as CSV or JSON hold one batch of rows, not the whole result
+    import io
+    import sys as _sys
+
+    from flows.cli import _print_rows
+    from warehouse.read import stream_readonly_sql
+
+    with connect(db):
+        pass
+    query = "SELECT range AS n, 'claim number ' || range AS text FROM range(300000)"
+
+    def streamed():
+        with stream_readonly_sql(db, query, timeout=None) as rows:
+            _print_rows(rows.columns, rows.batches, "csv")
+
+    def whole():
+        table = run_readonly_sql(db, query, timeout=None)
+        assert len(table.rows) == 300_000
+
+    real, _sys.stdout = _sys.stdout, io.StringIO()
+    try:
+        streamed_peak = _peak_python_memory(streamed)
+        lines = _sys.stdout.getvalue().count("\n")
+    finally:
+        _sys.stdout = real
+    _sys.stdout = open(os.devnull, "w")
+    try:
+        streamed_peak = _peak_python_memory(streamed)  # the printed text itself not kept this time
+    finally:
+        _sys.stdout.close()
+        _sys.stdout = real
+    assert lines == 300_001  # header + every row
+    whole_peak = _peak_python_memory(whole)
+    assert streamed_peak < 8_000_000 < 30_000_000 < whole_peak, (streamed_peak, whole_peak)
+
+
+def test_a_stopped_streaming_query_is_one_clear_error(db):
+    from warehouse.read import stream_readonly_sql
+
+    with connect(db):
+        pass
+    with pytest.raises(QueryError, match="stopped after 0.2 s"):
+        with stream_readonly_sql(db, "SELECT count(*) FROM range(10000000000) a, range(1000) b", timeout=0.2) as rows:
+            list(rows.batches)

@@ -1,21 +1,29 @@
-"""Read queries over the warehouse, each on a short-lived read-only connection."""
+"""Read queries over the warehouse, each on a short-lived read-only connection.
+
+Every query comes as a :class:`Table` (all rows) or, for output of any size, as a :class:`RowStream`
+(``stream_claims``, ``stream_readonly_sql``): the rows in batches of ``STREAM_BATCH`` fetched while the
+connection is open, so that printing a million claims as CSV holds one batch in memory, not all of them.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from warehouse.db import DEFAULT_DB, QueryError, ReadOnlyViolation, connect, _first_line
+from warehouse.db import DEFAULT_DB, QueryError, ReadOnlyViolation, _first_line, connect
 
-__all__ = ["Table", "claims_table", "query", "run_readonly_sql"]
+__all__ = ["RowStream", "Table", "claims_table", "query", "run_readonly_sql", "stream_claims", "stream_readonly_sql"]
 
 QUERIES = Path(__file__).resolve().parent / "queries"
 DEFAULT_SQL_TIMEOUT = 30.0  # seconds a user's query may hold the file (every writer waits for readers)
+STREAM_BATCH = 10_000  # rows fetched at a time by a RowStream
 
 # Statement types a read-only query may contain; everything else is refused before it runs.
 _READ_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
@@ -25,6 +33,19 @@ _READ_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
 class Table:
     columns: tuple[str, ...]
     rows: list[tuple[Any, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class RowStream:
+    """A query's columns and its rows in batches, readable while its ``with`` block lasts."""
+
+    columns: tuple[str, ...]
+    batches: Iterator[list[tuple[Any, ...]]]
+
+
+def _batches(cursor: duckdb.DuckDBPyConnection, size: int) -> Iterator[list[tuple[Any, ...]]]:
+    while rows := cursor.fetchmany(size):
+        yield rows
 
 
 def _named_query(name: str) -> str:
@@ -38,23 +59,35 @@ def query(db: str | os.PathLike[str], name: str, params: dict[str, Any] | None =
         return Table(tuple(d[0] for d in cursor.description), cursor.fetchall())
 
 
+def _claims_sql(records: bool) -> str:
+    table_sql = _named_query("claims_table")
+    if not records:
+        return table_sql
+    # claims_records.sql wraps claims_table.sql: both list the same claims in the same order.
+    return _named_query("claims_records") + table_sql.strip().rstrip(";") + "\n) AS t\nORDER BY t.article_id, t.claim_id"
+
+
 def claims_table(
     db: str | os.PathLike[str] = DEFAULT_DB, *, status: str | None = None, article: str | None = None,
     records: bool = False,
 ) -> Table:
     """The claims with their elements, as ``claimtrack claims`` prints them.
 
-    ``records`` gives ``quantities`` and ``dates`` as lists of dicts (for JSON) instead of joined text:
-    ``claims_records.sql`` wraps ``claims_table.sql``, so both list the same claims in the same order.
+    ``records`` gives ``quantities`` and ``dates`` as lists of dicts (for JSON) instead of joined text.
     """
-    params = {"status": status, "article": article}
-    if not records:
-        return query(db, "claims_table", params)
-    table_sql = _named_query("claims_table").strip().rstrip(";")
-    sql = _named_query("claims_records") + table_sql + "\n) AS t\nORDER BY t.article_id, t.claim_id"
+    with stream_claims(db, status=status, article=article, records=records) as stream:
+        return Table(stream.columns, [row for batch in stream.batches for row in batch])
+
+
+@contextlib.contextmanager
+def stream_claims(
+    db: str | os.PathLike[str] = DEFAULT_DB, *, status: str | None = None, article: str | None = None,
+    records: bool = False, batch: int = STREAM_BATCH,
+) -> Iterator[RowStream]:
+    """:func:`claims_table` as a :class:`RowStream` (constant memory, however many claims)."""
     with connect(db, read_only=True) as con:
-        cursor = con.execute(sql, params)
-        return Table(tuple(d[0] for d in cursor.description), cursor.fetchall())
+        cursor = con.execute(_claims_sql(records), {"status": status, "article": article})
+        yield RowStream(tuple(d[0] for d in cursor.description), _batches(cursor, batch))
 
 
 def run_readonly_sql(db: str | os.PathLike[str], sql: str, timeout: float | None = DEFAULT_SQL_TIMEOUT) -> Table:
@@ -64,6 +97,15 @@ def run_readonly_sql(db: str | os.PathLike[str], sql: str, timeout: float | None
     still running after ``timeout`` seconds is interrupted (a reader holds the file, and every writer
     waits for it); None runs it to the end.
     """
+    with stream_readonly_sql(db, sql, timeout) as stream:
+        return Table(stream.columns, [row for batch in stream.batches for row in batch])
+
+
+@contextlib.contextmanager
+def stream_readonly_sql(
+    db: str | os.PathLike[str], sql: str, timeout: float | None = DEFAULT_SQL_TIMEOUT, batch: int = STREAM_BATCH,
+) -> Iterator[RowStream]:
+    """:func:`run_readonly_sql` as a :class:`RowStream`; the timeout covers reading every batch."""
     with connect(db, read_only=True) as con:
         try:
             statements = con.extract_statements(sql)
@@ -81,16 +123,29 @@ def run_readonly_sql(db: str | os.PathLike[str], sql: str, timeout: float | None
         if timer:
             timer.daemon = True
             timer.start()
+
+        def checked(batches: Iterator[list[tuple[Any, ...]]]) -> Iterator[list[tuple[Any, ...]]]:
+            with _query_errors(timeout):
+                yield from batches
+
         try:
-            for statement in statements[:-1]:
-                con.execute(statement)
-            cursor = con.execute(statements[-1])
-            return Table(tuple(d[0] for d in cursor.description), cursor.fetchall())
-        except duckdb.InterruptException:
-            raise QueryError(f"the query was stopped after {timeout:g} s, so that writers are not kept waiting "
-                             "(--timeout SECONDS to allow longer)") from None
-        except duckdb.Error as exc:
-            raise QueryError(_first_line(exc)) from None
+            with _query_errors(timeout):
+                for statement in statements[:-1]:
+                    con.execute(statement)
+                cursor = con.execute(statements[-1])
+            yield RowStream(tuple(d[0] for d in cursor.description), checked(_batches(cursor, batch)))
         finally:
             if timer:
                 timer.cancel()
+
+
+@contextlib.contextmanager
+def _query_errors(timeout: float | None) -> Iterator[None]:
+    """DuckDB's errors while a user's query runs, as one-line QueryErrors."""
+    try:
+        yield
+    except duckdb.InterruptException:
+        raise QueryError(f"the query was stopped after {timeout:g} s, so that writers are not kept waiting "
+                         "(--timeout SECONDS to allow longer)") from None
+    except duckdb.Error as exc:
+        raise QueryError(_first_line(exc)) from None
