@@ -24,10 +24,12 @@ import subprocess
 import sys
 import threading
 
-__all__ = ["PROCESS_TAG", "crash_orphaned_runs", "own_temporary_server", "stop_on_signals", "tag_this_process"]
+__all__ = ["PROCESS_TAG", "crash_orphaned_runs", "own_temporary_server", "skip_flow_heartbeats", "stop_on_signals",
+           "tag_this_process"]
 
 PROCESS_TAG = "claimtrack-process:"
 _tagged = []  # the entered ``prefect.tags`` context, kept for the life of the process
+_heartbeats_off = []  # the entered settings context without flow heartbeats, likewise
 
 _PR_SET_PDEATHSIG = 1
 
@@ -93,6 +95,24 @@ def tag_this_process() -> None:
     context = tags(_process_tag())
     context.__enter__()
     _tagged.append(context)
+
+
+def skip_flow_heartbeats() -> None:
+    """Flow runs this process starts send no heartbeats (once per process).
+
+    Prefect 3.9 gives every flow run a heartbeat thread that sleeps in one-second steps and is joined
+    when the run ends, so every flow run and subflow of a command waited up to a second for it: most
+    of the 1.06 s a re-ingest of 400 stored files took (``bench/ingest.py``). Heartbeats let Prefect
+    notice a run whose process died; a command's runs are marked Crashed by :func:`crash_orphaned_runs`
+    instead. Deployment runs started by ``claimtrack serve`` run in processes of their own and keep them.
+    """
+    if _heartbeats_off:
+        return
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    context = temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
+    context.__enter__()
+    _heartbeats_off.append(context)
 
 
 def _gone(pid: int) -> bool:

@@ -51,6 +51,15 @@ def test_stored_articles_are_skipped_before_extraction(ingest, db, tmp_path, mon
     assert ingest([str(SEED), str(other)], db=db).stored == [] and extracted == [str(other)]
 
 
+@pytest.mark.parametrize("batch_size", [1, 25], ids=["other-batches", "same-batch"])
+def test_two_inputs_with_one_text_store_one_article_and_report_the_other(ingest, db, tmp_path, batch_size):
+    copy = tmp_path / "copy.txt"
+    copy.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    report = ingest([str(SEED), str(copy)], db=db, batch_size=batch_size)
+    assert len(report.stored) == 1 and report.skipped == report.stored
+    assert count(db, "articles") == 1
+
+
 def test_bad_inputs_are_reported_and_the_good_ones_still_go_through(ingest, db, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("")
