@@ -463,3 +463,14 @@ def test_an_unexpected_error_is_one_line_and_a_failure(exc, line, db, capsys, mo
     assert cli.main(["claims", "--db", db]) == 1
     err = capsys.readouterr().err
     assert err.strip() == line and "Traceback" not in err
+
+
+def test_commands_run_their_flows_without_heartbeats():
+    # Prefect 3.9 joins a heartbeat thread that sleeps in 1 s steps at the end of every flow run: commands turn
+    # heartbeats off (flows.lifetime.skip_flow_heartbeats); crash_orphaned_runs covers what they were for.
+    code = ("from prefect.settings import get_current_settings as s; before = s().flows.heartbeat_frequency; "
+            "from flows.lifetime import skip_flow_heartbeats; skip_flow_heartbeats(); skip_flow_heartbeats(); "
+            "print(before, s().flows.heartbeat_frequency)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["180", "None"]
