@@ -39,6 +39,7 @@ bench: .venv-bench/.installed
 	@.venv-bench/bin/python bench/verification.py
 	@.venv-bench/bin/python bench/sources.py
 	@.venv-bench/bin/python bench/ingest.py
+	@.venv-bench/bin/python bench/warehouse.py
 
 .venv-bench/.installed: pyproject.toml bench/requirements.txt
 	@test -x .venv-bench/bin/python || $(PYTHON) -m venv .venv-bench
