@@ -10,7 +10,8 @@ How it decides (:func:`check_statement`):
 1. Both sides are read alike: folded to lower case without accents, tokenised ("australia's" ->
    "australia 's"), lightly stemmed so that a lemmatised statement meets inflected cells ("nominate"
    / "nominated", "fall" / "falling", "kiss" / "kisses"), numbers and dates made canonical words
-   ("1,234", "five", "1913 - 11 - 07" / "november 7 , 1913"; see :mod:`claims.celllink_ops`).
+   ("1,234", "five", "1913 - 11 - 07" / "november 7 , 1913"; see :mod:`claims.celllink_words` and
+   :mod:`claims.celllink_ops`).
 2. Linking: the longest statement spans equal to a cell, or to a run of naming words inside one; the
    runs of header words that name columns ("the director", "5 loss", "a roll of 321"); the numeric
    conditions ("more than 40", "before 1990").
@@ -32,12 +33,14 @@ pure and use only the standard library and :mod:`claims.tables`.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claims import celllink_ops as ops
+from claims.celllink_words import is_number as _is_number
+from claims.celllink_words import stem as _stem
+from claims.celllink_words import tokens as _tokens
+from claims.celllink_words import words as _words
 from claims.tables import Table, parse_cell, typed
 
 __all__ = ["TableFinding", "check_statement"]
@@ -48,104 +51,6 @@ class TableFinding:
     stance: str  # "supports" | "refutes"
     rows: tuple[int, ...]  # indexes into table.rows of the rows that decided it
     explanation: str  # one line naming the row(s), column(s), cell value(s) and the comparison
-
-
-# --- words ----------------------------------------------------------------------------------------
-
-# A token: a time ("1:56.85", "1.56.85"), a number (thousands commas, decimals, an ordinal suffix), a
-# run of letters, "'s", or one punctuation mark.
-_TOKEN = re.compile(r"\d+(?::\d\d)+(?:\.\d+)?|\d+\.\d\d\.\d+|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:st|nd|rd|th)?"
-                    r"|[^\W\d_]+|'s|[^\s\w]")
-_NOT = re.compile(r"\s?n't\b")  # "didn't", "did n't" -> "did not"
-_BREAK = frozenset(",;.!?:")  # punctuation that ends a phrase: a header and a value across it are not adjacent
-# Forms a lemmatiser maps and a suffix stripper cannot (irregular plurals and verbs; "ha" is what a
-# noun lemmatiser makes of "has").
-_IRREGULAR = {"men": "man", "women": "woman", "children": "child", "people": "person", "feet": "foot",
-              "won": "win", "lost": "lose", "wrote": "write", "written": "write", "began": "begin",
-              "begun": "begin", "ran": "run", "held": "hold", "led": "lead", "took": "take", "taken": "take",
-              "made": "make", "gave": "give", "given": "give", "went": "go", "gone": "go", "beaten": "beat",
-              "chose": "choose", "chosen": "choose", "drew": "draw", "drawn": "draw", "sang": "sing",
-              "sung": "sing", "born": "bear", "ha": "have", "has": "have", "had": "have", "wa": "be",
-              "is": "be", "was": "be", "were": "be", "are": "be", "been": "be", "did": "do", "does": "do"}
-
-
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    """A crude suffix stripper, applied alike to statement and cells: what matters is that both
-    sides of "nominate" / "nominated" or "fall" / "falling" end the same, not that it is a word."""
-    w = _IRREGULAR.get(word, word)
-    if not w.isalpha() or len(w) <= 3:
-        return w
-    if w.endswith(("ies", "ied")) and len(w) > 4:
-        w = w[:-3] + "y"
-    elif w.endswith("sses"):
-        w = w[:-2]
-    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    if w.endswith("ing") and len(w) >= 6:
-        w = w[:-3]
-    elif w.endswith("ed") and len(w) >= 5:
-        w = w[:-2]
-    if w.endswith("e") and len(w) >= 4:
-        w = w[:-1]
-    if len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "aeiou":
-        w = w[:-1]
-    return w
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-"))
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-
-
-@lru_cache(maxsize=65536)
-def _tokens(text: str) -> tuple[tuple[str, str, bool, bool], ...]:
-    """A text's comparable words as (as written, canonical word, follows a phrase break, follows
-    "the"). Punctuation and "the" are dropped, "'s" is kept, "%" is the word "percent", a date is one
-    word "@month-day" followed by its year."""
-    toks = _TOKEN.findall(_NOT.sub(" not", _fold(text)).replace("%", " percent "))
-    out: list[tuple[str, str, bool, bool]] = []
-    brk = det = False
-    i = 0
-    while i < len(toks):
-        t = toks[i]
-        date = ops.date_at(toks, i) if (t[0].isdigit() or t in ops.MONTHS) else None
-        if date:
-            md, year, used = date
-            out.append((" ".join(toks[i:i + used]), md, brk, det))
-            if year:
-                out.append((year, year, False, False))
-            i += used
-            brk = det = False
-            continue
-        if t[0].isdigit():
-            word = ops.number_word(t, toks, i)
-        elif t in ops.NUMBER_WORDS:
-            word = ops.NUMBER_WORDS[t]
-        elif t == "the":
-            det, i = True, i + 1
-            continue
-        elif t in ("no", "nr") and toks[i + 1:i + 2] and toks[i + 1][0].isdigit():
-            word = t = "number"  # "no 94": a number, not a negation
-        elif t[0].isalpha():
-            word = _stem(t)
-        elif t == "'s":
-            word = t
-        else:
-            brk, i = brk or t in _BREAK, i + 1
-            continue
-        out.append((t, word, brk, det))
-        brk = det = False
-        i += 1
-    return tuple(out)
-
-
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(t[1] for t in _tokens(text))
-
-
-def _is_number(word: str) -> bool:
-    return word[0].isdigit()
 
 
 # --- the table, read once -------------------------------------------------------------------------
