@@ -9,7 +9,7 @@ The product reads news, so the model is chosen and its threshold set on news.  D
 
 * CLEF-2024 CheckThat! Task 1 English ``train`` and ``dev``, pooled (``raw/checkthat-ct24-en``), and the positives
   of the CheckThat! 2019/2020 debate training files at weight 0.5 (see :func:`read_extra_positives`);
-* ``bench/data/checkworthiness/news.jsonl``: 2,024 BBC sentences labelled by hand (its README gives the rules and
+* ``bench/data/checkworthiness/news.jsonl``: 2,024 BBC sentences labelled one by one (its README gives the rules and
   the sampling), at weight ``W_NEWS``;
 * every other sentence of the eligible BBC articles (the same eligibility as the labels: tech, sport,
   entertainment, politics >= 390, business >= 400; see ``tools/sample_news.py``), unlabelled, labelled by a
@@ -598,7 +598,7 @@ def main(argv=None):
     meta = {
         "trained_on": (f"CLEF-2024 CheckThat! Task 1 English train+dev ({len(data['labels'])} sentences) + "
                        f"{len(extra)} positives of CheckThat! 2019/2020 debate training files + {len(yn)} BBC news "
-                       f"sentences labelled by hand + {len(pool_items)} BBC sentences labelled by a MiniLM+n-gram teacher"),
+                       f"sentences labelled one by one + {len(pool_items)} BBC sentences labelled by a MiniLM+n-gram teacher"),
         **STUDENT,
         "teacher": TEACHER,
         "threshold": thr,
