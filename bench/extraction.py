@@ -38,6 +38,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 sys.path.insert(0, str(REPO / "tools"))
 
+from evaldata import bbc_path  # noqa: E402  (bench/evaldata.py)
 from quantities import (  # noqa: E402  (bench/quantities.py)
     eval_dir,
     gold_values,
@@ -138,9 +139,11 @@ def _previous_scorer():
 
 
 def _news() -> tuple[list[str], list[int], list[float] | None]:
-    from sample_news import read_labels  # tools/sample_news.py: the labels keep offsets and a hash, not the text
+    from sample_news import (
+        read_labels,  # tools/: the labels keep offsets and hashes, not the text
+    )
 
-    rows = read_labels(CW_DATA / "news.jsonl", eval_dir() / "raw" / "bbc-news" / "bbc_news_2225.jsonl")
+    rows = read_labels(CW_DATA / "news.jsonl", bbc_path())
     oof_path = CW_DATA / "oof.jsonl"
     oof = None
     if oof_path.exists():

@@ -26,11 +26,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-
-
-def eval_dir() -> Path:
-    env = os.environ.get("CLAIMTRACK_EVAL")
-    return Path(env) if env else REPO.parent / "shared" / "eval"
+from evaldata import eval_dir  # noqa: E402  (bench/evaldata.py)
 
 
 def main(argv: list[str]) -> int:

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
 import sys
 import time
@@ -45,17 +44,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
+if str(REPO / "bench") not in sys.path:  # loaded by file path from the tests too
+    sys.path.insert(0, str(REPO / "bench"))
+from evaldata import eval_dir  # noqa: E402  (bench/evaldata.py)
 
 from claims.quantities import find_quantities  # noqa: E402
 
 REL_TOL = 1e-3
 # Gold range strings: "252.0-287.0", "3.0 - 4.0", "0-62.0" (but not "-1.4" or "1.99E-29").
 _GOLD_RANGE = re.compile(r"^\s*(-?\d[\d.]*(?:[eE][-+]?\d+)?)\s*-\s*(-?\d[\d.]*(?:[eE][-+]?\d+)?)\s*$")
-
-
-def eval_dir() -> Path:
-    env = os.environ.get("CLAIMTRACK_EVAL")
-    return Path(env) if env else (REPO.parent / "shared" / "eval")
 
 
 def newsquant_path() -> Path:

@@ -29,7 +29,6 @@ the held-back sets of the same kinds are measured outside the project.
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -38,6 +37,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
+from evaldata import eval_dir  # noqa: E402  (bench/evaldata.py)
 
 from claims.factcheck import decide  # noqa: E402
 from claims.passages import SourceText, passages_from_html  # noqa: E402
@@ -46,11 +46,6 @@ from claims.verdict import Document, verify  # noqa: E402
 
 FOUR = ("supported", "refuted", "conflicting", "not_enough_evidence")
 DECISIVE = ("supported", "refuted")
-
-
-def eval_dir() -> Path:
-    env = os.environ.get("CLAIMTRACK_EVAL")
-    return Path(env) if env else (REPO.parent / "shared" / "eval")
 
 
 def load(folder: Path) -> tuple[list[dict], dict[str, SourceText]]:

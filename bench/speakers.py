@@ -31,7 +31,6 @@ import hashlib
 import importlib.util
 import inspect
 import json
-import os
 import re
 import sys
 import time
@@ -40,6 +39,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
+from evaldata import bbc_path  # noqa: E402  (bench/evaldata.py)
+
+sys.path.insert(0, str(REPO / "tools"))
+from sample_news import eligible_id as eligible  # noqa: E402  (tools/sample_news.py: issue 12's articles)
 
 GOLD = REPO / "bench" / "data" / "speakers" / "speakers.jsonl"
 SAMPLE_SIZE = 97
@@ -55,24 +58,6 @@ BEFORE = {
 _TITLES = frozenset("mr mrs ms miss dr sir lady dame lord professor prof cardinal".split())
 _DETERMINERS = frozenset("a an the".split())
 _TOKEN = re.compile(r"[\w][\w./&'-]*")
-
-
-def eval_dir() -> Path:
-    env = os.environ.get("CLAIMTRACK_EVAL")
-    return Path(env) if env else (REPO.parent / "shared" / "eval")
-
-
-def bbc_path() -> Path:
-    return eval_dir() / "raw" / "bbc-news" / "bbc_news_2225.jsonl"
-
-
-def eligible(article_id: str) -> bool:
-    """The categories annotated: tech, sport, entertainment; politics >= 390; business >= 400."""
-    category, _, number = article_id.partition("/")
-    n = int(number)
-    return category in ("tech", "sport", "entertainment") or (
-        (category == "politics" and n >= 390) or (category == "business" and n >= 400)
-    )
 
 
 def sample(ids) -> list[str]:

@@ -52,7 +52,6 @@ import csv
 import html
 import json
 import multiprocessing
-import os
 import re
 import sys
 import threading
@@ -65,6 +64,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
+from evaldata import eval_dir  # noqa: E402  (bench/evaldata.py)
 
 from flows.fetch import FetchPolicy  # noqa: E402
 from flows.verify import check_claim  # noqa: E402
@@ -87,11 +87,6 @@ DECIMAL_SPACE = re.compile(r"(\d)\. (\d)")
 SENTENCES_PER_PARAGRAPH = 3
 CLIMATE_STEP = 2  # every 2nd claim of Climate-FEVER (positions 0, 2, 4, ...), to keep the run near 3 minutes
 WORKERS = 2  # processes checking claims (the machines have 2 cores)
-
-
-def eval_dir() -> Path:
-    env = os.environ.get("CLAIMTRACK_EVAL")
-    return Path(env) if env else (REPO.parent / "shared" / "eval")
 
 
 # --- the loopback server -------------------------------------------------------------------------

@@ -14,7 +14,6 @@ articles come from ``../shared/eval/raw/bbc-news`` (or ``$CLAIMTRACK_EVAL``); wh
 from __future__ import annotations
 
 import json
-import os
 import sys
 import tempfile
 import time
@@ -22,6 +21,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+from evaldata import eval_dir  # noqa: E402  (bench/evaldata.py)
 
 FILL = """
 INSERT INTO articles SELECT 'synthetic' || lpad(i::VARCHAR, 10, '0'), 'synthetic/' || i, 'Synthetic ' || i, '2005-01',
@@ -32,11 +32,6 @@ INSERT INTO claim_links SELECT i, i, 'self', TIMESTAMP '2026-01-01' FROM range($
 INSERT INTO claim_status_events SELECT i, i, 'unverified', NULL, 'pipeline', NULL, NULL, TIMESTAMP '2026-01-01'
     FROM range($claims) t(i);
 """
-
-
-def eval_dir() -> Path:
-    env = os.environ.get("CLAIMTRACK_EVAL")
-    return Path(env) if env else REPO.parent / "shared" / "eval"
 
 
 def timed(call, repeat: int = 3) -> float:

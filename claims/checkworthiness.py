@@ -191,6 +191,14 @@ _STARTERS = frozenset("but and however so meanwhile yet still also".split())
 _FIRST_PERSON_ANY = frozenset("i we my our me us".split())
 
 
+def _graded(feats: list[str], name: str, count: int) -> None:
+    """``name`` for one or more, and ``name2`` as well for two or more ("n:past", "n:past2")."""
+    if count:
+        feats.append(name)
+        if count >= 2:
+            feats.append(f"{name}2")
+
+
 def _news_features(text: str, low_tokens: list[str], toks: set[str], has_digit: bool) -> list[str]:
     feats = []
     if text[:1] in "\"'":
@@ -217,25 +225,12 @@ def _news_features(text: str, low_tokens: list[str], toks: set[str], has_digit: 
         feats.append("n:sched")
         future = True
     past = sum(1 for t in low_tokens if len(t) > 4 and t.endswith("ed")) + len(toks & _PAST_IRREGULAR)
-    if past:
-        feats.append("n:past")
-        if past >= 2:
-            feats.append("n:past2")
-    if toks & _RESULT_VERBS:
-        feats.append("n:result")
-    if toks & _STUDY:
-        feats.append("n:study")
+    _graded(feats, "n:past", past)
+    feats.extend(name for name, words in (("n:result", _RESULT_VERBS), ("n:study", _STUDY)) if toks & words)
     if toks & _SUPERLATIVE or any(len(t) > 5 and t.endswith("est") for t in toks):
         feats.append("n:super")
-    n_eval = len(toks & _EVALUATIVE)
-    if n_eval:
-        feats.append("n:eval")
-        if n_eval >= 2:
-            feats.append("n:eval2")
-    if toks & _MONTH_NAMES:
-        feats.append("n:month")
-    if toks & _DAY_NAMES:
-        feats.append("n:day")
+    _graded(feats, "n:eval", len(toks & _EVALUATIVE))
+    feats.extend(name for name, words in (("n:month", _MONTH_NAMES), ("n:day", _DAY_NAMES)) if toks & words)
     if low_tokens and low_tokens[0] in _STARTERS:
         feats.append("n:starter")
     quoted = "n:qstart" in feats or "n:qend" in feats or "n:qodd" in feats

@@ -174,12 +174,7 @@ def _day_ranges(text: str, pub: _Pub, out: list) -> None:
             mo, d1, d2 = _month_number(m["month"]), int(m["d1"]), int(m["d2"])
             if mo is None or d1 >= d2:
                 continue
-            if m["year"]:
-                y = int(m["year"])
-            elif pub.y is None:
-                y = None
-            else:
-                y = _day_year(pub, mo, d1, _tense(text, m.start(), m.end(), present=True))
+            y = _year_of_day(text, m, pub, mo, d1)
             if y is not None and not (_valid(y, mo, d1) and _valid(y, mo, d2)):
                 continue
             first = (m.start(), m.end("d1") + _suffix_len(text, m.end("d1"))) if month_first else \
@@ -187,6 +182,15 @@ def _day_ranges(text: str, pub: _Pub, out: list) -> None:
             second = (m.start("d2"), m.end())
             for (a, b), d in ((first, d1), (second, d2)):
                 out.append((a, b, _iso(y, mo, d) if y else None, "day", None, True))
+
+
+def _year_of_day(text: str, m: re.Match, pub: _Pub, mo: int, d: int) -> int | None:
+    """The year of a day mention: the one it names, else the publication's past or future by tense."""
+    if m["year"]:
+        return int(m["year"])
+    if pub.y is None:
+        return None
+    return _day_year(pub, mo, d, _tense(text, m.start(), m.end(), present=True))
 
 
 def _suffix_len(text: str, at: int) -> int:
@@ -199,12 +203,7 @@ def _calendar(text: str, pub: _Pub, out: list) -> None:
         mo, d = _month_number(m["month"]), int(m["day"])
         if mo is None:
             continue
-        if m["year"]:
-            y = int(m["year"])
-        elif pub.y is None:
-            y = None
-        else:
-            y = _day_year(pub, mo, d, _tense(text, m.start(), m.end(), present=True))
+        y = _year_of_day(text, m, pub, mo, d)
         if y is None:
             out.append((m.start(), m.end(), None, "day", None, True))
         elif _valid(y, mo, d):

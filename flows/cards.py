@@ -10,7 +10,7 @@ goes through :func:`flows.markdown.escape`; only ``http``/``https`` sources beco
 
 from __future__ import annotations
 
-from flows.markdown import escape, link
+from flows.markdown import escape, link, shorten
 from warehouse import Table
 
 __all__ = ["cards_markdown", "choice_label", "source_link"]
@@ -49,7 +49,7 @@ def _card(number: int, row: dict) -> list[str]:
     ]
     evidence = row.get("best_evidence")
     if evidence:
-        lines.append(f"- **Evidence:** {escape(_cut(evidence, EVIDENCE_CHARS))}")
+        lines.append(f"- **Evidence:** {escape(shorten(evidence, EVIDENCE_CHARS))}")
         if row.get("best_explanation"):
             lines.append(f"- **Why:** {escape(row['best_explanation'])}")
         lines.append(f"- **Source:** {source_link(row.get('best_source'))}")
@@ -64,7 +64,7 @@ def _card(number: int, row: dict) -> list[str]:
 def source_link(location: object) -> str:
     """A Markdown link for an http(s) URL (``flows.markdown.link``), the escaped text of anything else."""
     text = " ".join(str(location or "").split())
-    return str(link(_cut(text, 100), text)) if text else ""
+    return str(link(shorten(text, 100), text)) if text else ""
 
 
 def choice_label(row: dict) -> str:
@@ -75,9 +75,4 @@ def choice_label(row: dict) -> str:
     suggestion = row.get("suggested_status") or "unverified"
     if row.get("confidence") is not None:
         suggestion += f" {row['confidence']:.2f}"
-    return f"{_cut(row.get('text') or '', CHOICE_CHARS)} (pipeline: {suggestion})"
-
-
-def _cut(text: object, width: int) -> str:
-    flat = " ".join(str(text or "").split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+    return f"{shorten(row.get('text') or '', CHOICE_CHARS)} (pipeline: {suggestion})"

@@ -51,7 +51,11 @@ def _prefect_environment() -> None:
         from flows.lifetime import own_temporary_server
 
         own_temporary_server()  # the temporary API server stops with this command, even at kill -9
-    from flows.lifetime import crash_orphaned_runs, skip_flow_heartbeats, tag_this_process
+    from flows.lifetime import (
+        crash_orphaned_runs,
+        skip_flow_heartbeats,
+        tag_this_process,
+    )
 
     tag_this_process()
     skip_flow_heartbeats()  # a second saved at the end of every flow run (flows.lifetime)
@@ -61,6 +65,16 @@ def _prefect_environment() -> None:
         logging.getLogger("claimtrack").debug("could not check for orphaned runs: %s", exc)
 
 
+def api_configured() -> bool:
+    """True when a Prefect API URL is set, in the environment or the active Prefect profile."""
+    if os.environ.get("PREFECT_API_URL"):
+        return True
+    _prefect_defaults()  # the same PREFECT_HOME (and so profile) as every other command
+    from prefect.settings import PREFECT_API_URL
+
+    return bool(PREFECT_API_URL.value())
+
+
 def _refresh_when_served(db: str, *, changed: bool) -> None:
     """Refresh the dashboard artifacts after a command that changed the warehouse, when a Prefect server
     is configured (``PREFECT_API_URL``, in the environment or the profile), as deployment runs do.
@@ -68,11 +82,7 @@ def _refresh_when_served(db: str, *, changed: bool) -> None:
     Under Prefect's temporary local API nobody sees the artifacts, and the refresh would add a few seconds
     to every command: it is skipped there.
     """
-    if not changed:
-        return
-    from prefect.settings import PREFECT_API_URL
-
-    if not (os.environ.get("PREFECT_API_URL") or PREFECT_API_URL.value()):
+    if not changed or not api_configured():
         return
     from flows.dashboard import refresh_dashboard
 

@@ -50,24 +50,14 @@ def _moment(value: str) -> datetime:
     return to_utc(moment)
 
 
-def api_configured() -> bool:
-    """True when a Prefect API URL is set, in the environment or the active Prefect profile."""
-    if os.environ.get("PREFECT_API_URL"):
-        return True
-    from flows.cli import _prefect_defaults
-
-    _prefect_defaults()  # the same PREFECT_HOME (and so profile) as every other command
-    from prefect.settings import PREFECT_API_URL
-
-    return bool(PREFECT_API_URL.value())
-
-
 def cmd_digest(args: argparse.Namespace) -> int:
     from flows.cli import _db, _fail
     from flows.webhook import WebhookError, post_json, webhook_origin
 
     db = _db(args)
     url = args.webhook or os.environ.get("CLAIMTRACK_DIGEST_WEBHOOK", "").strip() or None
+    from flows.cli import api_configured
+
     if api_configured():
         from flows.cli import _prefect_environment
 

@@ -89,20 +89,14 @@ def _fail(message: str) -> int:
     return 1
 
 
-def _api_configured() -> bool:
-    from prefect.settings import PREFECT_API_URL
-
-    return bool(os.environ.get("PREFECT_API_URL") or PREFECT_API_URL.value())
-
-
 def cmd_links(args: argparse.Namespace) -> int:
     """Print ``key: URL`` for each dashboard page; the URLs stay the latest (flows.dashboard.publish)."""
     import time
 
-    from flows.cli import _prefect_environment
+    from flows.cli import _prefect_environment, api_configured
 
     _prefect_environment()
-    if not _api_configured():
+    if not api_configured():
         return _fail("links needs a Prefect server: run `make ui`, or set PREFECT_API_URL")
     from prefect.settings import PREFECT_UI_URL
 
@@ -123,10 +117,10 @@ def cmd_links(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from flows.cli import _prefect_environment
+    from flows.cli import _prefect_environment, api_configured
 
     _prefect_environment()
-    if not _api_configured():
+    if not api_configured():
         return _fail("serve needs a Prefect server: run `make ui`, or set PREFECT_API_URL "
                      "(e.g. http://127.0.0.1:4200/api)")
     from flows.serve import (

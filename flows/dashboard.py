@@ -41,7 +41,7 @@ from prefect.artifacts import (
 
 from flows.cards import cards_markdown
 from flows.localfiles import check_database
-from flows.markdown import escape, md_table, table_cell
+from flows.markdown import escape, md_table, shorten, table_cell
 from warehouse import DEFAULT_DB, Table, connect
 from warehouse.dashboard import (
     DashboardData,
@@ -87,22 +87,23 @@ def refresh_dashboard(db: str = DEFAULT_DB) -> DashboardSummary:
     if not Path(db).exists():
         with connect(db):  # creates the file and its schema
             pass
-    since = previous_dashboard_time()
+    dashboard = latest_artifact(DASHBOARD_KEY)
+    since = _written_at(dashboard)
     data = dashboard_data(db, since=since)
     now = utcnow()
     publish(MarkdownArtifact(
         key=DASHBOARD_KEY, markdown=dashboard_markdown(data, db=db, since=since, now=now),
         description="Claims by status and article, recent changes, what to check next",
-    ))
+    ), current=dashboard)
     queue = review_batch(db, limit=REVIEW_QUEUE_ROWS)
     publish(MarkdownArtifact(
         key=REVIEW_QUEUE_KEY, markdown=review_queue_markdown(queue, now=now),
         description="Claims awaiting a reviewer, as cards: most check-worthy and least certain first",
-    ))
+    ), latest_artifact(REVIEW_QUEUE_KEY))
     publish(TableArtifact(
         key=REVIEW_TABLE_KEY, table=review_queue_rows(queue),
         description="Claims awaiting a reviewer, one row each (the review-queue cards, narrow)",
-    ))
+    ), latest_artifact(REVIEW_TABLE_KEY))
     tables = publish_article_tables(db, data.articles, since)
     get_run_logger().info("dashboard refreshed: %d queued claims, %d article tables", len(queue.rows), tables)
     return DashboardSummary(since=since, article_tables=tables, review_queue=len(queue.rows))
@@ -125,12 +126,12 @@ def latest_artifact(key: str):
     return _run_async(newest())
 
 
-def publish(artifact: MarkdownArtifact | TableArtifact) -> UUID:
-    """Create the artifact of ``artifact.key`` the first time; afterwards update that artifact in place."""
+def publish(artifact: MarkdownArtifact | TableArtifact, current) -> UUID:
+    """Create the artifact of ``artifact.key`` the first time (``current``, the key's latest artifact, is
+    None); afterwards update ``current`` in place."""
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.actions import ArtifactUpdate
 
-    current = latest_artifact(artifact.key)
     if current is None:
         return artifact.create().id
 
@@ -143,12 +144,11 @@ def publish(artifact: MarkdownArtifact | TableArtifact) -> UUID:
     return current.id
 
 
-def previous_dashboard_time() -> datetime | None:
-    """When the ``claims-dashboard`` artifact was last written (naive UTC), or None the first time."""
-    current = latest_artifact(DASHBOARD_KEY)
-    if current is None:
+def _written_at(artifact) -> datetime | None:
+    """When an artifact was last written (naive UTC), or None for no artifact: the previous dashboard's time."""
+    if artifact is None:
         return None
-    when = current.updated or current.created
+    when = artifact.updated or artifact.created
     # A plain datetime (Prefect hands out pendulum ones, whose .replace is deprecated).
     return datetime.fromtimestamp(when.timestamp(), timezone.utc).replace(tzinfo=None)
 
@@ -186,8 +186,8 @@ def dashboard_markdown(data: DashboardData, *, db: str, since: datetime | None, 
         cols = data.changes.columns
         rows = [
             [f"{r[cols.index('recorded_at')]:%Y-%m-%d %H:%M}", r[cols.index("claim_id")],
-             _short(r[cols.index("text")], 120), _short(r[cols.index("article")] or "", 60), r[cols.index("status")],
-             _confidence(r[cols.index("confidence")]), r[cols.index("actor")], _short(r[cols.index("note")] or "", 80)]
+             shorten(r[cols.index("text")], 120), shorten(r[cols.index("article")] or "", 60), r[cols.index("status")],
+             _confidence(r[cols.index("confidence")]), r[cols.index("actor")], shorten(r[cols.index("note")] or "", 80)]
             for r in data.changes.rows
         ]
         lines += ["", md_table(["when (UTC)", "claim", "text", "article", "status", "confidence", "by", "note"], rows)]
@@ -195,7 +195,7 @@ def dashboard_markdown(data: DashboardData, *, db: str, since: datetime | None, 
     if data.top_unverified.rows:
         lines.append(md_table(
             ["claim", "check-worthiness", "text", "article"],
-            [[r[0], f"{r[1]:.2f}", _short(r[2], 200), _short(r[3] or "", 60)] for r in data.top_unverified.rows],
+            [[r[0], f"{r[1]:.2f}", shorten(r[2], 200), shorten(r[3] or "", 60)] for r in data.top_unverified.rows],
         ))
     else:
         lines.append("None: every claim has a verdict.")
@@ -206,7 +206,7 @@ def dashboard_markdown(data: DashboardData, *, db: str, since: datetime | None, 
         for r in data.articles.rows:
             row = dict(zip(cols, r))
             rows.append([
-                _short(row["title"] or row["source"], 80), row["published"] or "", row["claims"], row["unverified"],
+                shorten(row["title"] or row["source"], 80), row["published"] or "", row["claims"], row["unverified"],
                 row["supported"], row["refuted"], row["conflicting"], row["not_enough_evidence"], row["reviewed"],
                 article_key(row["article_id"], row["title"], row["source"]),
             ])
@@ -221,7 +221,7 @@ def dashboard_markdown(data: DashboardData, *, db: str, since: datetime | None, 
         cols = data.failed_sources.columns
         lines.append(md_table(
             ["source", "error", "HTTP", "when (UTC)"],
-            [[_short(r[cols.index("location")], 100), _short(r[cols.index("error")] or "", 120),
+            [[shorten(r[cols.index("location")], 100), shorten(r[cols.index("error")] or "", 120),
               r[cols.index("http_status")] or "", f"{r[cols.index('fetched_at')]:%Y-%m-%d %H:%M}"]
              for r in data.failed_sources.rows],
         ))
@@ -305,11 +305,6 @@ def progress(description: str, *, total: int, threshold: int = 2) -> Iterator:
 
     yield step
     update_progress_artifact(artifact_id, 100.0)
-
-
-def _short(text: object, width: int) -> str:
-    flat = " ".join(str(text or "").split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 def _confidence(value: float | None) -> str:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from flows.markdown import Markdown, escape, link, link_target, md_table
+from flows.markdown import Markdown, escape, link, link_target, md_table, shorten
 from warehouse import Table
 from warehouse.db import utcnow
 from warehouse.digest import DigestData, digest_data
@@ -93,7 +93,7 @@ def digest_markdown(data: DigestData, *, db: str, basis: str) -> str:
         rows = []
         for number, row in enumerate(_records(data.top_claims), start=1):
             also = f" (in {row['appearances']} new articles)" if row["appearances"] > 1 else ""
-            rows.append([number, f"{row['checkworthiness']:.2f}", row["claim_id"], _short(row["text"]) + also,
+            rows.append([number, f"{row['checkworthiness']:.2f}", row["claim_id"], shorten(row["text"], TEXT_WIDTH) + also,
                          row["status"], _article(row["article_title"], row["article_source"], row["article_published"])])
         lines.append(md_table(["#", "check-worthiness", "claim", "text", "status", "article"], rows))
         if data.top_total > len(rows):
@@ -103,7 +103,7 @@ def digest_markdown(data: DigestData, *, db: str, basis: str) -> str:
         lines.append("No new claims.")
     lines += ["", "## Verdict changes", ""]
     if data.changes.rows:
-        rows = [[when(r["recorded_at"]), r["claim_id"], _short(r["text"]), r["old_status"], _now_status(r),
+        rows = [[when(r["recorded_at"]), r["claim_id"], shorten(r["text"], TEXT_WIDTH), r["old_status"], _now_status(r),
                  _actor(r), _article(r["article_title"], r["article_source"])] for r in _records(data.changes)]
         lines.append(md_table(["when (UTC)", "claim", "text", "was", "now", "by", "article"], rows))
         lines += _more(data.changes_total, len(rows), "verdict changes")
@@ -111,8 +111,8 @@ def digest_markdown(data: DigestData, *, db: str, basis: str) -> str:
         lines.append("No verdict changed.")
     lines += ["", "## Reviews", ""]
     if data.reviews.rows:
-        rows = [[when(r["recorded_at"]), r["claim_id"], _short(r["text"]), r["event_status"], r["old_status"],
-                 r["actor"], _short(r["note"] or "", 200)] for r in _records(data.reviews)]
+        rows = [[when(r["recorded_at"]), r["claim_id"], shorten(r["text"], TEXT_WIDTH), r["event_status"], r["old_status"],
+                 r["actor"], shorten(r["note"] or "", 200)] for r in _records(data.reviews)]
         lines.append(md_table(["when (UTC)", "claim", "text", "decision", "was", "reviewer", "note"], rows))
         lines += _more(data.reviews_total, len(rows), "reviews")
     else:
@@ -132,7 +132,7 @@ def _actor(row: dict) -> str:
 
 
 def _article(title: object, source: object, published: object = None) -> Markdown:
-    shown = link(_short(title or "", 100) or None, source)
+    shown = link(shorten(title or "", 100) or None, source)
     return Markdown(shown + (f" \\({escape(published)}\\)" if published else ""))
 
 
@@ -157,19 +157,19 @@ def slack_payload(data: DigestData, *, basis: str) -> dict:
         blocks.append(_section("Nothing new in this window: no new claims, no verdict changes, no reviews."))
         return {"text": text, "blocks": blocks}
     claims = [
-        f"{n}. `{r['checkworthiness']:.2f}` {slack_text(_short(r['text']))} ({r['status']}) "
+        f"{n}. `{r['checkworthiness']:.2f}` {slack_text(shorten(r['text'], TEXT_WIDTH))} ({r['status']}) "
         f"{_slack_link(r['article_title'], r['article_source'])}"
         for n, r in enumerate(_records(data.top_claims), start=1)
     ]
     changes = [
-        f"• {when(r['recorded_at'])} claim {r['claim_id']}: {slack_text(_short(r['text'], 200))} "
+        f"• {when(r['recorded_at'])} claim {r['claim_id']}: {slack_text(shorten(r['text'], 200))} "
         f"*{r['old_status']} → {_now_status(r)}* by {slack_text(r['actor'])}{' (reviewer)' if r['human'] else ''}"
         for r in _records(data.changes)
     ]
     reviews = [
-        f"• {when(r['recorded_at'])} claim {r['claim_id']}: {slack_text(_short(r['text'], 200))} "
+        f"• {when(r['recorded_at'])} claim {r['claim_id']}: {slack_text(shorten(r['text'], 200))} "
         f"*{r['event_status']}* (was {r['old_status']}) by {slack_text(r['actor'])}"
-        + (f": {slack_text(_short(r['note'], 200))}" if r["note"] else "")
+        + (f": {slack_text(shorten(r['note'], 200))}" if r["note"] else "")
         for r in _records(data.reviews)
     ]
     for title, lines, total in (("Most check-worthy new claims", claims, data.top_total),
@@ -198,7 +198,7 @@ def slack_text(value: object) -> str:
 
 
 def _slack_link(title: object, source: object) -> str:
-    label = slack_text(_short(title or source or "article", 100))
+    label = slack_text(shorten(title or source or "article", 100))
     target = link_target(source)
     return f"<{target}|{label}>" if target else label
 
@@ -237,8 +237,3 @@ def when(moment: datetime) -> str:
 
 def _count(n: int, what: str) -> str:
     return f"{n} {what}{'s' * (n != 1)}"
-
-
-def _short(text: object, width: int = TEXT_WIDTH) -> str:
-    flat = " ".join(str(text or "").split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"

