@@ -378,7 +378,9 @@ def old_warehouse(path: str, article, location: str, body: bytes, etag: str | No
                     "applied_at TIMESTAMP NOT NULL)")
         MIGRATIONS[0](con)
         con.execute("INSERT INTO schema_migrations VALUES (1, 'm001_initial', now())")
-        for view in ("claims_current", "claim_history", "claim_appearances"):
+        # claims_current as it was then (it ranked the event log; today it reads claim_state, migration 6)
+        con.execute((ROOT / "tests" / "fixtures" / "claims_current_from_log.sql").read_text(encoding="utf-8"))
+        for view in ("claim_history", "claim_appearances"):
             con.execute((ROOT / "warehouse" / "views" / f"{view}.sql").read_text(encoding="utf-8"))
         con.execute(OLD_REVIEW_QUEUE)
         con.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, now())",
@@ -426,7 +428,8 @@ def test_an_old_warehouse_is_migrated_and_verified_from_rebuilt_tables(served, p
         pass
     assert run_readonly_sql(db, "SELECT version, name FROM schema_migrations ORDER BY version").rows == [
         (1, "m001_initial"), (2, "m002_catch_up_first_release"), (3, "m003_source_tables_and_explanations"),
-        (4, "m004_removed_sources"), (5, "m005_snapshot_article_keys")]
+        (4, "m004_removed_sources"), (5, "m005_snapshot_article_keys"), (6, "m006_claim_state"),
+        (7, "m007_articles_without_a_string_index")]
     assert run_readonly_sql(db, "SELECT evidence_id, score, stance, explanation FROM evidence").rows == [
         (1, 7.25, "neutral", None)]
     assert run_readonly_sql(db, "SELECT count(*) FROM source_tables").rows[0][0] == 0

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import duckdb
 
 from claims.model import STATUSES
+from warehouse import state
 from warehouse.db import DEFAULT_DB, WarehouseError, connect, utcnow
 
 __all__ = ["PIPELINE", "RESERVED_ACTORS", "StatusChange", "StatusResult", "claim_history", "record_status",
@@ -85,8 +86,7 @@ def record_status_in(con: duckdb.DuckDBPyConnection, changes: Sequence[StatusCha
         return StatusResult()
     canonical = dict(
         con.execute(
-            "SELECT c.claim_id, coalesce(l.canonical_id, c.claim_id) FROM claims c "
-            "LEFT JOIN claim_links l USING (claim_id) WHERE list_contains(?, c.claim_id)",
+            "SELECT claim_id, canonical_id FROM claim_state WHERE claim_id IN (SELECT unnest(?::BIGINT[]))",
             [ids],
         ).fetchall()
     )
@@ -94,22 +94,17 @@ def record_status_in(con: duckdb.DuckDBPyConnection, changes: Sequence[StatusCha
     if missing:
         raise WarehouseError(f"no claim with id {missing[0]}")
     targets = sorted(set(canonical.values()))
-    machine = {
-        row[0]: (row[1], row[2])
-        for row in con.execute(
-            "SELECT claim_id, status, confidence FROM claim_status_events WHERE list_contains(?, claim_id) "
-            "AND actor = ? QUALIFY row_number() OVER (PARTITION BY claim_id ORDER BY recorded_at DESC, event_id DESC) = 1",
-            [targets, PIPELINE],
-        ).fetchall()
-    }
-    human = {
-        row[0]: row[1]
-        for row in con.execute(
-            "SELECT claim_id, status FROM claim_status_events WHERE list_contains(?, claim_id) "
-            "AND actor <> ? QUALIFY row_number() OVER (PARTITION BY claim_id ORDER BY recorded_at DESC, event_id DESC) = 1",
-            [targets, PIPELINE],
-        ).fetchall()
-    }
+    # The latest machine verdict and reviewer decision of each, as claim_state holds them.
+    machine, human = {}, {}
+    for claim_id, machine_status, machine_confidence, reviewed, status in con.execute(
+        "SELECT claim_id, machine_status, machine_confidence, reviewed, status FROM claim_state "
+        "WHERE claim_id IN (SELECT unnest(?::BIGINT[]))",
+        [targets],
+    ).fetchall():
+        if machine_status is not None:
+            machine[claim_id] = (machine_status, machine_confidence)
+        if reviewed:
+            human[claim_id] = status
     next_event = con.execute("SELECT coalesce(max(event_id), 0) + 1 FROM claim_status_events").fetchone()[0]
     now = utcnow()
     appended, unchanged, flagged = [], [], []
@@ -134,6 +129,7 @@ def record_status_in(con: duckdb.DuckDBPyConnection, changes: Sequence[StatusCha
     # A handful of rows per batch: one multi-row VALUES statement with bound parameters.
     _insert_values(con, "claim_status_events", 8, events)
     _insert_values(con, "claim_checks", 4, checks)
+    state.refresh(con, targets)  # their events, checks and evidence (stored before, in this transaction)
     return StatusResult(tuple(appended), tuple(unchanged), tuple(flagged))
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 
 from claims.model import Article
+from warehouse import state
 from warehouse.db import DEFAULT_DB, connect, utcnow
 
 __all__ = ["StoreResult", "store_articles", "stored_article_ids"]
@@ -149,6 +150,7 @@ def _store(con: duckdb.DuckDBPyConnection, articles: Sequence[Article]) -> Store
             for table, table_rows in rows.items():
                 _bulk_insert(con, Path(tmp), table, table_rows)
         _link_repeated_claims(con, first_claim, now)
+        state.add_claims(con, first_claim)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -163,20 +165,24 @@ def _store(con: duckdb.DuckDBPyConnection, articles: Sequence[Article]) -> Store
 def _link_repeated_claims(con: duckdb.DuckDBPyConnection, first_claim: int, now: str) -> None:
     """Link each new claim to the earliest claim of another article with the same fingerprint.
 
-    The earlier claims are found by an inner equi-join on the fingerprint (a hash join over the new claims),
-    not by a LEFT JOIN whose ON clause also filters: DuckDB plans that one as a nested loop over every
-    stored claim.
+    The earlier claims are found by an inner equi-join on the fingerprint, not by a LEFT JOIN whose ON
+    clause also filters (DuckDB plans that one as a nested loop over every stored claim); and the stored
+    claims are first cut down to the new claims' fingerprints by a semi-join, whose hash table is built
+    on the few new claims (joined directly, DuckDB built it on every stored claim: 80 ms at 1M claims,
+    then 14 ms).
     """
     con.execute(
         """
         INSERT INTO claim_links
         WITH fresh AS (
             SELECT claim_id, article_id, fingerprint FROM claims WHERE claim_id >= ?
+        ), earlier AS (
+            SELECT claim_id, article_id, fingerprint FROM claims
+            WHERE fingerprint <> '' AND fingerprint IN (SELECT fingerprint FROM fresh)
         ), earliest AS (
             SELECT f.claim_id, min(o.claim_id) AS canonical_id
             FROM fresh AS f
-            JOIN (SELECT claim_id, article_id, fingerprint FROM claims WHERE fingerprint <> '') AS o
-              ON o.fingerprint = f.fingerprint
+            JOIN earlier AS o ON o.fingerprint = f.fingerprint
             WHERE o.claim_id < f.claim_id AND o.article_id <> f.article_id
             GROUP BY f.claim_id
         )
