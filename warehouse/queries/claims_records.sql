@@ -5,10 +5,12 @@ SELECT
     t.article_id,
     t.text,
     t.kind,
-    coalesce((SELECT list({'text': q.text, 'value': q.value, 'kind': q.kind, 'unit': q.unit, 'bound': q.bound,
-                           'of': q."of", 'upper': q.upper} ORDER BY q.ordinal)
+    -- In element order: a sorted list of (ordinal, record), unwrapped (faster than an ordered aggregate).
+    coalesce((SELECT list_transform(list_sort(list({'o': q.ordinal, 'r': {'text': q.text, 'value': q.value,
+                           'kind': q.kind, 'unit': q.unit, 'bound': q.bound, 'of': q."of", 'upper': q.upper}})), x -> x.r)
               FROM quantities AS q WHERE q.claim_id = t.claim_id), []) AS quantities,
-    coalesce((SELECT list({'text': d.text, 'value': d.value, 'precision': d."precision"} ORDER BY d.ordinal)
+    coalesce((SELECT list_transform(list_sort(list({'o': d.ordinal, 'r': {'text': d.text, 'value': d.value,
+                           'precision': d."precision"}})), x -> x.r)
               FROM dates AS d WHERE d.claim_id = t.claim_id), []) AS dates,
     t.speaker,
     t.checkworthiness,
