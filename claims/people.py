@@ -118,7 +118,7 @@ def _plural(speaker: str) -> bool:
 
 
 def _cap_runs(text: str):
-    """(start, end) of each run of capitalised words, split where a sentence ends inside one:
+    """(start, end, words) of each run of capitalised words, split where a sentence ends inside one:
     "… said Thomas. Henson, surveying …" gives "Thomas" and "Henson …", not "Thomas" alone."""
     for m in CAP_RUN.finditer(text):
         start, end = m.start(), m.end()
@@ -126,9 +126,9 @@ def _cap_runs(text: str):
             run = _run_words(text, start, end)
             stop = run[-1][2] if run else end
             if stop >= end or text[stop:stop + 1] != "." or stop + 2 > end:
-                yield start, end
+                yield start, end, run
                 break
-            yield start, stop + 1  # the run ends with its sentence; the next one starts a new run
+            yield start, stop + 1, run  # the run ends with its sentence; the next one starts a new run
             k = stop + 1
             while k < end and text[k].isspace():
                 k += 1
@@ -200,10 +200,9 @@ class People:
     def _collect(self) -> None:
         text = self.text
         raw: list[tuple[int, str, str | None, bool]] = []  # (start, name, gender, strong)
-        for s0, end in _cap_runs(text):
+        for s0, end, run in _cap_runs(text):
             if self.quoted(s0):
                 continue
-            run = _run_words(text, s0, end)
             # A possessive ends a name: "Mike Friday's England side" names Mike Friday.
             cut = next((i for i, t in enumerate(run) if POSSESSIVE.search(t[0])), len(run))
             run = run[:cut + 1]
