@@ -11,6 +11,8 @@ narrator's.
 Gender comes from titles (Mr/Sir/Lord; Mrs/Ms/Miss/Lady/Dame), gendered nouns ("his wife
 Sharon", "spokeswoman"), a short list of common first names, and "he"/"she" once resolved to a
 name (the gender is kept for the rest of the article). Conflicting evidence leaves it unknown.
+A possessive ends a name ("Mike Friday's England side" names Mike Friday), and a sentence end
+inside a run of capitalised words splits it ("said Thomas. Henson, …").
 
 "he"/"she" resolve to the nearest sentence before them that names a compatible person, and in
 that sentence to the first such person (the subject, as a rule, not someone named later in it):
@@ -57,7 +59,7 @@ MALE_NOUNS = frozenset("""
 """.split())
 FEMALE_NOUNS = frozenset("""
     woman spokeswoman chairwoman businesswoman sportswoman wife girlfriend mother daughter sister
-    grandmother aunt niece actress widow queen princess
+    grandmother aunt niece actress widow queen princess frontwoman
 """.split())
 # Nouns that head a description of a person: "the singer", "the 47-year-old director".
 PERSON_NOUNS = frozenset("""
@@ -105,6 +107,35 @@ _VERBS = COMMON_VERBS | frozenset("also now then still".split())
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 # The lowercase word right before a name: "spokeswoman" in "spokeswoman Maria Zakharova".
 _WORD_BEFORE = re.compile(r"(?<![\w’'-])([a-z][a-z-]*)[ \t]+$")
+
+
+def _plural(speaker: str) -> bool:
+    """A description of many ("the respondents", "Economists", "police"): never what "it" stands for."""
+    head = speaker.split()[-1]
+    if not head.islower():
+        return head.lower() in ROLE_NOUNS  # "Economists"; a name is none: "Siemens", "the Halifax"
+    return head in ("people", "police") or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
+
+
+def _cap_runs(text: str):
+    """(start, end, words) of each run of capitalised words, split where a sentence ends inside one:
+    "… said Thomas. Henson, surveying …" gives "Thomas" and "Henson …", not "Thomas" alone."""
+    for m in CAP_RUN.finditer(text):
+        start, end = m.start(), m.end()
+        while start < end:
+            run = _run_words(text, start, end)
+            stop = run[-1][2] if run else end
+            if stop >= end or text[stop:stop + 1] != "." or stop + 2 > end:
+                yield start, end, run
+                break
+            yield start, stop + 1, run  # the run ends with its sentence; the next one starts a new run
+            k = stop + 1
+            while k < end and text[k].isspace():
+                k += 1
+            rest = CAP_RUN.match(text, k, end)
+            if rest is None:
+                break
+            start = rest.start()
 
 
 def description_gender(phrase: str | None) -> str | None | bool:
@@ -169,11 +200,12 @@ class People:
     def _collect(self) -> None:
         text = self.text
         raw: list[tuple[int, str, str | None, bool]] = []  # (start, name, gender, strong)
-        for m in CAP_RUN.finditer(text):
-            s0 = m.start()
+        for s0, end, run in _cap_runs(text):
             if self.quoted(s0):
                 continue
-            run = _run_words(text, s0, m.end())
+            # A possessive ends a name: "Mike Friday's England side" names Mike Friday.
+            cut = next((i for i, t in enumerate(run) if POSSESSIVE.search(t[0])), len(run))
+            run = run[:cut + 1]
             if run and POSSESSIVE.search(run[-1][0]):
                 w, a, b = run[-1]
                 run[-1] = (w[:-2], a, b - 2)
@@ -199,14 +231,14 @@ class People:
             first_gender = _name_gender(words[0].lower())
             if first_gender:
                 strong, gender = True, gender or first_gender
-            if not strong and len(words) >= 2 and text[m.end():m.end() + 1] == ",":
-                after = _words(text, m.end(), min(len(text), m.end() + 60))[:4]
+            if not strong and len(words) >= 2 and text[end:end + 1] == ",":
+                after = _words(text, end, min(len(text), end + 60))[:4]
                 strong = bool(after) and (
                     after[0][0].lower() in ("a", "an", "the", "his", "her")
                     or any(w.lower() in _PERSON_MARKERS for w, _, _ in after)
                 )
             if not strong and len(words) >= 2:
-                strong = self._opens_clause(s0, m.end())
+                strong = self._opens_clause(s0, end)
             raw.append((ns, name, gender, strong))
         attributions = [a for a in _attributions(text, 0, len(text)) if not self.quoted(a[1])]
         spoken = [(a[1], a[0]) for a in attributions if is_person(a[0])]
@@ -300,7 +332,7 @@ class People:
     def resolve(self, pos: int, gender: str | None, skip_sentence: bool = False) -> tuple[str | None, bool]:
         """(the person "he"/"she"/"the singer" at ``pos`` stands for, whether anyone is named before).
         "it" (gender "it") is the last body that spoke ("the company said") in this paragraph or
-        the two before."""
+        the two before, never a plural ("the respondents", "analysts")."""
         if gender == "it":
             start = self.sentence_start(pos)
             if start < pos and not self.quoted(start):
@@ -309,7 +341,7 @@ class People:
                     return subject, True
             floor = self.paragraph_start(pos, back=2)
             for p, speaker in reversed(self._bodies):
-                if p < pos:
+                if p < pos and not _plural(speaker):  # "it" is no "the respondents" or "analysts"
                     return (speaker if p >= floor else None), True
             return None, True
         k = bisect.bisect_left(self.positions, pos)

@@ -51,6 +51,8 @@ from claims.speakers import (
 )
 from claims.speech_words import (
     NAME_CONNECTORS,
+    SPEECH_VERB,
+    TITLE_NOUNS,
     TITLE_WORDS,
 )
 
@@ -159,7 +161,11 @@ def _only_titles(text: str, lo: int, hi: int) -> bool:
         return True
     if any(c in between for c in ".!?;:\"“”\n"):
         return False
-    return all(w[:1].isupper() or w.lower() in TITLE_WORDS or w in NAME_CONNECTORS for w in between.split())
+    words = between.split()
+    if all(w[:1].isupper() or w.lower() in TITLE_WORDS or w in NAME_CONNECTORS for w in words):
+        return True
+    # A role of any words that ends in a title noun: "…," Music Choice music and marketing manager Simon George said
+    return len(words) <= 8 and words[-1].lower() in TITLE_NOUNS and SPEECH_VERB.search(between) is None
 
 
 def _title_like(words: str) -> bool:

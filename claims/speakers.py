@@ -7,13 +7,19 @@ News attributes words in a few fixed ways, each handled here:
   said") or a relative clause between commas is skipped back to the name;
 * titles and roles before a name are dropped: "Aviation analyst Nick Van den Brul",
   "The Shadow Secretary of State for the Family, Theresa May, said" -> the name;
-* "according to X", and organisations as speakers ("the ministry said" -> "the ministry");
+* roles between a body and a name: "said Newry boss Roy McCreadie", "said Sun's chief operating
+  officer Jonathan Schwartz"; a bracketed abbreviation after a name: "the Asian Development Bank
+  (ADB) has said"; "IBM, which argues …" -> IBM;
+* "according to X", and organisations as speakers ("the ministry said" -> "the ministry"), figures
+  too ("according to new figures", "according to figures gathered by Netcraft" -> Netcraft);
 * "told X" names the listener, never the speaker ("told BBC Radio 4's Today");
-* "X did this and said …", "X did this, saying …": the subject of the sentence speaks;
+* "X did this and said …", "X did this, saying …": the subject of the sentence speaks (of the
+  participle's own clause: "…, while India rejected aid, saying …" -> India);
 * "he"/"she"/"it" and person descriptions ("the 30-year-old", "the singer") are marked for the
   caller, who resolves them (claims.people);
 * a few verbs that are nouns too ("reports", "estimates") count only inverted after a comma
-  (", reports the Daily Mail"), and "It was announced" names no one.
+  (", reports the Daily Mail") or ending the sentence after a comma ("…, the New York Times
+  reports."), and "It was announced" names no one.
 
 Pure standard library; compiled patterns (the word lists and patterns are in :mod:`claims.speech_words`);
 linear in the length of the text; never raises.
@@ -210,6 +216,15 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
     while tokens and tokens[-1][0].islower() and tokens[-1][0].endswith("ly") and len(tokens[-1][0]) > 4:
         tokens.pop()
     if not tokens:
+        if cs > lo and text[cs - 1] == ")":
+            # "the Asian Development Bank (ADB) has said": the name before the bracket, else what is in it.
+            k = text.rfind("(", max(lo, cs - 40), cs - 1)
+            inside = text[k + 1:cs - 1].strip() if k >= 0 else ""
+            if inside and " " not in inside:
+                speaker, start = _subject(text, lo, k)
+                if speaker is None and _is_acronym(inside):
+                    speaker, start = inside, k + 1
+                return speaker, start
         if cs > lo and text[cs - 1] == ",":
             cs2 = _clause_start(text, lo, cs - 1)
             previous = _words(text, cs2, cs - 1)
@@ -244,6 +259,10 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
         tokens = tokens[:-1]  # "the Napsterization weblog which said …": what comes before
         last = tokens[-1][0]
         low = last.lower()
+    if low in ("who", "which") and len(tokens) == 1:
+        appositive = _before_appositive(text, lo, cs, tokens)  # "IBM, which argues that …": the name before
+        if appositive:
+            return appositive
     if low in ("they", "it", "we", "i", "you", "who", "which", "that"):
         return None, cs
     if _is_cap(last) and not POSSESSIVE.search(last):
@@ -365,11 +384,28 @@ def _sentence_subject(text: str, lo: int, pos: int) -> str | None:
     return _name_from_run(run, text)
 
 
+def _role_then_name(tokens: list, k: int) -> bool:
+    """Do tokens[k:] hold a role of lowercase words ending in a title noun, then a capitalised name
+    ("boss Roy McCreadie", "chief operating officer Jonathan Schwartz")?"""
+    for j in range(k, min(len(tokens), k + 4)):
+        w = tokens[j]["w"]
+        if w is None or _is_cap(w) or w.lower() in NP_STOP:
+            return False
+        if w.lower() in TITLE_NOUNS or w.lower() in ROLE_NOUNS:
+            nxt = tokens[j + 1]["w"] if j + 1 < len(tokens) else None
+            if nxt and _is_cap(nxt) and not POSSESSIVE.search(nxt):
+                return True
+    return False
+
+
 def _forward_np(text: str, pos: int, hi: int) -> str | None:
     """The speaker phrase that starts at ``pos``: "said Russian … Alexander Grushko earlier …"."""
     np: list[tuple[str, int, int]] = []
     tokens = list(TOKEN.finditer(text, pos, min(hi, pos + 160)))
+    skip_to = 0
     for k, m in enumerate(tokens):
+        if k < skip_to:
+            continue
         if m["w"] is None or len(np) == 9:
             break
         w, s, e = m["w"], m.start(), m.end()
@@ -381,7 +417,19 @@ def _forward_np(text: str, pos: int, hi: int) -> str | None:
         if np and lw in ("from", "by", "of") and np[-1][0].lower() in DOCUMENT_NOUNS:
             np = []  # "a statement from the US Department of Defense": the source follows
             continue
-        if lw in NAME_CONNECTORS:
+        if (
+            np and np[-1][0].lower() in DOCUMENT_NOUNS and np[0][0].lower() not in DETERMINERS
+            and w.islower() and lw.endswith("ed")
+        ):
+            # "figures gathered by Netcraft": the source after "by"; "figures released on Tuesday": the figures.
+            by = next((j for j in range(k + 1, min(len(tokens), k + 6)) if tokens[j]["w"] == "by"), None)
+            if by is None:
+                break
+            np, skip_to = [], by + 1
+            continue
+        if np and _is_cap(np[-1][0]) and not _is_cap(w) and _role_then_name(tokens, k):
+            pass  # "said Newry boss Roy McCreadie": a role between the body and the name goes on
+        elif lw in NAME_CONNECTORS:
             if not (np and _is_cap(np[-1][0]) and nxt and _is_cap(nxt)):
                 break  # "of" goes on only inside a name: "Secretary of Defense"
         elif lw in NP_STOP:
@@ -397,7 +445,10 @@ def _forward_np(text: str, pos: int, hi: int) -> str | None:
             # "Russian" or "NATO" it goes on ("Russian state media RIA Novosti").
             break
         if POSSESSIVE.search(w) and not (np and np[0][0].lower() in DETERMINERS):
-            return None  # "said the alliance’s chief" reads on; "Lavrov’s comments" is no speaker
+            if not _role_then_name(tokens, k + 1):
+                # "said the alliance’s chief" reads on; "Lavrov’s comments" is no speaker; "said Sun's chief
+                # operating officer Jonathan Schwartz" reads on to the name.
+                return None
         np.append((w, s, e))
         if dot_end:
             break
@@ -413,7 +464,7 @@ def _forward_np(text: str, pos: int, hi: int) -> str | None:
     if _is_cap(np[-1][0]):
         j = _trailing_run(np)
         return _name_from_run(np[j:], text)
-    if np[-1][0].lower() in ROLE_NOUNS:
+    if np[-1][0].lower() in ROLE_NOUNS or np[-1][0].lower() in DOCUMENT_NOUNS:
         return text[np[0][1]:np[-1][2]]
     return None
 
@@ -446,6 +497,10 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
     for m in SPEECH_VERB.finditer(text, lo, hi):
         inverted_only = m.group() in INVERTED_ONLY
         speaker, span_start = (None, m.start()) if inverted_only else _subject(text, lo, m.start())
+        if inverted_only and text[m.end():m.end() + 1] in (".", ""):
+            cs = _clause_start(text, lo, m.start())
+            if cs > lo and text[cs - 1] == ",":  # "…, the New York Times reports." at the end of its sentence
+                speaker, span_start = _subject(text, lo, m.start())
         if speaker is None and m.group() not in LISTENER_VERBS:
             # Inverted after a quote or a comma: "…,” said Lavrov" (but "told X" names the listener).
             j = m.start()
@@ -461,7 +516,14 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
                 break
     for m in PARTICIPLE.finditer(text, lo, hi):
         # "Lycos has shut down the campaign, saying it had …": the subject of the sentence.
-        speaker, span_start = _sentence_subject(text, lo, m.start()), _sentence_start(text, lo, m.start())
+        span_start = _sentence_start(text, lo, m.start())
+        # The subject of the participle's own clause: "Thailand has said …, while India has also rejected
+        # aid, saying …" -> India.
+        clause = max((k + len(x) for x in _CLAUSE_OPENERS if (k := text.rfind(x, span_start, m.start())) >= 0),
+                     default=span_start)
+        speaker = _sentence_subject(text, max(lo, clause), m.start())
+        if speaker is None and clause > span_start:
+            speaker = _sentence_subject(text, lo, m.start())
         j = m.start()
         while j > lo and text[j - 1].isspace():
             j -= 1
@@ -481,7 +543,10 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
     return found[:1] if first else found
 
 
-_TITLE_THEN_NAME = re.compile(r"(?:[ \t]+[a-z-]+){0,3},[ \t]+(?=[A-Z])")
+# Words that open a clause with a subject of its own inside a sentence.
+_CLAUSE_OPENERS = (", while ", ", whereas ", ", but ", "; ")
+# At least one role word before the comma: "said Greg Abbott, Texas attorney general" names Greg Abbott.
+_TITLE_THEN_NAME = re.compile(r"(?:[ \t]+[a-z-]+){1,3},[ \t]+(?=[A-Z])")
 
 
 def _named_after(text: str, speaker: str | None, pos: int, hi: int) -> str | None:

@@ -110,7 +110,11 @@ NP_STOP = frozenset("""
     monday tuesday wednesday thursday friday saturday sunday
 """.split())
 # Documents that carry someone's words: "according to a statement from the Pentagon".
-DOCUMENT_NOUNS = frozenset("statement report release post tweet interview letter memo readout".split())
+# Figures and surveys speak the same way: "according to new figures released by the BPI".
+DOCUMENT_NOUNS = frozenset("""
+    statement report release post tweet interview letter memo readout figures data estimates survey
+    study research poll
+""".split())
 # Common nouns that can be a speaker without a determiner: "Russian officials said".
 ROLE_NOUNS = frozenset("""
     official officials diplomat diplomats source sources analyst analysts expert experts
