@@ -227,7 +227,7 @@ def main(argv: list[str]) -> int:
                 selected = claims_to_verify(con, limit=wanted)
             split = Split()
             steps = {"gather": "fetch", "parse_source": "fetch", "current_snapshots": "read", "load_snapshots": "read",
-                     "judge": "judge", "store_fetch": "store fetches", "store_evidence": "store evidence",
+                     "judge": "judge", "store_fetches": "store fetches", "store_evidence": "store evidence",
                      "record_status_in": "store status"}
             t0, c0, k0 = time.perf_counter(), time.process_time(), children_cpu()
             with split.patched(fv, steps):
