@@ -18,9 +18,10 @@ is most of the work:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claims.compare import REFUTES, SUPPORTS
-from claims.words import content_words, opens_quotation as _opens_quotation, quoted_in_sentence as _quoted_in_sentence
+from claims.words import content_word_set, opens_quotation as _opens_quotation, quoted_in_sentence as _quoted_in_sentence
 from claims.words import sentence_head as _sentence_head, sentence_texts
 
 __all__ = ["CLAIM_TALK", "IN_PART", "RATING_BOOST", "RATING_CUE", "RATING_RELEVANCE", "REPORT_OVERLAP", "REPORTING", "SAYING",
@@ -234,10 +235,14 @@ def plain_verdict(passage: str) -> tuple[str, str] | None:
 
 def examines_claim(claim_text: str, passage: str) -> bool:
     """Does the passage treat the claim as a claim to examine ("A viral post claims that ...")?"""
-    claim_words = content_words(claim_text)
+    claim_words = content_word_set(claim_text)
     if not claim_words:
         return False
-    for sentence in sentence_texts(passage):
-        if CLAIM_TALK.search(sentence) and len(claim_words & content_words(sentence)) / len(claim_words) >= REPORT_OVERLAP:
-            return True
-    return False
+    return any(len(claim_words & words) / len(claim_words) >= REPORT_OVERLAP for words in _claim_talk(passage))
+
+
+@lru_cache(maxsize=65536)
+def _claim_talk(passage: str) -> tuple[frozenset[str], ...]:
+    """The content words of each sentence of the passage that talks of a claim, read once per passage
+    (every claim checked against a source asks of the same passages)."""
+    return tuple(content_word_set(s) for s in sentence_texts(passage) if CLAIM_TALK.search(s))

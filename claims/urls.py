@@ -9,6 +9,7 @@ keep their order and spelling. It is for comparing, not fetching: a server may w
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
 __all__ = ["TRACKING_PARAMETERS", "normalise_url", "same_page"]
@@ -26,6 +27,7 @@ def _tracking(pair: str) -> bool:
     return key.startswith("utm_") or key in TRACKING_PARAMETERS
 
 
+@lru_cache(maxsize=4096)
 def normalise_url(url: str) -> str:
     """``url`` in the form two links to the same page share; anything but an http(s) URL (a local
     path, a URL whose port is not a number) is returned trimmed and otherwise as given."""

@@ -1,7 +1,8 @@
 """Words, names, sentences and quotations: the reading helpers every part of the verifier shares.
 
 - :func:`stem` and :func:`content_words`: a crude English stemmer and the content words of a text
-  (stopwords dropped), enough to match "expelled"/"expel", "closed"/"close", "diplomats";
+  (stopwords dropped), enough to match "expelled"/"expel", "closed"/"close", "diplomats"; both cached
+  per word or text (:func:`content_word_set` is the cached, immutable form);
 - :func:`names` and :func:`entities`: capitalised words that name someone or something;
 - :func:`sentence_head`, :func:`sentences_of`, :func:`quoted`, :func:`opens_quotation`: where a
   sentence starts and whether a span is inside a quotation (which may run over several sentences).
@@ -16,7 +17,7 @@ from functools import lru_cache
 from claims.model import Sentence
 from claims.sentences import split_sentences
 
-__all__ = ["STOPWORDS", "content_words", "coverage", "entities", "names", "opens_quotation", "quoted",
+__all__ = ["STOPWORDS", "content_word_set", "content_words", "coverage", "entities", "names", "opens_quotation", "quoted",
            "quoted_in_sentence", "sentence_head", "sentence_texts", "sentences_of", "stem"]
 
 # Words that carry no content for matching a claim to a passage.
@@ -38,6 +39,7 @@ _QUOTE_MARKS = re.compile(r"[\"“”]")
 _DOUBLED = re.compile(r"([bdfglmnprt])\1$")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude English stemmer: enough to match "expelled"/"expel", "closed"/"close", "diplomats"."""
     word = word.lower().replace("’", "'")
@@ -52,15 +54,27 @@ def stem(word: str) -> str:
 
 
 def content_words(text: str) -> set[str]:
-    return {stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 2}
+    """The stems of the text's content words, a set of the caller's own (changing it changes no cache)."""
+    return set(content_word_set(text))
+
+
+@lru_cache(maxsize=65536)
+def content_word_set(text: str) -> frozenset[str]:
+    """:func:`content_words`, read once per text: a source's passage is read for every claim checked against it."""
+    return frozenset(stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 2)
+
+
+_ENTITY = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z]+")
 
 
 def entities(text: str) -> set[str]:
-    names = set()
-    for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z]+", text):
-        if m.group().lower() not in STOPWORDS:
-            names.add(stem(m.group()))
-    return names
+    """Stems of the capitalised words of the text but its first (a set of the caller's own)."""
+    return set(_entity_set(text))
+
+
+@lru_cache(maxsize=65536)
+def _entity_set(text: str) -> frozenset[str]:
+    return frozenset(stem(m.group()) for m in _ENTITY.finditer(text) if m.group().lower() not in STOPWORDS)
 
 
 def coverage(text: str, passage_words: set[str]) -> float:

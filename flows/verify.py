@@ -7,7 +7,8 @@ new snapshot (passages and tables), reads each needed snapshot back from the war
 for its article or for every article; a page registered twice counts once; never the claim's own
 article, by its location or its text: :mod:`flows.sources`). The evidence of the whole
 batch is one insert, with the verifier's explanation and the deciding passage (a table row is a
-passage too); fetch records, snapshots, evidence and status events are written in one transaction.
+passage too), and so are its fetch records; fetch records, snapshots, evidence and status events are
+written in one transaction.
 
 ``check_claim`` is the same check for one ad-hoc claim that stores nothing (HTML, text, CSV and TSV
 sources); ``check_and_store`` keeps such a claim as a one-claim article and runs the flow on it.
@@ -58,7 +59,7 @@ from warehouse.evidence import (
     load_snapshots,
     sources_for_articles,
     store_evidence,
-    store_fetch,
+    store_fetches,
     validators,
 )
 from warehouse.status import StatusChange, record_status_in
@@ -236,8 +237,7 @@ def verify_batch(claims: list[ClaimToVerify], db: str, policy: FetchPolicy, numb
         if not f.ok:
             report.source_failures.append((f.url, f.error or "failed"))
     with connect(db) as con, transaction(con):
-        for s in sources:
-            store_fetch(con, s.source_id, fetched[s.location], parsed[s.location], keys[s.location])
+        store_fetches(con, [(s.source_id, fetched[s.location], parsed[s.location], keys[s.location]) for s in sources])
         current = current_snapshots(con, [s.source_id for s in sources])
         read = load_snapshots(con, [h for h in set(current.values()) if h not in snapshots])
         available = {**snapshots, **read}

@@ -5,11 +5,13 @@ list items, table rows) and its tables (``source_tables``: header, rows, and the
 row). :func:`load_snapshots` reads snapshots back as the verifier's :class:`~claims.passages.SourceText`,
 each passage with its ``passage_id``; a snapshot stored before tables were kept (migration 3) has
 its tables rebuilt from its table-row passages ("Header: cell | Header: cell"). Evidence rows are
-written in bulk, one statement per batch of checks, with the verifier's explanation.
+written in bulk, one statement per batch of checks, with the verifier's explanation; so are a batch's
+fetch rows (:func:`store_fetches`). Lists are bound as JSON texts (:func:`_array`).
 """
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,6 +41,7 @@ __all__ = [
     "sources_for_articles",
     "store_evidence",
     "store_fetch",
+    "store_fetches",
     "validators",
 ]
 
@@ -200,19 +203,56 @@ def store_fetch(
 
     ``article_key``: the article id the fetched page would have as an article (``flows.sources``),
     kept with the snapshot; a snapshot stored without one gets it when its page is fetched whole again."""
-    previous = validators(con, [source_id]).get(source_id)
-    content_hash = fetched.content_hash
-    if fetched.not_modified and previous:
-        content_hash = previous[2]
-    fetch_id = con.execute("SELECT coalesce(max(fetch_id), 0) + 1 FROM source_fetches").fetchone()[0]
-    con.execute(
-        "INSERT INTO source_fetches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [fetch_id, source_id, fetched.url, fetched.final_url, fetched.status,
-         None if fetched.body is None else len(fetched.body), content_hash if fetched.error is None else None,
-         fetched.etag, fetched.last_modified, fetched.not_modified, fetched.fetched_at or utcnow(), fetched.error],
+    return store_fetches(con, [(source_id, fetched, parsed, article_key)])[0]
+
+
+def store_fetches(
+    con: duckdb.DuckDBPyConnection, fetches: Sequence[tuple[int, object, SourceText | None, str | None]]
+) -> list[bool]:
+    """:func:`store_fetch` of several sources, (source id, fetched, parsed, article key) each, as if one
+    after the other: one query for their validators and one insert of their fetch rows, then each new
+    snapshot stored. A source named twice is stored one fetch at a time (each sees the fetch before)."""
+    ids = [source_id for source_id, *_ in fetches]
+    if len(set(ids)) < len(ids):
+        return [flag for item in fetches for flag in store_fetches(con, [item])]
+    if not fetches:
+        return []
+    previous = validators(con, ids)
+    hashes = []
+    for source_id, fetched, _, _ in fetches:
+        known = previous.get(source_id)
+        hashes.append(known[2] if fetched.not_modified and known else fetched.content_hash)
+    first = con.execute("SELECT coalesce(max(fetch_id), 0) + 1 FROM source_fetches").fetchone()[0]
+    rows = [f for _, f, _, _ in fetches]
+    con.execute(  # one statement for every fetch row: parallel JSON lists, unnested together
+        "INSERT INTO source_fetches SELECT unnest(?::JSON::BIGINT[]), unnest(?::JSON::BIGINT[]), "
+        "unnest(?::JSON::VARCHAR[]), unnest(?::JSON::VARCHAR[]), unnest(?::JSON::INTEGER[]), "
+        "unnest(?::JSON::BIGINT[]), unnest(?::JSON::VARCHAR[]), unnest(?::JSON::VARCHAR[]), unnest(?::JSON::VARCHAR[]), "
+        "unnest(?::JSON::BOOLEAN[]), unnest(?::TIMESTAMP[]), unnest(?::JSON::VARCHAR[])",
+        [_array(range(first, first + len(rows))), _array(ids), _array(f.url for f in rows),
+         _array(f.final_url for f in rows), _array(f.status for f in rows),
+         _array(None if f.body is None else len(f.body) for f in rows),
+         _array(h if f.error is None else None for f, h in zip(rows, hashes)), _array(f.etag for f in rows),
+         _array(f.last_modified for f in rows), _array(f.not_modified for f in rows),
+         [f.fetched_at or utcnow() for f in rows], _array(f.error for f in rows)],
     )
-    if parsed is None or content_hash is None or fetched.not_modified:
-        return False
+    return [
+        parsed is not None and content_hash is not None and not fetched.not_modified
+        and _store_snapshot(con, source_id, content_hash, parsed, article_key)
+        for (source_id, fetched, parsed, article_key), content_hash in zip(fetches, hashes)
+    ]
+
+
+def _array(values) -> str:
+    """A list bound as one JSON text and cast in SQL (``?::JSON::BIGINT[]``): DuckDB 1.5.5's Python client
+    tries ``import pandas`` for every value it binds, each element of a list included (about 50 µs a
+    value where pandas is not installed); a JSON text is one value however long the list."""
+    return json.dumps(list(values), ensure_ascii=False, allow_nan=False)
+
+
+def _store_snapshot(con: duckdb.DuckDBPyConnection, source_id: int, content_hash: str, parsed: SourceText,
+                    article_key: str | None) -> bool:
+    """A fetched page's snapshot, passages and tables, unless stored already. True when passages were added."""
     exists = con.execute("SELECT article_key FROM source_snapshots WHERE content_hash = ?", [content_hash]).fetchone()
     if exists:
         if exists[0] is None and article_key is not None:
@@ -229,21 +269,21 @@ def store_fetch(
     passages = parsed.passages
     con.execute(  # one statement however many passages: parallel lists, unnested together
         "INSERT INTO passages (passage_id, content_hash, source_id, ordinal, kind, context, text, start_char, end_char) "
-        "SELECT unnest(?::BIGINT[]), ?, ?, unnest(?::INTEGER[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
-        "unnest(?::VARCHAR[]), unnest(?::INTEGER[]), unnest(?::INTEGER[])",
-        [[first + i for i in range(len(passages))], content_hash, source_id, list(range(len(passages))),
-         [p.kind for p in passages], [p.context for p in passages], [p.text for p in passages],
-         [p.start for p in passages], [p.end for p in passages]],
+        "SELECT unnest(?::JSON::BIGINT[]), ?, ?, unnest(?::JSON::INTEGER[]), unnest(?::JSON::VARCHAR[]), "
+        "unnest(?::JSON::VARCHAR[]), unnest(?::JSON::VARCHAR[]), unnest(?::JSON::INTEGER[]), unnest(?::JSON::INTEGER[])",
+        [_array(range(first, first + len(passages))), content_hash, source_id, _array(range(len(passages))),
+         _array(p.kind for p in passages), _array(p.context for p in passages), _array(p.text for p in passages),
+         _array(p.start for p in passages), _array(p.end for p in passages)],
     )
     if parsed.tables:  # a table's ``passages`` index ``parsed.passages``, i.e. they are the rows' ordinals
         tables = parsed.tables
         con.execute(
             'INSERT INTO source_tables (content_hash, table_no, caption, header, "rows", notes, passage_ordinals) '
-            "SELECT ?, unnest(?::INTEGER[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[][]), unnest(?::VARCHAR[][][]), "
-            "unnest(?::VARCHAR[][]), unnest(?::INTEGER[][])",
-            [content_hash, list(range(len(tables))), [t.caption for t in tables], [list(t.header) for t in tables],
-             [[list(row) for row in t.rows] for t in tables], [list(t.notes) for t in tables],
-             [list(t.passages) for t in tables]],
+            "SELECT ?, unnest(?::JSON::INTEGER[]), unnest(?::JSON::VARCHAR[]), unnest(?::JSON::VARCHAR[][]), "
+            "unnest(?::JSON::VARCHAR[][][]), unnest(?::JSON::VARCHAR[][]), unnest(?::JSON::INTEGER[][])",
+            [content_hash, _array(range(len(tables))), _array(t.caption for t in tables),
+             _array(list(t.header) for t in tables), _array([list(row) for row in t.rows] for t in tables),
+             _array(list(t.notes) for t in tables), _array(list(t.passages) for t in tables)],
         )
     return True
 
@@ -402,15 +442,15 @@ def claims_to_verify(
     quantities: dict[int, list[Quantity]] = {i: [] for i in ids}
     for r in con.execute(
         'SELECT claim_id, text, start_char, end_char, value, kind, unit, bound, "of", upper FROM quantities '
-        "WHERE list_contains(?, claim_id) ORDER BY claim_id, ordinal",
-        [ids],
+        "WHERE list_contains(?::JSON::BIGINT[], claim_id) ORDER BY claim_id, ordinal",
+        [_array(ids)],
     ).fetchall():
         quantities[r[0]].append(Quantity(*r[1:]))
     dates: dict[int, list[DateMention]] = {i: [] for i in ids}
     for r in con.execute(
         'SELECT claim_id, text, start_char, end_char, value, "precision" FROM dates '
-        "WHERE list_contains(?, claim_id) ORDER BY claim_id, ordinal",
-        [ids],
+        "WHERE list_contains(?::JSON::BIGINT[], claim_id) ORDER BY claim_id, ordinal",
+        [_array(ids)],
     ).fetchall():
         dates[r[0]].append(DateMention(*r[1:]))
     return [
@@ -433,15 +473,15 @@ def store_evidence(
     for _, items in checks:
         ids.append(list(range(cursor, cursor + len(items))))
         cursor += len(items)
-    con.execute(
+    con.execute(  # one JSON list per column (see _array)
         "INSERT INTO evidence (evidence_id, claim_id, source_id, passage_id, passage, start_char, end_char, score, "
         "stance, found_at, explanation) "
-        "SELECT unnest(?::BIGINT[]), unnest(?::BIGINT[]), unnest(?::BIGINT[]), unnest(?::BIGINT[]), unnest(?::VARCHAR[]), "
-        "unnest(?::INTEGER[]), unnest(?::INTEGER[]), unnest(?::DOUBLE[]), unnest(?::VARCHAR[]), ?::TIMESTAMP, "
-        "unnest(?::VARCHAR[])",
-        [list(range(first, first + len(rows))), [r[0] for r in rows], [r[1].source_id for r in rows],
-         [r[1].passage_id for r in rows], [r[1].text for r in rows], [r[1].start for r in rows],
-         [r[1].end for r in rows], [r[1].score for r in rows], [r[2] for r in rows], utcnow(),
-         [r[1].explanation for r in rows]],
+        "SELECT unnest(?::JSON::BIGINT[]), unnest(?::JSON::BIGINT[]), unnest(?::JSON::BIGINT[]), unnest(?::JSON::BIGINT[]), "
+        "unnest(?::JSON::VARCHAR[]), unnest(?::JSON::INTEGER[]), unnest(?::JSON::INTEGER[]), unnest(?::JSON::DOUBLE[]), "
+        "unnest(?::JSON::VARCHAR[]), ?::TIMESTAMP, unnest(?::JSON::VARCHAR[])",
+        [_array(range(first, first + len(rows))), _array(r[0] for r in rows), _array(r[1].source_id for r in rows),
+         _array(r[1].passage_id for r in rows), _array(r[1].text for r in rows), _array(r[1].start for r in rows),
+         _array(r[1].end for r in rows), _array(r[1].score for r in rows), _array(r[2] for r in rows), utcnow(),
+         _array(r[1].explanation for r in rows)],
     )
     return ids
