@@ -215,7 +215,7 @@ def _news_features(text: str, low_tokens: list[str], toks: set[str], has_digit: 
     if nq and _SAID_QUOTE_RE.search(text):
         feats.append("n:saidq")
     future = False
-    if toks & _MODAL:
+    if not toks.isdisjoint(_MODAL):
         feats.append("n:modal")
         future = True
     if _FUTURE_RE.search(low):
@@ -226,11 +226,13 @@ def _news_features(text: str, low_tokens: list[str], toks: set[str], has_digit: 
         future = True
     past = sum(1 for t in low_tokens if len(t) > 4 and t.endswith("ed")) + len(toks & _PAST_IRREGULAR)
     _graded(feats, "n:past", past)
-    feats.extend(name for name, words in (("n:result", _RESULT_VERBS), ("n:study", _STUDY)) if toks & words)
-    if toks & _SUPERLATIVE or any(len(t) > 5 and t.endswith("est") for t in toks):
+    feats.extend(name for name, words in (("n:result", _RESULT_VERBS), ("n:study", _STUDY))
+                 if not toks.isdisjoint(words))
+    if not toks.isdisjoint(_SUPERLATIVE) or any(len(t) > 5 and t.endswith("est") for t in toks):
         feats.append("n:super")
     _graded(feats, "n:eval", len(toks & _EVALUATIVE))
-    feats.extend(name for name, words in (("n:month", _MONTH_NAMES), ("n:day", _DAY_NAMES)) if toks & words)
+    feats.extend(name for name, words in (("n:month", _MONTH_NAMES), ("n:day", _DAY_NAMES))
+                 if not toks.isdisjoint(words))
     if low_tokens and low_tokens[0] in _STARTERS:
         feats.append("n:starter")
     quoted = "n:qstart" in feats or "n:qend" in feats or "n:qodd" in feats
@@ -240,7 +242,7 @@ def _news_features(text: str, low_tokens: list[str], toks: set[str], has_digit: 
             feats.append("n:digit&q")
     if past and not future and not quoted:
         feats.append("n:past&plain")
-    if quoted and toks & _FIRST_PERSON_ANY:
+    if quoted and not toks.isdisjoint(_FIRST_PERSON_ANY):
         feats.append("n:q&firstp")
     return feats
 
@@ -251,14 +253,14 @@ def _hand_features(text: str, raw_tokens: list[str], low_tokens: list[str]) -> l
     has_digit = any(t[:1].isdigit() for t in raw_tokens)
     if has_digit:
         feats.append("digit")
-    if toks & _NUMBER_WORDS:
+    if not toks.isdisjoint(_NUMBER_WORDS):
         feats.append("numword")
-    if has_digit or toks & _NUMBER_WORDS:
+    if has_digit or not toks.isdisjoint(_NUMBER_WORDS):
         feats.append("anynum")
     # The regexes below need a digit ("money", "year") or "%"/"per" ("percent"): test that first.
     if ("%" in text or "per" in text.lower()) and _PERCENT_RE.search(text):
         feats.append("percent")
-    if (has_digit and _MONEY_RE.search(text)) or toks & _MONEY_WORDS:
+    if (has_digit and _MONEY_RE.search(text)) or not toks.isdisjoint(_MONEY_WORDS):
         feats.append("money")
     if has_digit and _YEAR_RE.search(text):
         feats.append("year")
@@ -269,11 +271,11 @@ def _hand_features(text: str, raw_tokens: list[str], low_tokens: list[str]) -> l
             feats.append("cmp2")
     if "than" in toks:
         feats.append("than")
-    if toks & _ATTRIBUTION:
+    if not toks.isdisjoint(_ATTRIBUTION):
         feats.append("attrib")
     if "according" in toks:
         feats.append("according")
-    feats.extend(name for words, name in _WORD_CLASS_FEATURES if toks & words)
+    feats.extend(name for words, name in _WORD_CLASS_FEATURES if not toks.isdisjoint(words))
     if "?" in text:
         feats.append("question")
     if "!" in text:
@@ -289,11 +291,11 @@ def _hand_features(text: str, raw_tokens: list[str], low_tokens: list[str]) -> l
     acr = sum(1 for t in raw_tokens if len(t) >= 2 and t.isupper() and t.isalpha())
     if acr:
         feats.append("acronym")
-    if has_digit and (toks & _COMPARATIVES):
+    if has_digit and not toks.isdisjoint(_COMPARATIVES):
         feats.append("num&cmp")
-    if (has_digit or toks & _NUMBER_WORDS) and caps:
+    if (has_digit or not toks.isdisjoint(_NUMBER_WORDS)) and caps:
         feats.append("num&caps")
-    if (has_digit or toks & _NUMBER_WORDS) and toks & _ATTRIBUTION:
+    if (has_digit or not toks.isdisjoint(_NUMBER_WORDS)) and not toks.isdisjoint(_ATTRIBUTION):
         feats.append("num&attrib")
     if text:
         feats.extend(_news_features(text, low_tokens, toks, has_digit))

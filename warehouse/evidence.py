@@ -6,12 +6,11 @@ row). :func:`load_snapshots` reads snapshots back as the verifier's :class:`~cla
 each passage with its ``passage_id``; a snapshot stored before tables were kept (migration 3) has
 its tables rebuilt from its table-row passages ("Header: cell | Header: cell"). Evidence rows are
 written in bulk, one statement per batch of checks, with the verifier's explanation; so are a batch's
-fetch rows (:func:`store_fetches`). Lists are bound as JSON texts (:func:`_array`).
+fetch rows (:func:`store_fetches`).
 """
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -224,30 +223,23 @@ def store_fetches(
         hashes.append(known[2] if fetched.not_modified and known else fetched.content_hash)
     first = con.execute("SELECT coalesce(max(fetch_id), 0) + 1 FROM source_fetches").fetchone()[0]
     rows = [f for _, f, _, _ in fetches]
-    con.execute(  # one statement for every fetch row: parallel JSON lists, unnested together
-        "INSERT INTO source_fetches SELECT unnest(?::JSON::BIGINT[]), unnest(?::JSON::BIGINT[]), "
-        "unnest(?::JSON::VARCHAR[]), unnest(?::JSON::VARCHAR[]), unnest(?::JSON::INTEGER[]), "
-        "unnest(?::JSON::BIGINT[]), unnest(?::JSON::VARCHAR[]), unnest(?::JSON::VARCHAR[]), unnest(?::JSON::VARCHAR[]), "
-        "unnest(?::JSON::BOOLEAN[]), unnest(?::TIMESTAMP[]), unnest(?::JSON::VARCHAR[])",
-        [_array(range(first, first + len(rows))), _array(ids), _array(f.url for f in rows),
-         _array(f.final_url for f in rows), _array(f.status for f in rows),
-         _array(None if f.body is None else len(f.body) for f in rows),
-         _array(h if f.error is None else None for f, h in zip(rows, hashes)), _array(f.etag for f in rows),
-         _array(f.last_modified for f in rows), _array(f.not_modified for f in rows),
-         [f.fetched_at or utcnow() for f in rows], _array(f.error for f in rows)],
+    con.execute(  # one statement for every fetch row: parallel lists, unnested together
+        "INSERT INTO source_fetches SELECT unnest(?::BIGINT[]), unnest(?::BIGINT[]), "
+        "unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::INTEGER[]), "
+        "unnest(?::BIGINT[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
+        "unnest(?::BOOLEAN[]), unnest(?::TIMESTAMP[]), unnest(?::VARCHAR[])",
+        [list(range(first, first + len(rows))), list(ids), list(f.url for f in rows),
+         list(f.final_url for f in rows), list(f.status for f in rows),
+         list(None if f.body is None else len(f.body) for f in rows),
+         list(h if f.error is None else None for f, h in zip(rows, hashes)), list(f.etag for f in rows),
+         list(f.last_modified for f in rows), list(f.not_modified for f in rows),
+         [f.fetched_at or utcnow() for f in rows], list(f.error for f in rows)],
     )
     return [
         parsed is not None and content_hash is not None and not fetched.not_modified
         and _store_snapshot(con, source_id, content_hash, parsed, article_key)
         for (source_id, fetched, parsed, article_key), content_hash in zip(fetches, hashes)
     ]
-
-
-def _array(values) -> str:
-    """A list bound as one JSON text and cast in SQL (``?::JSON::BIGINT[]``): DuckDB 1.5.5's Python client
-    tries ``import pandas`` for every value it binds, each element of a list included (about 50 µs a
-    value where pandas is not installed); a JSON text is one value however long the list."""
-    return json.dumps(list(values), ensure_ascii=False, allow_nan=False)
 
 
 def _store_snapshot(con: duckdb.DuckDBPyConnection, source_id: int, content_hash: str, parsed: SourceText,
@@ -269,21 +261,21 @@ def _store_snapshot(con: duckdb.DuckDBPyConnection, source_id: int, content_hash
     passages = parsed.passages
     con.execute(  # one statement however many passages: parallel lists, unnested together
         "INSERT INTO passages (passage_id, content_hash, source_id, ordinal, kind, context, text, start_char, end_char) "
-        "SELECT unnest(?::JSON::BIGINT[]), ?, ?, unnest(?::JSON::INTEGER[]), unnest(?::JSON::VARCHAR[]), "
-        "unnest(?::JSON::VARCHAR[]), unnest(?::JSON::VARCHAR[]), unnest(?::JSON::INTEGER[]), unnest(?::JSON::INTEGER[])",
-        [_array(range(first, first + len(passages))), content_hash, source_id, _array(range(len(passages))),
-         _array(p.kind for p in passages), _array(p.context for p in passages), _array(p.text for p in passages),
-         _array(p.start for p in passages), _array(p.end for p in passages)],
+        "SELECT unnest(?::BIGINT[]), ?, ?, unnest(?::INTEGER[]), unnest(?::VARCHAR[]), "
+        "unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::INTEGER[]), unnest(?::INTEGER[])",
+        [list(range(first, first + len(passages))), content_hash, source_id, list(range(len(passages))),
+         list(p.kind for p in passages), list(p.context for p in passages), list(p.text for p in passages),
+         list(p.start for p in passages), list(p.end for p in passages)],
     )
     if parsed.tables:  # a table's ``passages`` index ``parsed.passages``, i.e. they are the rows' ordinals
         tables = parsed.tables
         con.execute(
             'INSERT INTO source_tables (content_hash, table_no, caption, header, "rows", notes, passage_ordinals) '
-            "SELECT ?, unnest(?::JSON::INTEGER[]), unnest(?::JSON::VARCHAR[]), unnest(?::JSON::VARCHAR[][]), "
-            "unnest(?::JSON::VARCHAR[][][]), unnest(?::JSON::VARCHAR[][]), unnest(?::JSON::INTEGER[][])",
-            [content_hash, _array(range(len(tables))), _array(t.caption for t in tables),
-             _array(list(t.header) for t in tables), _array([list(row) for row in t.rows] for t in tables),
-             _array(list(t.notes) for t in tables), _array(list(t.passages) for t in tables)],
+            "SELECT ?, unnest(?::INTEGER[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[][]), "
+            "unnest(?::VARCHAR[][][]), unnest(?::VARCHAR[][]), unnest(?::INTEGER[][])",
+            [content_hash, list(range(len(tables))), list(t.caption for t in tables),
+             list(list(t.header) for t in tables), list([list(row) for row in t.rows] for t in tables),
+             list(list(t.notes) for t in tables), list(list(t.passages) for t in tables)],
         )
     return True
 
@@ -442,15 +434,15 @@ def claims_to_verify(
     quantities: dict[int, list[Quantity]] = {i: [] for i in ids}
     for r in con.execute(
         'SELECT claim_id, text, start_char, end_char, value, kind, unit, bound, "of", upper FROM quantities '
-        "WHERE list_contains(?::JSON::BIGINT[], claim_id) ORDER BY claim_id, ordinal",
-        [_array(ids)],
+        "WHERE list_contains(?::BIGINT[], claim_id) ORDER BY claim_id, ordinal",
+        [list(ids)],
     ).fetchall():
         quantities[r[0]].append(Quantity(*r[1:]))
     dates: dict[int, list[DateMention]] = {i: [] for i in ids}
     for r in con.execute(
         'SELECT claim_id, text, start_char, end_char, value, "precision" FROM dates '
-        "WHERE list_contains(?::JSON::BIGINT[], claim_id) ORDER BY claim_id, ordinal",
-        [_array(ids)],
+        "WHERE list_contains(?::BIGINT[], claim_id) ORDER BY claim_id, ordinal",
+        [list(ids)],
     ).fetchall():
         dates[r[0]].append(DateMention(*r[1:]))
     return [
@@ -473,15 +465,15 @@ def store_evidence(
     for _, items in checks:
         ids.append(list(range(cursor, cursor + len(items))))
         cursor += len(items)
-    con.execute(  # one JSON list per column (see _array)
+    con.execute(  # one list per column, unnested together
         "INSERT INTO evidence (evidence_id, claim_id, source_id, passage_id, passage, start_char, end_char, score, "
         "stance, found_at, explanation) "
-        "SELECT unnest(?::JSON::BIGINT[]), unnest(?::JSON::BIGINT[]), unnest(?::JSON::BIGINT[]), unnest(?::JSON::BIGINT[]), "
-        "unnest(?::JSON::VARCHAR[]), unnest(?::JSON::INTEGER[]), unnest(?::JSON::INTEGER[]), unnest(?::JSON::DOUBLE[]), "
-        "unnest(?::JSON::VARCHAR[]), ?::TIMESTAMP, unnest(?::JSON::VARCHAR[])",
-        [_array(range(first, first + len(rows))), _array(r[0] for r in rows), _array(r[1].source_id for r in rows),
-         _array(r[1].passage_id for r in rows), _array(r[1].text for r in rows), _array(r[1].start for r in rows),
-         _array(r[1].end for r in rows), _array(r[1].score for r in rows), _array(r[2] for r in rows), utcnow(),
-         _array(r[1].explanation for r in rows)],
+        "SELECT unnest(?::BIGINT[]), unnest(?::BIGINT[]), unnest(?::BIGINT[]), unnest(?::BIGINT[]), "
+        "unnest(?::VARCHAR[]), unnest(?::INTEGER[]), unnest(?::INTEGER[]), unnest(?::DOUBLE[]), "
+        "unnest(?::VARCHAR[]), ?::TIMESTAMP, unnest(?::VARCHAR[])",
+        [list(range(first, first + len(rows))), list(r[0] for r in rows), list(r[1].source_id for r in rows),
+         list(r[1].passage_id for r in rows), list(r[1].text for r in rows), list(r[1].start for r in rows),
+         list(r[1].end for r in rows), list(r[1].score for r in rows), list(r[2] for r in rows), utcnow(),
+         list(r[1].explanation for r in rows)],
     )
     return ids
