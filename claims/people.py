@@ -26,13 +26,11 @@ from __future__ import annotations
 import bisect
 import re
 
+from claims.speaker_tokens import _name_from_run, _run_words, _words
 from claims.speakers import (
     COMMON_VERBS,
     _attributions,
-    _name_from_run,
-    _run_words,
     _sentence_subject,
-    _words,
     is_person,
     is_pronoun,
     pronoun_gender,

@@ -21,7 +21,8 @@ News attributes words in a few fixed ways, each handled here:
   (", reports the Daily Mail") or ending the sentence after a comma ("…, the New York Times
   reports."), and "It was announced" names no one.
 
-Pure standard library; compiled patterns (the word lists and patterns are in :mod:`claims.speech_words`);
+Pure standard library; compiled patterns (the word lists and patterns are in :mod:`claims.speech_words`,
+the reading of tokens, clauses and names in :mod:`claims.speaker_tokens`);
 linear in the length of the text; never raises.
 """
 
@@ -29,18 +30,26 @@ from __future__ import annotations
 
 import re
 
+from claims.speaker_tokens import (
+    _is_abbreviation,
+    _is_sentence_dot,
+    _words,
+    _clause_start,
+    _is_cap,
+    _is_acronym,
+    _is_descriptor,
+    _name_from_run,
+    _trailing_run,
+    _descriptive,
+)
 from claims.speech_words import (
-    ABBREVIATIONS,
     ACCORDING_TO,
-    CLAUSE_BOUNDARY,
-    CLAUSE_WORDS,
     DETERMINERS,
     DOCUMENT_NOUNS,
     INVERTED_ONLY,
     LEADING_NOISE,
     LISTENER_VERBS,
     NAME_CONNECTORS,
-    NATIONALITIES,
     NP_STOP,
     ORG_WORDS,
     PARTICIPLE,
@@ -52,159 +61,11 @@ from claims.speech_words import (
     SPEECH_VERB,
     SUBJECT_TRAILERS,
     TITLE_NOUNS,
-    TITLE_WORDS,
     TOKEN,
     WEB_NAME,
 )
 
 __all__ = ["find_attribution", "is_person", "is_pronoun", "sentence_breaks"]
-
-# --------------------------------------------------------------------------------------------
-# Tokens and clauses
-# --------------------------------------------------------------------------------------------
-
-
-def _is_abbreviation(word: str) -> bool:
-    """Does the trailing dot of ``word`` belong to it ("U.S.", "Mr.", "J.")?"""
-    core = word[:-1]
-    return "." in core or len(core) == 1 or core.lower() in ABBREVIATIONS
-
-
-def _is_sentence_dot(text: str, k: int) -> bool:
-    """Is the "." at ``k`` the end of a sentence (followed by space, not an abbreviation)?"""
-    if k + 1 < len(text) and not text[k + 1].isspace() and text[k + 1] not in "”\"’)":
-        return False
-    j = k
-    while j > 0 and j > k - 12 and (text[j - 1].isalpha() or text[j - 1] == "."):
-        j -= 1
-    word = text[j:k + 1]
-    return not (word and word[0].isalpha() and _is_abbreviation(word))
-
-
-def _words(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
-    """The word tokens of text[lo:hi] with absolute offsets; a sentence-final dot is dropped."""
-    out = []
-    for m in TOKEN.finditer(text, lo, hi):
-        if m["w"] is None:
-            continue
-        w, s, e = m["w"], m.start(), m.end()
-        if w.endswith(".") and not _is_abbreviation(w):
-            w, e = w[:-1], e - 1
-        out.append((w, s, e))
-    return out
-
-
-def _run_words(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
-    """``_words`` for a run of capitalised words (CAP_RUN: words split by blanks), faster."""
-    out = []
-    pos = lo
-    for w in text[lo:hi].split():
-        i = text.find(w, pos)
-        j = pos = i + len(w)
-        while w and w[-1] in "’'-":
-            w, j = w[:-1], j - 1
-        end = w.endswith(".") and not _is_abbreviation(w)
-        if end:
-            w, j = w[:-1], j - 1
-        if w:
-            out.append((w, i, j))
-        if end:
-            break  # "Steve Martin. If": the sentence ends the run
-    return out
-
-
-def _clause_start(text: str, lo: int, pos: int) -> int:
-    """Where the clause that ends at ``pos`` begins (a comma, a dash, a quote mark, a sentence end)."""
-    i = pos
-    limit = max(lo, pos - 160)
-    while i > limit:
-        c = text[i - 1]
-        if c in CLAUSE_BOUNDARY:
-            return i
-        if c == "." and _is_sentence_dot(text, i - 1):
-            return i
-        i -= 1
-    return limit
-
-
-def _is_cap(word: str) -> bool:
-    return word[:1].isupper()
-
-
-def _is_acronym(word: str) -> bool:
-    return word.isupper() and sum(c.isalpha() for c in word) >= 2
-
-
-def _is_descriptor(word: str) -> bool:
-    """A word that describes rather than names: "Russian", "NATO", "Deputy"."""
-    lw = word.lower()
-    return lw in NATIONALITIES or lw in TITLE_WORDS or _is_acronym(word)
-
-
-def _name_from_run(run: list[tuple[str, int, int]], text: str) -> str | None:
-    """A speaker from a run of capitalised words: drop leading noise, then titles before a name."""
-    while run and run[0][0].lower() in LEADING_NOISE:
-        run = run[1:]
-    while run and run[-1][0].lower() in NAME_CONNECTORS:
-        run = run[:-1]
-    if not run:
-        return None
-    # The personal name: trailing capitalised words that are no title, nationality or organisation.
-    k = len(run)
-    while k > 0:
-        w = run[k - 1][0]
-        lw = w.lower()
-        if (
-            not _is_cap(w)
-            or lw in TITLE_WORDS
-            or lw in ORG_WORDS
-            or lw in NATIONALITIES
-            or _is_acronym(w)
-        ):
-            break
-        k -= 1
-    if k < len(run) and (k == 0 or run[k - 1][0].lower() not in NAME_CONNECTORS):
-        run = run[k:]
-    return text[run[0][1]:run[-1][2]]
-
-
-def _trailing_run(tokens: list[tuple[str, int, int]]) -> int:
-    """Index where the trailing run of capitalised words (with connectors) starts."""
-    i = len(tokens)
-    while i > 0 and len(tokens) - i < 9:
-        w = tokens[i - 1][0]
-        if _is_cap(w) and not POSSESSIVE.search(w):
-            i -= 1
-        elif w in NAME_CONNECTORS and i - 1 > 0 and i < len(tokens) and _is_cap(tokens[i - 2][0]):
-            i -= 1
-        else:
-            break
-    return i
-
-
-def _descriptive(tokens: list[tuple[str, int, int]], text: str) -> str | None:
-    """ "who a senior U.S. defense official" -> "a senior U.S. defense official"."""
-    phrase = _descriptive_span(tokens, text)
-    if phrase and phrase.split()[0] in ("The", "A", "An", "One", "Another", "Two", "Several", "Some"):
-        return phrase[0].lower() + phrase[1:]  # "The ministry said" -> "the ministry"
-    return phrase
-
-
-def _descriptive_span(tokens: list[tuple[str, int, int]], text: str) -> str | None:
-    first = 0
-    for i, (w, _, _) in enumerate(tokens):
-        if w.lower() in CLAUSE_WORDS:
-            first = i + 1
-    tokens = tokens[first:]
-    for i, (w, _, _) in enumerate(tokens):
-        # A determiner, or a possessive standing for one: "Russia’s foreign minister".
-        opens = w.lower() in DETERMINERS or (POSSESSIVE.search(w) and _is_cap(w))
-        if opens and len(tokens) - i <= 8 and i < len(tokens) - 1:
-            if not POSSESSIVE.search(w) or tokens[-1][0].lower() in TITLE_NOUNS | ROLE_NOUNS:
-                return text[tokens[i][1]:tokens[-1][2]]
-    if tokens and tokens[-1][0].lower() in ROLE_NOUNS and len(tokens) <= 4:
-        return text[tokens[0][1]:tokens[-1][2]]
-    return None
 
 
 def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
