@@ -58,7 +58,16 @@ NARRATIVE = re.compile(
 )
 
 
+# Gates: a text in which one finds nothing holds no match of its pattern, and the reader skips it.
+WEEKDAY_GATE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+RELATIVE_GATE = re.compile(r"(?i:year|month|week|quarter|yesterday|today|tomorrow|tonight|morning|afternoon"
+                           r"|evening|night|ago)")
+NARRATIVE_GATE = re.compile(r"(?i:day|week|month|year)")
+
+
 def _weekdays(text: str, pub: _Pub, out: list) -> None:
+    if not WEEKDAY_GATE.search(text):
+        return
     for m in WEEKDAY.finditer(text):
         wd = WEEKDAYS[m["wd"].lower()]
         mod = (m["mod"] or "").lower()
@@ -79,6 +88,8 @@ def _weekdays(text: str, pub: _Pub, out: list) -> None:
 
 
 def _relative(text: str, pub: _Pub, out: list) -> None:
+    if not RELATIVE_GATE.search(text):
+        return
     for m in RELATIVE.finditer(text):
         value: str | None = None
         precision = "day"
@@ -151,6 +162,8 @@ _FEW = ("a few", "several", "few")
 def _narrative(text: str, out: list) -> None:
     """ "Days later", "a year earlier", "the previous year": the year of the date before them,
     moved by the years they count ("two years later": +2); "several years earlier" is unknown."""
+    if not NARRATIVE_GATE.search(text):
+        return
     for m in NARRATIVE.finditer(text):
         unit = (m["unit"] or m["unit2"] or m["unit3"]).lower()
         direction = (m["dir"] or m["dir2"] or m["dir3"]).lower()

@@ -374,3 +374,31 @@ DATEY = st.lists(
 def test_never_raises_on_date_like_text(text, published):
     for d in find_dates(text, published):
         assert text[d.start:d.end] == d.text
+
+
+# issue 15: a reader whose gate finds nothing in a text skips it (each pattern tries every position of
+# the text); so every text a pattern matches must open its gate, odd cases included.
+from claims import date_absolute as _absolute, date_relative as _relative  # noqa: E402
+
+GATE_CASES = [
+    pytest.param(_absolute.MONTH_DAY, _absolute.MONTH_GATE, "on Sept. 4 the talks began", id="month-abbreviation-dot"),
+    pytest.param(_absolute.DAY_RANGE, _absolute.MONTH_GATE, "held 4-6 March 2005", id="day-range"),
+    pytest.param(_absolute.MONTH_YEAR, _absolute.MONTH_GATE, "in early March 2020", id="month-year"),
+    pytest.param(_absolute.BARE_MONTH, _absolute.MONTH_GATE, "since December", id="bare-month"),
+    pytest.param(_absolute.QUARTER, _absolute.QUARTER_GATE, "in the THIRD QUARTER of 2020", id="quarter-capitals"),
+    pytest.param(_absolute.QUARTER, _absolute.QUARTER_GATE, "first-Quarter profits", id="quarter-hyphen"),
+    pytest.param(_absolute.QUARTER, _absolute.QUARTER_GATE, "sales in Q4 2021", id="quarter-q4"),
+    pytest.param(_relative.WEEKDAY, _relative.WEEKDAY_GATE, "last Wednesday", id="weekday"),
+    pytest.param(_relative.RELATIVE, _relative.RELATIVE_GATE, "LAST YEAR", id="relative-capitals"),
+    pytest.param(_relative.RELATIVE, _relative.RELATIVE_GATE, "over The Weekend", id="relative-weekend"),
+    pytest.param(_relative.RELATIVE, _relative.RELATIVE_GATE, "three weeks ago", id="relative-ago"),
+    pytest.param(_relative.RELATIVE, _relative.RELATIVE_GATE, "Tonight", id="relative-day-word"),
+    pytest.param(_relative.NARRATIVE, _relative.NARRATIVE_GATE, "The Following Month", id="narrative-capitals"),
+    pytest.param(_relative.NARRATIVE, _relative.NARRATIVE_GATE, "two years-later", id="narrative-hyphen"),
+]
+
+
+@pytest.mark.parametrize("pattern, gate, text", GATE_CASES)
+def test_a_text_a_date_pattern_matches_opens_its_gate(pattern, gate, text):
+    assert pattern.search(text) and gate.search(text)
+
