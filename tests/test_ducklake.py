@@ -153,7 +153,7 @@ def postgres() -> Postgres:
     as_user: list[str] = []
     if os.geteuid() == 0:  # PostgreSQL will not run as root: the server runs as nobody
         shutil.chown(folder, "nobody")
-        as_user = ["runuser", "-u", "nobody", "--"]
+        as_user = [shutil.which("runuser") or "/usr/sbin/runuser", "-u", "nobody", "--"]
     pg = Postgres(bin_dir, _free_port(), folder, as_user)
     data = folder / "data"
     pg.run("initdb", "-D", str(data), "-U", "ct", "--auth=trust", "-E", "UTF8", "--no-instructions", as_owner=True)
