@@ -54,6 +54,7 @@ __all__ = [
     "is_lake",
     "load_extension",
     "reserve_ids",
+    "rollback",
     "transaction",
     "utcnow",
 ]
@@ -234,9 +235,20 @@ def _connect_lake(url: str, *, read_only: bool, wait: float) -> Iterator[duckdb.
             data = Path(target.data_path).expanduser().resolve()  # kept in the catalog: not relative to one cwd
             data.mkdir(parents=True, exist_ok=True)
             options.append("DATA_PATH " + _literal(str(data)))
+        attach = f"ATTACH {_literal(target.attach_path)} AS {LAKE_ALIAS}" + (f" ({', '.join(options)})" if options else "")
+        deadline = time.monotonic() + wait
         try:
-            con.execute(f"ATTACH {_literal(target.attach_path)} AS {LAKE_ALIAS}"
-                        + (f" ({', '.join(options)})" if options else ""))
+            while True:
+                try:
+                    con.execute(attach)
+                    break
+                except duckdb.Error as exc:
+                    # Two first writers at once: both create the catalog's tables, and PostgreSQL refuses
+                    # the second; its retry finds the lake made.
+                    if "Failed to initialize DuckLake" not in str(exc) or time.monotonic() >= deadline:
+                        raise
+                    log.debug("%s: another process is creating the lake; trying again", shown(url))
+                    time.sleep(0.1 + random.random() * 0.2)
         except duckdb.Error as exc:
             message = _first_line(exc)
             if "does not exist" in message and "creating a new DuckLake is explicitly disabled" in str(exc):
@@ -322,7 +334,7 @@ def reserve_ids(con: duckdb.DuckDBPyConnection, table: str, count: int, *, wait:
                     raise WarehouseError(f"id_counters has no row for {table}: the lake's schema is incomplete")
                 cursor.execute(f"UPDATE {LAKE_ALIAS}.id_counters SET next_id = next_id + ? WHERE name = ?", [count, table])
             except BaseException:
-                cursor.execute("ROLLBACK")
+                rollback(cursor)
                 raise
             cursor.execute("COMMIT")  # a conflict fails here, and the transaction is gone
             return row[0]
@@ -332,6 +344,16 @@ def reserve_ids(con: duckdb.DuckDBPyConnection, table: str, count: int, *, wait:
         cursor.close()
 
 
+def rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """ROLLBACK, unless the transaction is gone already: a DuckLake COMMIT that lost a conflict has ended
+    it, and its conflict error (which says to run the batch again) must not be hidden by ROLLBACK's."""
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.TransactionException as exc:
+        if "no transaction is active" not in str(exc):
+            raise
+
+
 @contextlib.contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
     """All of the block or none of it."""
@@ -339,7 +361,7 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
     try:
         yield con
     except BaseException:
-        con.execute("ROLLBACK")
+        rollback(con)
         raise
     con.execute("COMMIT")
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.db import ID_COLUMNS, backend, utcnow
+from warehouse.db import ID_COLUMNS, backend, rollback, utcnow
 from warehouse.lake import strip_constraints
 
 __all__ = ["MIGRATIONS", "migrate"]
@@ -244,6 +244,6 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
         _create_views(con)
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        rollback(con)
         raise
 

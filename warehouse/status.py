@@ -19,7 +19,7 @@ import duckdb
 
 from claims.model import STATUSES
 from warehouse import state
-from warehouse.db import DEFAULT_DB, WarehouseError, connect, reserve_ids, utcnow
+from warehouse.db import DEFAULT_DB, WarehouseError, connect, reserve_ids, rollback, utcnow
 
 __all__ = ["PIPELINE", "RESERVED_ACTORS", "StatusChange", "StatusResult", "claim_history", "record_status",
            "record_status_in", "reviewer_name"]
@@ -73,7 +73,7 @@ def record_status(changes: Sequence[StatusChange], db: str | os.PathLike[str] = 
             result = record_status_in(con, changes)
             con.execute("COMMIT")
         except BaseException:
-            con.execute("ROLLBACK")
+            rollback(con)
             raise
     return result
 

@@ -17,7 +17,7 @@ import duckdb
 
 from claims.model import Article
 from warehouse import state
-from warehouse.db import DEFAULT_DB, DatabaseMissing, connect, exists, reserve_ids, utcnow
+from warehouse.db import DEFAULT_DB, DatabaseMissing, connect, exists, reserve_ids, rollback, utcnow
 
 __all__ = ["StoreResult", "store_articles", "stored_article_ids"]
 
@@ -163,7 +163,7 @@ def _store(con: duckdb.DuckDBPyConnection, articles: Sequence[Article]) -> Store
         state.add_claims(con, first_claim)
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        rollback(con)
         raise
     return StoreResult(
         stored=tuple(fresh),
