@@ -12,11 +12,13 @@ import csv
 import json
 import logging
 import os
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from warehouse import DEFAULT_DB, Table, WarehouseError, claims_table
+from warehouse.lake import shown
 
 __all__ = ["main"]
 
@@ -90,6 +92,8 @@ def _refresh_when_served(db: str, *, changed: bool) -> None:
 
 
 def _db(args: argparse.Namespace) -> str:
+    """The warehouse: ``--db``, else ``$CLAIMTRACK_DB``, else the default file. A DuckDB file path or a
+    DuckLake URL, ``ducklake:postgres:dbname=... host=... user=...;data=DIR`` (warehouse/lake.py)."""
     return args.db or os.environ.get("CLAIMTRACK_DB") or DEFAULT_DB
 
 
@@ -110,7 +114,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         _print_table(Table(table.columns, rows), "table")
     new = len(report.stored)
     print(
-        f"ingested {new} new article{'s' * (new != 1)} ({report.claims} claims) into {db}"
+        f"ingested {new} new article{'s' * (new != 1)} ({report.claims} claims) into {shown(db)}"
         + (f"; {len(report.skipped)} already stored, nothing updated" if report.skipped else "")
         + (f"; {len(report.failures)} failed" if report.failures else "")
         + (f"; {report.sources_added} cited links registered as sources" if report.sources_added else "")
@@ -337,7 +341,7 @@ def cmd_verify_claim(args: argparse.Namespace) -> int:
             print(f"  [{stance}] {r.location}: {' '.join(r.text.split())[:160]}")
             print(f"      why: {r.explanation}")
         if claim_id is not None:
-            where = f" --db {args.db}" if args.db else ""
+            where = f" --db {shlex.quote(args.db)}" if args.db else ""
             print(f"stored as claim {claim_id}; `claimtrack history {claim_id}{where}` shows its status events")
     for location, error in failures:
         print(f"claimtrack: source {location}: {error}", file=sys.stderr)
@@ -422,7 +426,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        p.add_argument("--db", help=f"DuckDB file (default: $CLAIMTRACK_DB or {DEFAULT_DB})")
+        p.add_argument("--db", help=f"DuckDB file, or a DuckLake: 'ducklake:postgres:dbname=DB host=HOST user=USER;data=DIR' "
+                                    f"(default: $CLAIMTRACK_DB or {DEFAULT_DB})")
         return p
 
     p = with_db(sub.add_parser("ingest", help="ingest articles (files or URLs) with the Prefect flow"))

@@ -53,7 +53,10 @@ def check_local(path: str | os.PathLike[str]) -> Path:
 
 
 def check_database(db: str | os.PathLike[str]) -> None:
-    """A flow's ``db`` parameter (a UI user may type any path): LocalFileRefused outside the roots."""
+    """A flow's ``db`` parameter (a UI user may type any path): LocalFileRefused outside the roots.
+    A DuckLake URL (``ducklake:postgres:...``) names no local file: not checked here."""
+    if isinstance(db, str) and db.strip().startswith("ducklake:"):
+        return
     try:
         check_local(db)
     except LocalFileRefused as exc:

@@ -429,7 +429,7 @@ def test_an_old_warehouse_is_migrated_and_verified_from_rebuilt_tables(served, p
     assert run_readonly_sql(db, "SELECT version, name FROM schema_migrations ORDER BY version").rows == [
         (1, "m001_initial"), (2, "m002_catch_up_first_release"), (3, "m003_source_tables_and_explanations"),
         (4, "m004_removed_sources"), (5, "m005_snapshot_article_keys"), (6, "m006_claim_state"),
-        (7, "m007_articles_without_a_string_index")]
+        (7, "m007_articles_without_a_string_index"), (8, "m008_id_counters")]
     assert run_readonly_sql(db, "SELECT evidence_id, score, stance, explanation FROM evidence").rows == [
         (1, 7.25, "neutral", None)]
     assert run_readonly_sql(db, "SELECT count(*) FROM source_tables").rows[0][0] == 0

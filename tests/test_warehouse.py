@@ -316,7 +316,7 @@ def test_linking_plans_a_hash_join_not_a_nested_loop(db):
         def explain(sql, params=None):
             plans.append(real("EXPLAIN " + sql.split("INSERT INTO claim_links", 1)[1], params).fetchall())
 
-        store._link_repeated_claims(type("C", (), {"execute": staticmethod(explain)})(), 0, "2021-01-01 00:00:00")
+        store._link_repeated_claims(type("C", (), {"execute": staticmethod(explain)})(), 0, 10**9, "2021-01-01 00:00:00")
     plan = " ".join(str(row) for row in plans[0])
     assert "HASH_JOIN" in plan and "NESTED_LOOP" not in plan and "BLOCKWISE_NL" not in plan
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from warehouse.db import DEFAULT_DB, WarehouseError, connect
+from warehouse.db import DEFAULT_DB, DatabaseMissing, WarehouseError, connect, exists
 from warehouse.read import Table, query
 
 __all__ = [
@@ -77,9 +77,12 @@ def article_claims(db: str | os.PathLike[str], article_id: str) -> Table:
 
 def known_sources(db: str | os.PathLike[str]) -> set[str]:
     """Every path or URL an article was stored from (an empty set before the first ingest)."""
-    if not Path(db).exists():
+    if not exists(db):
         return set()
-    return {row[0] for row in query(db, "article_sources").rows}
+    try:
+        return {row[0] for row in query(db, "article_sources").rows}
+    except DatabaseMissing:  # a DuckLake not made yet
+        return set()
 
 
 def claimreview_rows(db: str | os.PathLike[str] = DEFAULT_DB) -> list[dict]:

@@ -1,9 +1,17 @@
-"""The one gateway to the DuckDB file: connections, locking, schema, extensions, errors.
+"""The one gateway to the warehouse: connections, locking, schema, extensions, ids, errors.
 
-DuckDB lets one process hold a file read-write and then refuses every other process, even
+The warehouse is a DuckDB file or a DuckLake (``ducklake:postgres:...;data=DIR``, see ``warehouse/lake.py``);
+:func:`connect` opens either and :func:`backend` tells a connection's kind, so the store, status and
+read code is one code path with a few ``if lake`` branches (ids, ``claim_state``, migrations).
+
+For a DuckDB file: DuckDB lets one process hold a file read-write and then refuses every other process, even
 read-only ones. So connections here are short-lived (open, do the batch, close), writers are
 serialised by an advisory file lock beside the database, and opening waits — bounded, with a
 message — instead of failing on DuckDB's lock error.
+
+For a DuckLake: no lock. Any number of processes on any number of machines read and write at once;
+each transaction commits a snapshot, DuckLake retries a commit that raced another one when their
+changes do not conflict (two appends never do), and ids come from :func:`reserve_ids`.
 
 Exceptions (all subclasses of WarehouseError, so callers catch one family):
 
@@ -21,6 +29,7 @@ import fcntl
 import importlib.util
 import logging
 import os
+import random
 import sys
 import time
 from collections.abc import Iterator
@@ -30,6 +39,8 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.lake import LAKE_ALIAS, is_lake, parse_lake, shown
+
 __all__ = [
     "DEFAULT_DB",
     "DatabaseLocked",
@@ -37,8 +48,13 @@ __all__ = [
     "QueryError",
     "ReadOnlyViolation",
     "WarehouseError",
+    "backend",
     "connect",
+    "exists",
+    "is_lake",
     "load_extension",
+    "reserve_ids",
+    "rollback",
     "transaction",
     "utcnow",
 ]
@@ -141,6 +157,22 @@ def _first_line(exc: BaseException) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
+# The backend of each open connection (by id: DuckDB's connection objects take no attributes); set by
+# connect() for the length of its block. A connection not opened there is a DuckDB file's.
+_BACKENDS: dict[int, str] = {}
+
+
+def backend(con: duckdb.DuckDBPyConnection) -> str:
+    """``"ducklake"`` for a connection :func:`connect` opened on a DuckLake, else ``"duckdb"``."""
+    return _BACKENDS.get(id(con), "duckdb")
+
+
+def exists(db: str | os.PathLike[str]) -> bool:
+    """Whether the warehouse may hold something already: the file exists, or (a DuckLake) always — its
+    catalog says, once attached."""
+    return is_lake(db) or Path(db).exists()
+
+
 @contextlib.contextmanager
 def connect(
     path: str | os.PathLike[str] = DEFAULT_DB,
@@ -153,7 +185,13 @@ def connect(
     A writer (``read_only=False``) creates the file and its schema if needed and holds the
     exclusive advisory lock, so writers from any number of processes run one at a time.
     ``wait`` bounds how long to wait for other processes, in seconds.
+
+    ``path`` may be a DuckLake URL (``ducklake:postgres:...``): see :func:`_connect_lake`.
     """
+    if is_lake(path):
+        with _connect_lake(str(path), read_only=read_only, wait=wait) as con:
+            yield con
+        return
     path = Path(path)
     deadline = time.monotonic() + wait
     if read_only and not path.exists():
@@ -172,6 +210,150 @@ def connect(
             con.close()
 
 
+_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+
+
+@contextlib.contextmanager
+def _connect_lake(url: str, *, read_only: bool, wait: float) -> Iterator[duckdb.DuckDBPyConnection]:
+    """An in-memory DuckDB with the DuckLake attached as ``lake`` and in use (``USE lake``).
+
+    The ``postgres`` and ``ducklake`` extensions are loaded by path from their PyPI packages. A reader
+    attaches READ_ONLY (DuckLake then opens its PostgreSQL catalog in read-only transactions too, so a
+    query cannot write through ``postgres_query``); a writer creates the lake on first use (it needs
+    ``;data=DIR`` then) and migrates it, retrying when another process migrates at the same moment.
+    """
+    try:
+        target = parse_lake(url)
+    except ValueError as exc:
+        raise WarehouseError(str(exc)) from None
+    con = duckdb.connect(":memory:", config=_CONFIG)
+    try:
+        load_extension(con, "postgres-scanner")
+        load_extension(con, "ducklake")
+        options = ["READ_ONLY"] if read_only else []
+        if target.data_path and not read_only:
+            data = Path(target.data_path).expanduser().resolve()  # kept in the catalog: not relative to one cwd
+            data.mkdir(parents=True, exist_ok=True)
+            options.append("DATA_PATH " + _literal(str(data)))
+        attach = f"ATTACH {_literal(target.attach_path)} AS {LAKE_ALIAS}" + (f" ({', '.join(options)})" if options else "")
+        deadline = time.monotonic() + wait
+        try:
+            while True:
+                try:
+                    con.execute(attach)
+                    break
+                except duckdb.Error as exc:
+                    # Two first writers at once: both create the catalog's tables, and PostgreSQL refuses
+                    # the second; its retry finds the lake made.
+                    if "Failed to initialize DuckLake" not in str(exc) or time.monotonic() >= deadline:
+                        raise
+                    log.debug("%s: another process is creating the lake; trying again", shown(url))
+                    time.sleep(0.1 + random.random() * 0.2)
+        except duckdb.Error as exc:
+            message = _first_line(exc)
+            if "does not exist" in message and "creating a new DuckLake is explicitly disabled" in str(exc):
+                raise DatabaseMissing(f"{shown(url)}: no DuckLake here yet (run `claimtrack ingest` first)") from None
+            if "data_path is not set" in str(exc):
+                raise WarehouseError(f"{shown(url)}: no DuckLake here yet; the first writer names its data "
+                                     "directory: add ;data=DIR to the URL") from None
+            raise WarehouseError(f"{shown(url)}: cannot attach the DuckLake: {shown(' '.join(str(exc).split()))}") from None
+        con.execute(f"USE {LAKE_ALIAS}")
+        _BACKENDS[id(con)] = "ducklake"
+        if not read_only:
+            from warehouse.migrations import migrate
+
+            _retry_conflicts(lambda: migrate(con), wait=wait, what=f"{shown(url)}: migrating")
+        yield con
+    finally:
+        _BACKENDS.pop(id(con), None)
+        con.close()
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def is_conflict(exc: BaseException) -> bool:
+    """A DuckLake commit that lost to a conflicting one (the transaction is gone; run it again)."""
+    return isinstance(exc, duckdb.Error) and "conflict" in str(exc).lower()
+
+
+def _retry_conflicts(fn, *, wait: float, what: str):
+    """``fn()``, again after a short random pause while it fails on a DuckLake commit conflict."""
+    deadline = time.monotonic() + wait
+    pause = 0.02
+    while True:
+        try:
+            return fn()
+        except duckdb.Error as exc:
+            if not is_conflict(exc) or time.monotonic() >= deadline:
+                raise
+            log.debug("%s: commit conflict, trying again: %s", what, _first_line(exc))
+            time.sleep(pause * (0.5 + random.random()))
+            pause = min(pause * 2, 1.0)
+
+
+# Tables whose integer id reserve_ids() hands out, and the id column of each.
+ID_COLUMNS = {
+    "claims": "claim_id",
+    "claim_status_events": "event_id",
+    "sources": "source_id",
+    "source_fetches": "fetch_id",
+    "passages": "passage_id",
+    "evidence": "evidence_id",
+}
+
+
+def reserve_ids(con: duckdb.DuckDBPyConnection, table: str, count: int, *, wait: float = DEFAULT_WAIT_SECONDS) -> int:
+    """The first of ``count`` consecutive new ids for ``table``'s rows (``ID_COLUMNS``); yours alone.
+
+    A DuckDB file: ``max(id) + 1``, read inside the writer's exclusive lock, as always.
+
+    A DuckLake has no lock and no sequences, and ``max(id) + 1`` would give two concurrent writers the same
+    ids (neither sees the other's uncommitted rows). So each batch reserves a block of ids in
+    ``id_counters`` (a row per table: the next free id), in a transaction of its own on a second connection
+    (``con.cursor()``: the caller's batch transaction stays open), committed before the batch writes:
+    read ``next_id``, add ``count``, commit. Two writers that race update the same row, DuckLake refuses the
+    second commit as a conflict, and that writer reads again and retries, so every block is distinct. A batch
+    that rolls back leaves a gap in the ids, never a duplicate. We chose this over a PostgreSQL sequence
+    (drawn through the ``postgres`` extension) because a block is contiguous, so the store's id arithmetic is
+    unchanged, and it needs nothing outside the lake: ≈ 16 ms a batch on loopback.
+    """
+    column = ID_COLUMNS[table]
+    if backend(con) != "ducklake":
+        return con.execute(f"SELECT coalesce(max({column}), 0) + 1 FROM {table}").fetchone()[0]
+    if count <= 0:
+        return 0
+    cursor = con.cursor()
+    try:
+        def take() -> int:
+            cursor.execute("BEGIN TRANSACTION")
+            try:
+                row = cursor.execute(f"SELECT next_id FROM {LAKE_ALIAS}.id_counters WHERE name = ?", [table]).fetchone()
+                if row is None:
+                    raise WarehouseError(f"id_counters has no row for {table}: the lake's schema is incomplete")
+                cursor.execute(f"UPDATE {LAKE_ALIAS}.id_counters SET next_id = next_id + ? WHERE name = ?", [count, table])
+            except BaseException:
+                rollback(cursor)
+                raise
+            cursor.execute("COMMIT")  # a conflict fails here, and the transaction is gone
+            return row[0]
+
+        return _retry_conflicts(take, wait=wait, what=f"reserving {count} {column}s")
+    finally:
+        cursor.close()
+
+
+def rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """ROLLBACK, unless the transaction is gone already: a DuckLake COMMIT that lost a conflict has ended
+    it, and its conflict error (which says to run the batch again) must not be hidden by ROLLBACK's."""
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.TransactionException as exc:
+        if "no transaction is active" not in str(exc):
+            raise
+
+
 @contextlib.contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
     """All of the block or none of it."""
@@ -179,7 +361,7 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
     try:
         yield con
     except BaseException:
-        con.execute("ROLLBACK")
+        rollback(con)
         raise
     con.execute("COMMIT")
 

@@ -21,7 +21,7 @@ import duckdb
 from claims.model import DateMention, Quantity
 from claims.passages import Passage, SourceText
 from claims.tables import Table
-from warehouse.db import DEFAULT_DB, WarehouseError, connect, utcnow
+from warehouse.db import DEFAULT_DB, WarehouseError, connect, reserve_ids, utcnow
 
 __all__ = [
     "ClaimToVerify",
@@ -114,7 +114,7 @@ def add_source_in(
         if label:
             con.execute("UPDATE sources SET label = ? WHERE source_id = ?", [label, row[0]])
         return row[0], False
-    source_id = con.execute("SELECT coalesce(max(source_id), 0) + 1 FROM sources").fetchone()[0]
+    source_id = reserve_ids(con, "sources", 1)
     con.execute("INSERT INTO sources (source_id, location, label, article_id, added_at) VALUES (?, ?, ?, ?, ?)",
                 [source_id, location, label, article_id, utcnow()])
     return source_id, True
@@ -221,7 +221,7 @@ def store_fetches(
     for source_id, fetched, _, _ in fetches:
         known = previous.get(source_id)
         hashes.append(known[2] if fetched.not_modified and known else fetched.content_hash)
-    first = con.execute("SELECT coalesce(max(fetch_id), 0) + 1 FROM source_fetches").fetchone()[0]
+    first = reserve_ids(con, "source_fetches", len(fetches))
     rows = [f for _, f, _, _ in fetches]
     con.execute(  # one statement for every fetch row: parallel lists, unnested together
         "INSERT INTO source_fetches SELECT unnest(?::BIGINT[]), unnest(?::BIGINT[]), "
@@ -257,7 +257,7 @@ def _store_snapshot(con: duckdb.DuckDBPyConnection, source_id: int, content_hash
     )
     if not parsed.passages:
         return False
-    first = con.execute("SELECT coalesce(max(passage_id), 0) + 1 FROM passages").fetchone()[0]
+    first = reserve_ids(con, "passages", len(parsed.passages))
     passages = parsed.passages
     con.execute(  # one statement however many passages: parallel lists, unnested together
         "INSERT INTO passages (passage_id, content_hash, source_id, ordinal, kind, context, text, start_char, end_char) "
@@ -460,7 +460,7 @@ def store_evidence(
     ids: list[list[int]] = []
     if not rows:
         return [[] for _ in checks]
-    first = con.execute("SELECT coalesce(max(evidence_id), 0) + 1 FROM evidence").fetchone()[0]
+    first = reserve_ids(con, "evidence", len(rows))
     cursor = first
     for _, items in checks:
         ids.append(list(range(cursor, cursor + len(items))))

@@ -3,6 +3,12 @@
 ``schema.sql`` is migration 1. A later change to the schema is a new function appended with
 ``@migration`` (``m002_...``): never edit one that has shipped. Views are plain ``.sql`` files
 under ``views/``, re-created after migrating so they always match the code.
+
+A DuckLake runs the same migrations, recorded in its own ``schema_migrations``, with three differences
+(``backend(con) == "ducklake"``): DDL goes through :func:`warehouse.lake.strip_constraints` (DuckLake has
+no keys or indexes), ``claim_state`` is a view over :func:`warehouse.state.state_query` (created with
+the other views) instead of a table kept up to date, and migration 7 (which only drops keys) has nothing
+to do. Migration 8 adds ``id_counters``, where a DuckLake's writers reserve their ids.
 """
 
 from __future__ import annotations
@@ -14,7 +20,8 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.db import utcnow
+from warehouse.db import ID_COLUMNS, backend, rollback, utcnow
+from warehouse.lake import strip_constraints
 
 __all__ = ["MIGRATIONS", "migrate"]
 
@@ -24,9 +31,22 @@ MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = []
 migration = MIGRATIONS.append
 
 
+def _lake(con: duckdb.DuckDBPyConnection) -> bool:
+    return backend(con) == "ducklake"
+
+
+def _ddl(con: duckdb.DuckDBPyConnection, sql: str) -> None:
+    """Run our DDL: as written on a DuckDB file, without its keys on a DuckLake."""
+    con.execute(strip_constraints(sql) if _lake(con) else sql)
+
+
+def _schema() -> str:
+    return (HERE / "schema.sql").read_text(encoding="utf-8")
+
+
 @migration
 def m001_initial(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute((HERE / "schema.sql").read_text(encoding="utf-8"))
+    _ddl(con, _schema())
 
 
 @migration
@@ -35,7 +55,7 @@ def m002_catch_up_first_release(con: duckdb.DuckDBPyConnection) -> None:
     rule (session 1 edited it after migration 1 had shipped): the tables for sources' fetches,
     snapshots and passages, claim links and checks, and two evidence columns. Create what is missing;
     on a file made by today's ``schema.sql`` this changes nothing."""
-    con.execute((HERE / "schema.sql").read_text(encoding="utf-8"))  # CREATE TABLE IF NOT EXISTS: the missing ones
+    _ddl(con, _schema())  # CREATE TABLE IF NOT EXISTS: the missing ones
     con.execute("ALTER TABLE evidence ADD COLUMN IF NOT EXISTS passage_id BIGINT")
     con.execute("ALTER TABLE evidence ADD COLUMN IF NOT EXISTS found_at TIMESTAMP")
     # Every claim links to its canonical claim, a canonical one to itself.
@@ -72,7 +92,7 @@ def m003_source_tables_and_explanations(con: duckdb.DuckDBPyConnection) -> None:
     """``source_tables`` (a snapshot's tables, each row pointing at its passage) and
     ``evidence.explanation``; ``evidence.score`` is 1.0 for deciding evidence, 0.0 for a shown
     neutral passage (no retrieval score any more). Comments on the columns say so."""
-    con.execute(_M003)
+    _ddl(con, _M003)
 
 
 @migration
@@ -100,9 +120,12 @@ def m005_snapshot_article_keys(con: duckdb.DuckDBPyConnection) -> None:
 def m006_claim_state(con: duckdb.DuckDBPyConnection) -> None:
     """``claim_state``: every claim's current state, kept in the transaction that appends its history, so
     that ``claims_current`` no longer ranks the whole event log on each query (issue 15). Filled here
-    from the history of the file."""
+    from the history of the file. A DuckLake has the view ``claim_state`` instead (made with the other views):
+    many writers would race to replace the same rows, and DuckLake has no INSERT OR REPLACE."""
     from warehouse import state
 
+    if _lake(con):
+        return
     con.execute(state.TABLE)
     state.rebuild(con)
 
@@ -120,7 +143,10 @@ def m007_articles_without_a_string_index(con: duckdb.DuckDBPyConnection) -> None
     checkpoint took 0.2 s more than at 2,000. Ingest already keeps article ids unique (it looks them up
     inside the writer's lock before storing), so the key only cost. DuckDB cannot drop a key, so the two
     tables are rebuilt with their rows, and so is every table whose key points at ``claims`` (DuckDB will
-    not drop a table others point at); their columns, rows, keys and comments stay as they were."""
+    not drop a table others point at); their columns, rows, keys and comments stay as they were.
+    A DuckLake has no keys to drop."""
+    if _lake(con):
+        return
     ddl = dict(con.execute("SELECT table_name, sql FROM duckdb_tables() WHERE schema_name = 'main'").fetchall())
     changed = {
         "articles": ddl["articles"].replace("article_id VARCHAR PRIMARY KEY", "article_id VARCHAR NOT NULL"),
@@ -148,35 +174,61 @@ def m007_articles_without_a_string_index(con: duckdb.DuckDBPyConnection) -> None
         con.execute(f'COMMENT ON COLUMN main."{table}"."{column}" IS ' + _literal(comment))
 
 
+@migration
+def m008_id_counters(con: duckdb.DuckDBPyConnection) -> None:
+    """``id_counters``: the next free id of each table with integer ids, for a DuckLake's writers
+    (:func:`warehouse.db.reserve_ids`), seeded from the ids stored. A DuckDB file has one writer at a
+    time and keeps taking ``max(id) + 1``: nothing to add there."""
+    if not _lake(con):
+        return
+    con.execute("CREATE TABLE IF NOT EXISTS id_counters (name VARCHAR NOT NULL, next_id BIGINT NOT NULL)")
+    con.execute("COMMENT ON TABLE id_counters IS 'the next free id of each table, reserved a block per batch by "
+                "warehouse.db.reserve_ids (DuckLake refuses the second of two racing updates, which retries)'")
+    for table, column in ID_COLUMNS.items():  # our own constant names
+        con.execute(f"INSERT INTO id_counters SELECT '{table}', coalesce(max({column}), 0) + 1 FROM {table}")
+
+
 def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
+
+
+def _view_texts(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    """(name, CREATE VIEW text) of every view, in order; on a DuckLake ``claim_state`` first, the view the
+    table is on a DuckDB file (``claims_current`` reads it)."""
+    texts = [(view.stem, view.read_text(encoding="utf-8")) for view in _views()]
+    if _lake(con):
+        from warehouse import state
+
+        texts.insert(0, ("claim_state", "-- claim_state: every claim's current state, computed from the history "
+                         "(warehouse/state.py)\nCREATE OR REPLACE VIEW claim_state AS\n" + state.state_query()))
+    return texts
 
 
 def _create_views(con: duckdb.DuckDBPyConnection) -> None:
     """(Re-)create each view whose file changed since it was created: the view's comment holds the hash of
     its file. Re-creating them on every open would dirty the catalog, and a checkpoint of a dirty catalog
-    costs more the larger the warehouse (0.15 s more per write at 1M claims)."""
-    comments = dict(con.execute("SELECT view_name, comment FROM duckdb_views() WHERE NOT internal").fetchall())
-    for view in _views():
-        text = view.read_text(encoding="utf-8")
+    costs more the larger the warehouse (0.15 s more per write at 1M claims); on a DuckLake it would commit a
+    snapshot per connection."""
+    comments = dict(con.execute("SELECT view_name, comment FROM duckdb_views() WHERE NOT internal "
+                                "AND database_name = current_database()").fetchall())
+    for name, text in _view_texts(con):
         digest = "source sha256 " + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-        if comments.get(view.stem) != digest:
+        if comments.get(name) != digest:
             con.execute(text)
-            con.execute(f"COMMENT ON VIEW {view.stem} IS '{digest}'")  # our file name and a hex digest
+            con.execute(f"COMMENT ON VIEW {name} IS '{digest}'")  # our file name and a hex digest
 
 
 def _claims_in(con: duckdb.DuckDBPyConnection) -> int:
-    if not con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'claims'").fetchone()[0]:
+    if not con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'claims' "
+                       "AND database_name = current_database()").fetchone()[0]:
         return 0
     return con.execute("SELECT count(*) FROM claims").fetchone()[0]
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> None:
     """Bring the schema up to date and re-create the views that changed; a few milliseconds when current."""
-    con.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations "
-        "(version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
-    )
+    _ddl(con, "CREATE TABLE IF NOT EXISTS schema_migrations "
+         "(version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)")
     done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
     pending = [(n, fn) for n, fn in enumerate(MIGRATIONS, start=1) if n not in done]
     if done and pending and _claims_in(con) >= 100_000:  # a large file from an earlier release: say why
@@ -192,6 +244,6 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
         _create_views(con)
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        rollback(con)
         raise
 

@@ -17,7 +17,8 @@ from typing import Any
 
 import duckdb
 
-from warehouse.db import DEFAULT_DB, QueryError, ReadOnlyViolation, _first_line, connect
+from warehouse.db import DEFAULT_DB, QueryError, ReadOnlyViolation, _first_line, backend, connect
+from warehouse.lake import LAKE_ALIAS
 
 __all__ = ["RowStream", "Table", "claims_table", "query", "run_readonly_sql", "stream_claims", "stream_readonly_sql"]
 
@@ -137,7 +138,7 @@ def stream_readonly_sql(
                 raise ReadOnlyViolation(
                     f"only SELECT queries are allowed here, not {statement.type.name}"
                 )
-        con.execute("SET enable_external_access = false")
+        _lock_down(con)
         timer = threading.Timer(timeout, con.interrupt) if timeout else None
         if timer:
             timer.daemon = True
@@ -156,6 +157,17 @@ def stream_readonly_sql(
         finally:
             if timer:
                 timer.cancel()
+
+
+def _lock_down(con: duckdb.DuckDBPyConnection) -> None:
+    """No file outside the warehouse for a user's query. A DuckLake's rows are Parquet files under its
+    data path, so that one directory stays readable (``allowed_directories`` must be set before
+    external access is turned off); its catalog is attached read-only, in read-only PostgreSQL transactions."""
+    if backend(con) == "ducklake":
+        (data_path,) = con.execute(f"SELECT value FROM ducklake_options('{LAKE_ALIAS}') WHERE option_name = 'data_path'"
+                                   ).fetchone()
+        con.execute("SET allowed_directories = ?", [[data_path]])
+    con.execute("SET enable_external_access = false")
 
 
 @contextlib.contextmanager

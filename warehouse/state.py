@@ -11,6 +11,10 @@ instead of ranking the whole history on every query. One SQL text computes it (`
   transaction that appends their events, checks and evidence;
 - every claim (``rebuild``): migration 6 fills the table with it, and a test compares the maintained
   table with a rebuild after a history of ingests, verdicts and reviews.
+
+On a DuckLake ``claim_state`` is a view of the same query over every claim (``warehouse/migrations.py``):
+many writers would race to replace the same rows, and DuckLake has no INSERT OR REPLACE. There the three
+calls below do nothing; a query pays for computing the state of the claims it reads.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
+
+from warehouse.db import backend
 
 __all__ = ["STATE_COLUMNS", "add_claims", "rebuild", "refresh", "state_query"]
 
@@ -64,6 +70,8 @@ def state_query(appearances: str = _ALL) -> str:
 
 
 def _write(con: duckdb.DuckDBPyConnection, appearances: str, params: list) -> None:
+    if backend(con) == "ducklake":
+        return  # claim_state is a view there: nothing to keep
     columns = ", ".join(STATE_COLUMNS)
     con.execute(f"INSERT OR REPLACE INTO claim_state ({columns}) {state_query(appearances)}", params)
 

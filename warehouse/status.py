@@ -19,7 +19,7 @@ import duckdb
 
 from claims.model import STATUSES
 from warehouse import state
-from warehouse.db import DEFAULT_DB, WarehouseError, connect, utcnow
+from warehouse.db import DEFAULT_DB, WarehouseError, connect, reserve_ids, rollback, utcnow
 
 __all__ = ["PIPELINE", "RESERVED_ACTORS", "StatusChange", "StatusResult", "claim_history", "record_status",
            "record_status_in", "reviewer_name"]
@@ -73,7 +73,7 @@ def record_status(changes: Sequence[StatusChange], db: str | os.PathLike[str] = 
             result = record_status_in(con, changes)
             con.execute("COMMIT")
         except BaseException:
-            con.execute("ROLLBACK")
+            rollback(con)
             raise
     return result
 
@@ -105,7 +105,6 @@ def record_status_in(con: duckdb.DuckDBPyConnection, changes: Sequence[StatusCha
             machine[claim_id] = (machine_status, machine_confidence)
         if reviewed:
             human[claim_id] = status
-    next_event = con.execute("SELECT coalesce(max(event_id), 0) + 1 FROM claim_status_events").fetchone()[0]
     now = utcnow()
     appended, unchanged, flagged = [], [], []
     events, checks = [], []
@@ -122,10 +121,11 @@ def record_status_in(con: duckdb.DuckDBPyConnection, changes: Sequence[StatusCha
                 flagged.append(change.claim_id)
         else:
             human[target] = change.status
-        events.append((next_event, target, change.status, change.confidence, change.actor.strip(),
+        events.append((None, target, change.status, change.confidence, change.actor.strip(),
                        list(change.evidence_ids), change.note, now))
-        next_event += 1
         appended.append(change.claim_id)
+    first_event = reserve_ids(con, "claim_status_events", len(events))  # ids safe with concurrent writers
+    events = [(first_event + i, *event[1:]) for i, event in enumerate(events)]
     # A handful of rows per batch: one multi-row VALUES statement with bound parameters.
     _insert_values(con, "claim_status_events", 8, events)
     _insert_values(con, "claim_checks", 4, checks)
