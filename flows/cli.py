@@ -503,6 +503,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_ui.register(sub, with_db)
     cli_digest.register(sub, with_db)
+    from flows import cli_pools
+
+    cli_pools.register(sub, with_db)
     return parser
 
 

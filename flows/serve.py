@@ -39,6 +39,7 @@ from flows.markdown import escape, md_table
 from flows.sources import read_sources_file, resolve_location
 from warehouse import DEFAULT_DB
 from warehouse.dashboard import known_sources
+from warehouse.lake import is_lake
 
 __all__ = [
     "DEFAULT_FEEDS",
@@ -280,11 +281,12 @@ def register_sources(path: str | None, db: str) -> int:
 
 def build_deployments(db: str, feeds: str, schedules: Schedules = Schedules(), *, stale_days: float = 7.0,
                       sources: str | None = None):
-    """The six deployments, with absolute paths as parameters so any worker process finds the files."""
+    """The six deployments, with absolute paths as parameters so any worker process finds the files (a
+    DuckLake URL for ``db`` is passed as it is)."""
     from flows.digest import daily_digest
     from flows.review import review_claim, review_claims
 
-    db = str(Path(db).resolve())
+    db = db if is_lake(db) else str(Path(db).resolve())
     feeds = str(Path(feeds).resolve())
     sources = str(Path(sources).resolve()) if sources else None
     return [
@@ -327,7 +329,7 @@ def allowed_hosts() -> list[str]:
 
 def serve_roots(db: str, feeds: str, sources: str | None) -> str:
     """The folders flow runs of ``claimtrack serve`` may read local files from (see ``flows.localfiles``)."""
-    files: list[str | None] = [db, feeds, sources]
+    files: list[str | None] = [None if is_lake(db) else db, feeds, sources]  # a DuckLake is no local file
     files += [e for e in read_feed_config(feeds) if not is_url(e)]
     if sources:
         files += [e["location"] for e in read_sources_file(sources) if not is_url(e["location"])]

@@ -2,6 +2,7 @@
 
 - ``prefect_server``: one ``prefect server start`` per session on a free 127.0.0.1 port, with its
   own PREFECT_HOME under tmp; killed by PID (its process group) at the end, pass or fail.
+  ``running_server(home)`` is the same as a context manager, for a module's server of its own.
 - ``prefect_api``: point this process's Prefect client at that server for one test (a settings
   context, so the lead's ``prefect_harness`` and other tests are unaffected).
 - ``served``: ``claimtrack serve`` against that server, for tests of the deployments.
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,9 +104,10 @@ def _healthy(api: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def prefect_server(tmp_path_factory) -> Iterator[PrefectServer]:
-    home = tmp_path_factory.mktemp("prefect-server-home")
+@contextmanager
+def running_server(home: Path) -> Iterator[PrefectServer]:
+    """``prefect server start`` on a free 127.0.0.1 port with ``home`` as its PREFECT_HOME, until the
+    block ends (its process group stopped, pass or fail)."""
     port = free_port()
     log = home / "server.log"
     with log.open("wb") as out:
@@ -126,6 +129,12 @@ def prefect_server(tmp_path_factory) -> Iterator[PrefectServer]:
         raise
     finally:
         stop_process(process)
+
+
+@pytest.fixture(scope="session")
+def prefect_server(tmp_path_factory) -> Iterator[PrefectServer]:
+    with running_server(tmp_path_factory.mktemp("prefect-server-home")) as server:
+        yield server
 
 
 @pytest.fixture

@@ -474,3 +474,16 @@ def test_commands_run_their_flows_without_heartbeats():
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["180", "None"]
+
+
+def test_deployments_and_serve_roots_take_a_ducklake_url_as_it_is():
+    # issue 16: a DuckLake warehouse is no local file: deployments pass it through, and it adds no folder
+    import os
+
+    from flows.serve import build_deployments, serve_roots
+
+    lake = "ducklake:postgres:dbname=ct host=127.0.0.1 port=5433 user=ct"
+    for deployment in build_deployments(lake, str(ROOT / "config" / "feeds.txt")):
+        assert deployment.parameters["db"] == lake, deployment.name
+    roots = serve_roots(lake, str(ROOT / "config" / "feeds.txt"), None).split(os.pathsep)
+    assert roots == [str(ROOT / "config"), str(ROOT / "seeds")]

@@ -1,0 +1,280 @@
+"""A big ingest split into manifests, each one flow run of the ``ingest-articles`` deployment.
+
+    claimtrack ingest-many --list inputs.txt --db DB [--manifest-size 1000]
+
+The ``ingest-manifests`` flow reads its inputs (files or URLs, given or listed one a line in a text
+file), splits them into manifests of ``manifest_size`` inputs and starts one run of the
+``ingest-articles`` deployment per manifest with ``run_deployment(..., timeout=0)``, so that every
+worker polling the pool (``claimtrack deploy --pool``) takes some. It then polls their states
+(bounded by ``timeout_seconds``) and reports the articles stored, skipped and failed, per run and in
+total, as the ``ingest-manifests`` table artifact and as its return value (:class:`ManifestsReport`).
+
+**Manifests are passed by value**, as the ``inputs`` parameter of each run. Prefect's advice,
+data by reference, holds already: an input is a path or a URL, a reference to the article, not the
+article; a manifest of 1,000 of them is ≈ 100 KB of JSON (cut smaller when it would pass
+``MAX_MANIFEST_BYTES``). A manifest file instead would need a folder every worker machine
+reads and writes (next to a DuckDB file there is none on another machine; DuckLake's data path
+may be an object store the runs cannot list files in), and it could change under a retried
+run. By value, each run shows its own inputs in the UI and a retry reads the same ones.
+
+What each run did is read back from the ``ingest-articles`` table artifact it publishes (one row
+per article: stored, already stored, or the failure's reason): artifacts live in Prefect's
+database, so this works whichever machine ran it, with no shared result storage. The worker that
+took a run is read from Prefect's ``prefect.worker.submitted-flow-run`` events.
+
+The workers share the warehouse as the ``db`` string: a DuckDB file on one machine today (its
+advisory lock lets one run write at a time: runs extract in parallel and store in turn), a
+warehouse URL once ``--db`` takes one.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from prefect import flow, get_run_logger
+from prefect.artifacts import create_table_artifact
+
+from flows.ingest import DEFAULT_BATCH
+from flows.localfiles import LocalFileRefused, check_database, check_local
+from flows.markdown import table_cell
+from flows.pools import INGEST_DEPLOYMENT
+from flows.sources import resolve_location
+from warehouse import DEFAULT_DB
+
+__all__ = ["ManifestRun", "ManifestsReport", "ingest_manifests", "read_input_list", "split_manifests"]
+
+DEFAULT_MANIFEST = 1000
+MAX_MANIFEST_BYTES = 512 * 1024  # JSON of one run's inputs parameter
+FINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
+
+
+class ManifestError(Exception):
+    """An input list that cannot be read; ``str()`` is one line."""
+
+
+@dataclass
+class ManifestRun:
+    name: str  # manifest-2-of-4
+    flow_run_id: str
+    inputs: int
+    state: str = "SCHEDULED"  # COMPLETED, FAILED, CRASHED, CANCELLED; or where it was at the timeout
+    message: str = ""  # the state message of a run that did not complete
+    stored: int = 0
+    skipped: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (input, reason), from its artifact
+    worker: str = ""  # name of the worker that took it
+    host: str = ""  # host:pid of the run's process
+
+
+@dataclass
+class ManifestsReport:
+    inputs: int = 0
+    runs: list[ManifestRun] = field(default_factory=list)
+
+    @property
+    def stored(self) -> int:
+        return sum(r.stored for r in self.runs)
+
+    @property
+    def skipped(self) -> int:
+        return sum(r.skipped for r in self.runs)
+
+    @property
+    def failed(self) -> int:
+        """Inputs that failed, and the inputs of runs that did not complete."""
+        return sum(len(r.failures) if r.state == "COMPLETED" else r.inputs for r in self.runs)
+
+    @property
+    def failed_runs(self) -> list[ManifestRun]:
+        return [r for r in self.runs if r.state != "COMPLETED"]
+
+
+def read_input_list(path: str) -> list[str]:
+    """The inputs a text file lists, one a line (``#`` starts a comment); relative paths are
+    relative to the file's folder."""
+    listing = Path(path)
+    try:
+        check_local(listing)
+        lines = listing.read_text(encoding="utf-8").splitlines()
+    except LocalFileRefused as exc:
+        raise ManifestError(f"{listing}: {exc}") from None
+    except FileNotFoundError:
+        raise ManifestError(f"{listing}: no such input list (one file or URL per line)") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ManifestError(f"{listing}: cannot read the input list: {exc}") from None
+    entries = (line.split(" #", 1)[0].strip() for line in lines)
+    return [resolve_location(e, listing.parent) for e in entries if e and not e.startswith("#")]
+
+
+def split_manifests(inputs: list[str], size: int = DEFAULT_MANIFEST,
+                    max_bytes: int = MAX_MANIFEST_BYTES) -> list[list[str]]:
+    """Consecutive manifests of at most ``size`` inputs and ``max_bytes`` of JSON each, in order."""
+    if size < 1:
+        raise ValueError("a manifest holds at least one input")
+    manifests: list[list[str]] = []
+    current: list[str] = []
+    weight = 2  # []
+    for item in inputs:
+        cost = len(json.dumps(item, ensure_ascii=False).encode()) + 2
+        if current and (len(current) >= size or weight + cost > max_bytes):
+            manifests.append(current)
+            current, weight = [], 2
+        current.append(item)
+        weight += cost
+    if current:
+        manifests.append(current)
+    return manifests
+
+
+@flow(name="ingest-manifests", log_prints=False)
+def ingest_manifests(
+    inputs: list[str] | None = None,
+    list_file: str | None = None,
+    db: str = DEFAULT_DB,
+    manifest_size: int = DEFAULT_MANIFEST,
+    batch_size: int = DEFAULT_BATCH,
+    allow_hosts: list[str] | None = None,
+    deployment: str = INGEST_DEPLOYMENT,
+    timeout_seconds: float = 6 * 3600,
+    poll_seconds: float = 2.0,
+) -> ManifestsReport:
+    """Ingest ``inputs`` and the inputs ``list_file`` lists as one ``deployment`` run per manifest.
+
+    Relative paths in ``inputs`` must already be absolute (the runs' working directory is the
+    worker's); those of ``list_file`` are relative to it. Inputs given twice are ingested once."""
+    from prefect.context import get_run_context
+    from prefect.deployments import run_deployment
+
+    check_database(db)
+    logger = get_run_logger()
+    listed = read_input_list(list_file) if list_file else []
+    everything = list(dict.fromkeys([*(inputs or []), *listed]))
+    report = ManifestsReport(inputs=len(everything))
+    manifests = split_manifests(everything, manifest_size)
+    parent = get_run_context().flow_run.id
+    for number, manifest in enumerate(manifests, start=1):
+        name = f"manifest-{number}-of-{len(manifests)}"
+        run = run_deployment(
+            deployment, timeout=0, flow_run_name=name, tags=["claimtrack", "manifest"],
+            parameters={"inputs": manifest, "db": db, "batch_size": batch_size, "allow_hosts": allow_hosts},
+            idempotency_key=f"{parent}:{name}",  # a retried parent finds its runs instead of starting them again
+        )
+        report.runs.append(ManifestRun(name, str(run.id), len(manifest)))
+    logger.info("%d inputs in %d manifests", len(everything), len(manifests))
+    _wait(report.runs, timeout_seconds, poll_seconds)
+    _read_outcomes(report.runs)
+    _read_workers(report.runs)
+    for run in report.runs:
+        if run.state != "COMPLETED":
+            logger.warning("%s (%s) ended %s: %s", run.name, run.flow_run_id, run.state, run.message)
+    _report_artifact(report)
+    return report
+
+
+def _client():
+    from prefect.client.orchestration import get_client
+
+    return get_client(sync_client=True)
+
+
+def _wait(runs: list[ManifestRun], timeout: float, interval: float) -> None:
+    """Poll the runs' states until each is final or ``timeout`` seconds have passed."""
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    by_id = {r.flow_run_id: r for r in runs}
+    deadline = time.monotonic() + timeout
+    with _client() as client:
+        while True:
+            pending = [i for i, r in by_id.items() if r.state not in FINAL]
+            if not pending:
+                return
+            for flow_run in client.read_flow_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=pending)),
+                                                  limit=len(pending)):
+                run = by_id[str(flow_run.id)]
+                if flow_run.state is not None:
+                    run.state = flow_run.state.type.value
+                    run.message = next(iter((flow_run.state.message or "").strip().splitlines()), "")
+                run.host = flow_run.infrastructure_pid or run.host
+            if time.monotonic() >= deadline:
+                for run in by_id.values():
+                    if run.state not in FINAL:
+                        run.message = f"not finished within {timeout:g} s (it may still finish; see its flow run)"
+                return
+            time.sleep(interval)
+
+
+def _read_outcomes(runs: list[ManifestRun]) -> None:
+    """Stored, skipped and failed inputs of each completed run, from its ``ingest-articles`` table."""
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId, ArtifactFilterKey
+
+    by_id = {r.flow_run_id: r for r in runs if r.state == "COMPLETED"}
+    if not by_id:
+        return
+    with _client() as client:
+        artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(
+            key=ArtifactFilterKey(any_=["ingest-articles"]),
+            flow_run_id=ArtifactFilterFlowRunId(any_=list(by_id))))
+    for artifact in artifacts:
+        run = by_id.get(str(artifact.flow_run_id))
+        if run is None:
+            continue
+        rows = json.loads(artifact.data) if isinstance(artifact.data, str) else artifact.data
+        for row in rows or []:
+            if row.get("outcome") == "stored":
+                run.stored += 1
+            elif row.get("outcome") == "already stored":
+                run.skipped += 1
+            else:
+                run.failures.append((_plain(row.get("input", "")), _plain(row.get("outcome", ""))))
+
+
+def _plain(cell: object) -> str:
+    """A cell of a run's table artifact as the text it escaped (``flows.markdown.escape``): the
+    backslashes before Markdown syntax dropped, then the HTML entities; cut and flattened still."""
+    return html.unescape(re.sub(r"\\(.)", r"\1", str(cell)))
+
+
+def _read_workers(runs: list[ManifestRun], wait: float = 10.0) -> None:
+    """The worker that submitted each run, from the server's events (stored a few seconds late)."""
+    from prefect.events.filters import EventAnyResourceFilter, EventFilter, EventNameFilter
+
+    by_resource = {f"prefect.flow-run.{r.flow_run_id}": r for r in runs if r.state not in ("SCHEDULED", "PENDING")}
+    deadline = time.monotonic() + wait
+    with _client() as client:
+        while True:
+            missing = [key for key, run in by_resource.items() if not run.worker]
+            if not missing:
+                return
+            page = client.read_events(filter=EventFilter(
+                event=EventNameFilter(name=["prefect.worker.submitted-flow-run"]),
+                any_resource=EventAnyResourceFilter(id=missing)), limit=50)
+            while True:
+                for event in page.events:
+                    for related in event.related:
+                        run = by_resource.get(related.id)
+                        if run is not None:
+                            run.worker = event.resource.name or event.resource.id
+                if not page.next_page:
+                    break
+                page = client.read_events_page(page.next_page)
+            if all(r.worker for r in by_resource.values()) or time.monotonic() >= deadline:
+                return
+            time.sleep(1.0)
+
+
+def _report_artifact(report: ManifestsReport) -> None:
+    rows = [{"run": r.name, "flow_run_id": r.flow_run_id, "state": r.state, "inputs": r.inputs, "stored": r.stored,
+             "already stored": r.skipped, "failed": len(r.failures) if r.state == "COMPLETED" else r.inputs,
+             "worker": table_cell(r.worker, 80), "note": table_cell(r.message, 300)} for r in report.runs]
+    rows += [{"run": r.name, "flow_run_id": r.flow_run_id, "state": "input failed", "inputs": 1, "stored": 0,
+              "already stored": 0, "failed": 1, "worker": table_cell(r.worker, 80), "note": table_cell(reason, 300)}
+             for r in report.runs for spec, reason in r.failures]
+    description = (f"{report.inputs} inputs in {len(report.runs)} runs: {report.stored} stored, "
+                   f"{report.skipped} already stored, {report.failed} failed, {len(report.failed_runs)} runs not completed")
+    create_table_artifact(table=rows or [{"run": "", "note": "no inputs"}], key="ingest-manifests",
+                          description=description)
