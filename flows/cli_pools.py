@@ -3,10 +3,10 @@
     claimtrack deploy --pool NAME [--db DB] [--feeds F] [--sources S] [--no-schedules]
     claimtrack ingest-many [PATH_OR_URL ...] [--list FILE] [--db DB] [--manifest-size 1000]
 
-``deploy`` registers the deployments of ``claimtrack serve`` and ``ingest-articles`` in a Prefect
+``deploy`` registers the deployments of ``claimtrack serve`` and ``ingest-manifest`` in a Prefect
 process work pool (created when missing; ``flows.pools``) and prints the command to start a worker
 on each machine. ``ingest-many`` runs the ``ingest-manifests`` flow here: it splits the inputs into
-manifests, one ``ingest-articles`` run each on the pool's workers, waits for them and prints what
+manifests, one ``ingest-manifest`` run each on the pool's workers, waits for them and prints what
 each did (``flows.manifests``). Both need a Prefect server (``PREFECT_API_URL`` or ``make ui``):
 the workers must see the same API.
 """
@@ -27,7 +27,7 @@ NO_API = ("needs a Prefect server that the workers share: set PREFECT_API_URL (e
 
 def register(sub, with_db: Callable[[argparse.ArgumentParser], argparse.ArgumentParser]) -> None:
     """Add ``deploy`` and ``ingest-many`` to the `claimtrack` parser."""
-    from flows.cli import _positive_int, with_allow_host
+    from flows.cli import _positive_int
 
     p = with_db(sub.add_parser("deploy", help="deploy the flows to a Prefect process work pool (instead of serve)"))
     p.add_argument("--pool", required=True, metavar="NAME", help="the work pool (a process pool; created when missing)")
@@ -50,7 +50,6 @@ def register(sub, with_db: Callable[[argparse.ArgumentParser], argparse.Argument
                    help="articles per task and transaction within a run (default 100)")
     p.add_argument("--timeout", type=float, default=6 * 3600.0, metavar="SECONDS",
                    help="stop waiting for the runs after this long (default 6 h; they go on)")
-    with_allow_host(p)
     p.set_defaults(func=cmd_ingest_many)
 
 
@@ -134,7 +133,7 @@ def cmd_ingest_many(args: argparse.Namespace) -> int:
     inputs = [resolve_location(i, Path.cwd()) for i in args.inputs]  # the runs' working directory is the worker's
     report = ingest_manifests(inputs=inputs, list_file=str(Path(args.list).resolve()) if args.list else None,
                               db=db, manifest_size=args.manifest_size, batch_size=args.batch_size,
-                              allow_hosts=args.allow_host or None, timeout_seconds=args.timeout)
+                              timeout_seconds=args.timeout)
     from warehouse import Table
 
     rows = [(r.name, r.state.lower(), r.inputs, r.stored, r.skipped, len(r.failures), r.worker, r.flow_run_id)

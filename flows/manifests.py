@@ -1,10 +1,10 @@
-"""A big ingest split into manifests, each one flow run of the ``ingest-articles`` deployment.
+"""A big ingest split into manifests, each one flow run of the ``ingest-manifest`` deployment.
 
     claimtrack ingest-many --list inputs.txt --db DB [--manifest-size 1000]
 
 The ``ingest-manifests`` flow reads its inputs (files or URLs, given or listed one a line in a text
 file), splits them into manifests of ``manifest_size`` inputs and starts one run of the
-``ingest-articles`` deployment per manifest with ``run_deployment(..., timeout=0)``, so that every
+``ingest-manifest`` deployment per manifest with ``run_deployment(..., timeout=0)``, so that every
 worker polling the pool (``claimtrack deploy --pool``) takes some. It then polls their states
 (bounded by ``timeout_seconds``) and reports the articles stored, skipped and failed, per run and in
 total, as the ``ingest-manifests`` table artifact and as its return value (:class:`ManifestsReport`).
@@ -138,7 +138,6 @@ def ingest_manifests(
     db: str = DEFAULT_DB,
     manifest_size: int = DEFAULT_MANIFEST,
     batch_size: int = DEFAULT_BATCH,
-    allow_hosts: list[str] | None = None,
     deployment: str = INGEST_DEPLOYMENT,
     timeout_seconds: float = 6 * 3600,
     poll_seconds: float = 2.0,
@@ -161,7 +160,7 @@ def ingest_manifests(
         name = f"manifest-{number}-of-{len(manifests)}"
         run = run_deployment(
             deployment, timeout=0, flow_run_name=name, tags=["claimtrack", "manifest"],
-            parameters={"inputs": manifest, "db": db, "batch_size": batch_size, "allow_hosts": allow_hosts},
+            parameters={"inputs": manifest, "db": db, "batch_size": batch_size},
             idempotency_key=f"{parent}:{name}",  # a retried parent finds its runs instead of starting them again
         )
         report.runs.append(ManifestRun(name, str(run.id), len(manifest)))

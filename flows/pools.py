@@ -3,7 +3,7 @@
 ``claimtrack serve`` runs every flow in the process (and on the machine) that serves them. A work
 pool separates the two: ``claimtrack deploy --pool NAME`` registers the same six deployments as
 ``serve`` (``flows.serve.build_deployments``: the same names, schedules, parameters and tags), plus
-``ingest-articles`` (manual, the flow each manifest of ``flows.manifests`` runs as), with the pool as
+``ingest-manifest`` (manual, the flow each manifest of ``flows.manifests`` runs as), with the pool as
 their infrastructure; ``prefect worker start --pool NAME`` on each machine then polls the pool and
 runs each flow run in a subprocess of its own.
 
@@ -33,7 +33,7 @@ from flows.localfiles import ROOTS_ENV
 __all__ = ["DeployReport", "PoolError", "INGEST_DEPLOYMENT", "deploy_to_pool", "ensure_pool", "module_entrypoint"]
 
 POOL_TYPE = "process"
-INGEST_DEPLOYMENT = "ingest-articles/ingest-articles"  # flow name / deployment name
+INGEST_DEPLOYMENT = "ingest-manifest/ingest-manifest"  # flow name / deployment name
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]  # the folder holding flows/, claims/, warehouse/
 
 
@@ -81,13 +81,13 @@ def ensure_pool(name: str) -> bool:
 
 def pool_deployments(db: str, feeds: str, schedules, *, stale_days: float = 7.0, sources: str | None = None,
                      roots: str = ""):
-    """The six deployments of ``serve`` and ``ingest-articles``, with module entrypoints and the roots."""
-    from flows.ingest import ingest_articles
+    """The six deployments of ``serve`` and ``ingest-manifest``, with module entrypoints and the roots."""
+    from flows.ingest import ingest_manifest
     from flows.serve import TAGS, build_deployments
 
     deployments = build_deployments(db, feeds, schedules, stale_days=stale_days, sources=sources)
-    deployments.append(ingest_articles.to_deployment(
-        name="ingest-articles", parameters={"db": deployments[0].parameters["db"]}, tags=TAGS + ["ingest"],
+    deployments.append(ingest_manifest.to_deployment(
+        name="ingest-manifest", parameters={"db": deployments[0].parameters["db"]}, tags=TAGS + ["ingest"],
         description="Ingest a list of articles (files or URLs): one manifest of `claimtrack ingest-many`.",
     ))
     for deployment in deployments:

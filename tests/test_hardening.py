@@ -420,9 +420,10 @@ def test_a_flow_refuses_a_database_outside_the_roots(roots, tmp_path, prefect_ha
 
 
 def test_the_allowed_hosts_of_scheduled_runs_are_no_parameter_a_ui_user_could_set():
+    from flows.ingest import ingest_manifest
     from flows.serve import build_deployments, ingest_feeds, recheck_stale, verify_pending
 
-    for flow_ in (ingest_feeds, verify_pending, recheck_stale):
+    for flow_ in (ingest_feeds, verify_pending, recheck_stale, ingest_manifest):  # the last: a pool's manifests
         assert "allow" not in " ".join(flow_.parameters.properties), flow_.name
     for deployment in build_deployments(str(ROOT / "data" / "x.duckdb"), str(ROOT / "config" / "feeds.txt")):
         assert not any("allow" in name for name in deployment.parameters), deployment.name

@@ -1,6 +1,6 @@
 """Work pools for real: a ``prefect server`` of this module's own on a free loopback port, a process
 work pool, two ``prefect worker start`` processes, ``claimtrack deploy --pool`` and ``claimtrack
-ingest-many``, whose manifests run as flow runs of ``ingest-articles`` on both workers.
+ingest-many``, whose manifests run as flow runs of ``ingest-manifest`` on both workers.
 
 The server is not the session's ``prefect_server``: ``claimtrack deploy`` registers the deployment
 names ``claimtrack serve`` uses, and ``served`` (tests/test_review.py) must register its own.
@@ -127,12 +127,12 @@ def test_deploy_registers_the_flows_in_the_pool(pool):
     out = pool.deploy_output
     assert f"work pool '{POOL}' (created, type process)" in out
     for name in ("ingest-feeds", "verify-pending", "recheck-stale", "review-claims", "review-claim", "daily-digest",
-                 "ingest-articles"):
+                 "ingest-manifest"):
         assert f"deployed {name}/{name} to {POOL} (manual)" in out
     assert f"prefect worker start --pool {POOL}" in out
     deployments = httpx.post(f"{pool.api}/deployments/filter", json={}, timeout=10).json()
     assert {d["work_pool_name"] for d in deployments} == {POOL}
-    assert {d["entrypoint"] for d in deployments} >= {"flows.serve.ingest_feeds", "flows.ingest.ingest_articles"}
+    assert {d["entrypoint"] for d in deployments} >= {"flows.serve.ingest_feeds", "flows.ingest.ingest_manifest"}
     assert all(d["job_variables"]["env"]["CLAIMTRACK_LOCAL_ROOTS"] == str(pool.work) for d in deployments)
 
 
