@@ -503,9 +503,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_ui.register(sub, with_db)
     cli_digest.register(sub, with_db)
-    from flows import cli_pools
+    from flows import cli_pools, cli_warehouse
 
     cli_pools.register(sub, with_db)
+    cli_warehouse.register(sub, with_db)
     return parser
 
 
