@@ -41,6 +41,7 @@ bench: .venv-bench/.installed
 	@.venv-bench/bin/python bench/ingest.py
 	@.venv-bench/bin/python bench/warehouse.py
 	@.venv-bench/bin/python bench/verify_speed.py
+	@.venv-bench/bin/python bench/scale.py
 
 .venv-bench/.installed: pyproject.toml bench/requirements.txt
 	@test -x .venv-bench/bin/python || $(PYTHON) -m venv .venv-bench

@@ -42,6 +42,7 @@ sys.path.insert(0, str(REPO))
 from evaldata import bbc_path  # noqa: E402  (bench/evaldata.py)
 
 BATCH = 50
+LOAD_BEFORE = "%.1f, %.1f, %.1f" % os.getloadavg()
 
 _WRITER = """
 import sys, time
@@ -147,15 +148,38 @@ def ingest(new_lake, n: int, tmp: Path) -> None:
         files.append(str(f))
     data = tmp / "lakes"
     one, articles, claims = _writers(new_lake() + f";data={data / 'one'}", [files], tmp, "one")
-    two, articles2, claims2 = _writers(new_lake() + f";data={data / 'two'}", [files[0::2], files[1::2]], tmp, "two")
+    lake2 = new_lake() + f";data={data / 'two'}"
+    two, articles2, claims2 = _writers(lake2, [files[0::2], files[1::2]], tmp, "two")
     assert (articles, claims) == (articles2, claims2), "the two runs stored different things"
+    files_before, bytes_before = _files(data / "two")
+    merged = _compact(lake2)
+    files_after, bytes_after = _files(data / "two")
     print(f"ingest of {articles} BBC articles ({claims:,} claims, {claims / articles:.1f} an article) into a DuckLake "
           f"on a local PostgreSQL, extract + store_articles in batches of {BATCH}, no Prefect, {os.cpu_count()} cores:")
     print("| writers | wall (s) | articles/s | articles/s per writer |")
     print("| ---: | ---: | ---: | ---: |")
     print(f"| 1 | {one:.1f} | {articles / one:.1f} | {articles / one:.1f} |")
     print(f"| 2 at once | {two:.1f} | {articles / two:.1f} | {articles / two / 2:.1f} |")
-    print(f"2 writers ÷ 1 writer: {one / two:.2f}× (2 cores: at most 2×)")
+    print(f"2 writers ÷ 1 writer: {one / two:.2f}× (2 cores: at most 2×; load average before: {LOAD_BEFORE})")
+    print(f"the 2-writer lake's data path: {files_before} Parquet files, {bytes_before / 1e6:.1f} MB "
+          f"({bytes_before / articles / 1e3:.1f} kB an article); ducklake_merge_adjacent_files + "
+          f"ducklake_cleanup_old_files: {merged:.2f} s, then {files_after} files, {bytes_after / 1e6:.1f} MB")
+
+
+def _files(folder: Path) -> tuple[int, int]:
+    found = [p for p in folder.rglob("*.parquet") if p.is_file()]
+    return len(found), sum(p.stat().st_size for p in found)
+
+
+def _compact(lake: str) -> float:
+    """Seconds to merge the lake's small files and delete the ones merged (DuckLake 0.3 / duckdb 1.5.5 names)."""
+    from warehouse import connect
+
+    t0 = time.perf_counter()
+    with connect(lake) as con:
+        con.execute("CALL ducklake_merge_adjacent_files('lake')")
+        con.execute("CALL ducklake_cleanup_old_files('lake', cleanup_all => true)")
+    return time.perf_counter() - t0
 
 
 def _load_bench_warehouse():
@@ -181,10 +205,13 @@ def sql(new_lake, size: int, tmp: Path) -> None:
     lake = new_lake() + f";data={tmp / 'lakes' / 'sql'}"
     result = copy_warehouse(db, lake, progress=lambda line: print(f"  {line}", file=sys.stderr, flush=True))
     figures: dict[str, list[float]] = {name: [] for name in queries}
+    answers: list[list] = []
     for warehouse in (db, lake.rsplit(";data=", 1)[0]):
         with connect(warehouse, read_only=True) as con:
             for name, q in queries.items():
                 figures[name].append(bench.timed(lambda: con.execute(q)))
+            answers.append([sorted(con.execute(q).fetchall()) for name, q in queries.items() if "LIMIT" not in q])
+    assert answers[0] == answers[1], "the lake's answers differ from the file's"
     print(f"SQL at {size:,} synthetic claims (file filled in {filled:.1f} s; `warehouse copy` to the lake: "
           f"{result.total:,} rows in {result.seconds:.1f} s), best of 3, result materialised in DuckDB:")
     print("| query | DuckDB file (ms) | DuckLake (ms) | lake ÷ file |")

@@ -200,12 +200,9 @@ def _copy(con: duckdb.DuckDBPyConnection, database: str, src: str, dst: str, lak
                 raise CopyRefused(f"{shown(src)}: {table} lacks the columns {sorted(absent)}")
             names = ", ".join(_quoted(c) for c in columns)
             say(f"copying {table} ({n}/{len(tables)}): {counts[table]:,} rows")
-            t0 = time.monotonic()
             con.execute(f"INSERT INTO {database}.main.{_quoted(table)} ({names}) "
                         f"SELECT {names} FROM {SOURCE}.main.{_quoted(table)}")
             copied[table] = counts[table]
-            if counts[table] >= 100_000:
-                say(f"  {table}: {counts[table]:,} rows in {time.monotonic() - t0:.1f} s")
         # The migrations as FROM recorded them (when each was applied); TO ran the same ones just now.
         con.execute(f"DELETE FROM {database}.main.schema_migrations")
         con.execute(f"INSERT INTO {database}.main.schema_migrations (version, name, applied_at) "
@@ -223,4 +220,5 @@ def _copy(con: duckdb.DuckDBPyConnection, database: str, src: str, dst: str, lak
 
             say("rebuilding claim_state from the copied history")
             state.rebuild(con)
+        say(f"committing {sum(copied.values()):,} rows" + (" (the lake writes its Parquet files now)" if lake else ""))
     return copied
