@@ -230,6 +230,7 @@ def _wait(runs: list[ManifestRun], timeout: float, interval: float, restart=None
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 
     deadline = time.monotonic() + timeout
+    given_up: set[str] = set()  # lost runs with no restart left: reported once, as they ended
     with _client() as client:
         while True:
             by_id = {r.flow_run_id: r for r in runs}
@@ -245,12 +246,13 @@ def _wait(runs: list[ManifestRun], timeout: float, interval: float, restart=None
                 run.host = flow_run.infrastructure_pid or run.host
                 run.pool = flow_run.work_pool_name or run.pool
             if restart is not None:
-                for run, why in _lost(client, runs):
+                for run, why in _lost(client, [r for r in runs if r.flow_run_id not in given_up]):
                     new_id = restart(run, why)
                     if new_id is None:
                         if run.state != "CRASHED":
                             _crash(client, run, why + "; no restart left")
                         run.state, run.message = "CRASHED", why + f" (restarted {len(run.restarts)} times already)"
+                        given_up.add(run.flow_run_id)
                         continue
                     if run.state != "CRASHED":
                         _crash(client, run, why + f"; its manifest runs again as {new_id}")
