@@ -224,8 +224,8 @@ def test_two_workers_ingest_2000_bbc_articles_in_4_runs_beside_a_verify_then_sur
             except Exception:  # the lake is being created
                 pass
             time.sleep(0.5)
-        started = time.monotonic()
-        verify_out["done"] = claimtrack(scale, "verify", "--db", scale.lake, "--limit", "200",
+        verify_out["started"] = started = time.monotonic()
+        verify_out["done"] = claimtrack(scale, "verify", "--db", scale.lake, "--limit", "100",
                                         "--sources-file", str(sources))
         verify_out["seconds"] = time.monotonic() - started
 
@@ -236,6 +236,7 @@ def test_two_workers_ingest_2000_bbc_articles_in_4_runs_beside_a_verify_then_sur
         many_seconds = time.monotonic() - began
     finally:
         verifier.join(600)
+    assert verify_out["started"] < began + many_seconds, "the verify did not run while the runs stored"
     output = (scale.work / "ingest-many-1.log").read_text()
     assert many.returncode == 0, output
     assert f"ingested {len(ids)} new articles into {scale.lake} in 4 flow runs on 2 workers" in output, output
