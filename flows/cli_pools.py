@@ -1,7 +1,7 @@
 """``claimtrack deploy`` and ``claimtrack ingest-many``: the flows on a work pool, a big ingest across its workers.
 
     claimtrack deploy --pool NAME [--db DB] [--feeds F] [--sources S] [--no-schedules]
-    claimtrack ingest-many [PATH_OR_URL ...] [--list FILE] [--db DB] [--manifest-size 1000]
+    claimtrack ingest-many [PATH_OR_URL ...] [--list FILE] [--db DB] [--manifest-size 1000] [--restarts 2]
 
 ``deploy`` registers the deployments of ``claimtrack serve`` and ``ingest-manifest`` in a Prefect
 process work pool (created when missing; ``flows.pools``) and prints the command to start a worker
@@ -50,6 +50,9 @@ def register(sub, with_db: Callable[[argparse.ArgumentParser], argparse.Argument
                    help="articles per task and transaction within a run (default 100)")
     p.add_argument("--timeout", type=float, default=6 * 3600.0, metavar="SECONDS",
                    help="stop waiting for the runs after this long (default 6 h; they go on)")
+    p.add_argument("--restarts", type=int, default=2, metavar="N",
+                   help="start a manifest again, up to N times, when its run is lost: Crashed, or its worker "
+                        "went offline (default 2)")
     p.set_defaults(func=cmd_ingest_many)
 
 
@@ -133,7 +136,7 @@ def cmd_ingest_many(args: argparse.Namespace) -> int:
     inputs = [resolve_location(i, Path.cwd()) for i in args.inputs]  # the runs' working directory is the worker's
     report = ingest_manifests(inputs=inputs, list_file=str(Path(args.list).resolve()) if args.list else None,
                               db=db, manifest_size=args.manifest_size, batch_size=args.batch_size,
-                              timeout_seconds=args.timeout)
+                              timeout_seconds=args.timeout, max_restarts=max(args.restarts, 0))
     from warehouse import Table
 
     rows = [(r.name, r.state.lower(), r.inputs, r.stored, r.skipped, len(r.failures), r.worker, r.flow_run_id)
@@ -146,6 +149,9 @@ def cmd_ingest_many(args: argparse.Namespace) -> int:
           f"{workers} worker{'s' * (workers != 1)}"
           + (f"; {report.skipped} already stored" if report.skipped else "")
           + (f"; {report.failed} failed" if report.failed else ""))
+    for run in report.runs:
+        for lost, why in run.restarts:
+            print(f"claimtrack: {run.name}: run {lost} was lost ({why}); its manifest was started again")
     for run in report.failed_runs:
         print(f"claimtrack: {run.name} ({run.flow_run_id}) {run.state.lower()}: {run.message}", file=sys.stderr)
     for run in report.runs:

@@ -22,9 +22,26 @@ per article: stored, already stored, or the failure's reason): artifacts live in
 database, so this works whichever machine ran it, with no shared result storage. The worker that
 took a run is read from Prefect's ``prefect.worker.submitted-flow-run`` events.
 
-The workers share the warehouse as the ``db`` string: a DuckDB file on one machine today (its
-advisory lock lets one run write at a time: runs extract in parallel and store in turn), a
-warehouse URL once ``--db`` takes one.
+The workers share the warehouse as the ``db`` string: a DuckDB file on one machine (its advisory
+lock lets one run write at a time: runs extract in parallel and store in turn), or a DuckLake URL
+(stores serialise optimistically there: ``warehouse.store.store_articles``).
+
+**A run whose worker died is started again.** Prefect does not retry such a run: a worker killed with
+SIGKILL (or its machine gone) leaves its flow run Running for good, since a self-hosted server has no
+zombie detection of its own (Prefect's docs, "detect zombie flows", have you create an automation on
+``prefect.flow-run.heartbeat`` events; the flow heartbeat is every 180 s by default, 30 s at least), and a
+run the worker saw crash ends Crashed, which no retry setting of the flow covers. So while waiting, the
+parent counts a run as lost when it is **Crashed**, or when it is Pending or Running and **the worker
+that took it is no longer ONLINE** in its pool: Prefect's foreman marks a worker OFFLINE once it has
+missed ``inactivity_heartbeat_multiple`` (3) of its heartbeats (``PREFECT_WORKER_HEARTBEAT_SECONDS``,
+30 s by default: ≈ 90-105 s after it died, with the foreman's 15 s loop). That is Prefect's own
+liveness judgement, it needs no automation and no setting on the flows, and it is never a guess based
+on how long a manifest "should" take (a big manifest on a slow machine may well run for an hour). A
+lost run still Running is set Crashed first (so the UI and a late-reporting process agree it is over),
+and its manifest starts again as a new run of the deployment (idempotency key ``...:restart-N``), up
+to ``max_restarts`` times. That is safe because re-ingest is a no-op: the new run skips what the lost
+one stored (its batches committed whole or not at all), even if the lost process is in fact still
+storing (on a lake two racing stores of one article conflict and the loser skips it).
 """
 
 from __future__ import annotations
@@ -69,6 +86,8 @@ class ManifestRun:
     failures: list[tuple[str, str]] = field(default_factory=list)  # (input, reason), from its artifact
     worker: str = ""  # name of the worker that took it
     host: str = ""  # host:pid of the run's process
+    pool: str = ""  # the work pool it runs in
+    restarts: list[tuple[str, str]] = field(default_factory=list)  # (flow_run_id, why) of each lost run before it
 
 
 @dataclass
@@ -92,6 +111,11 @@ class ManifestsReport:
     @property
     def failed_runs(self) -> list[ManifestRun]:
         return [r for r in self.runs if r.state != "COMPLETED"]
+
+    @property
+    def restarted(self) -> int:
+        """Runs lost (Crashed, or their worker gone) and started again."""
+        return sum(len(r.restarts) for r in self.runs)
 
 
 def read_input_list(path: str) -> list[str]:
@@ -141,11 +165,14 @@ def ingest_manifests(
     deployment: str = INGEST_DEPLOYMENT,
     timeout_seconds: float = 6 * 3600,
     poll_seconds: float = 2.0,
+    max_restarts: int = 2,
 ) -> ManifestsReport:
     """Ingest ``inputs`` and the inputs ``list_file`` lists as one ``deployment`` run per manifest.
 
     Relative paths in ``inputs`` must already be absolute (the runs' working directory is the
-    worker's); those of ``list_file`` are relative to it. Inputs given twice are ingested once."""
+    worker's); those of ``list_file`` are relative to it. Inputs given twice are ingested once.
+    A run that is lost (Crashed, or its worker went offline) is started again, up to ``max_restarts``
+    times per manifest (see the module's docstring)."""
     from prefect.context import get_run_context
     from prefect.deployments import run_deployment
 
@@ -156,16 +183,32 @@ def ingest_manifests(
     report = ManifestsReport(inputs=len(everything))
     manifests = split_manifests(everything, manifest_size)
     parent = get_run_context().flow_run.id
+    by_name: dict[str, list[str]] = {}
+
+    def start(name: str, attempt: int = 0) -> str:
+        suffix = f":restart-{attempt}" if attempt else ""
+        run = run_deployment(
+            deployment, timeout=0, flow_run_name=name + (f"-restart-{attempt}" if attempt else ""),
+            tags=["claimtrack", "manifest"],
+            parameters={"inputs": by_name[name], "db": db, "batch_size": batch_size},
+            idempotency_key=f"{parent}:{name}{suffix}",  # a retried parent finds its runs instead of starting them again
+        )
+        return str(run.id)
+
     for number, manifest in enumerate(manifests, start=1):
         name = f"manifest-{number}-of-{len(manifests)}"
-        run = run_deployment(
-            deployment, timeout=0, flow_run_name=name, tags=["claimtrack", "manifest"],
-            parameters={"inputs": manifest, "db": db, "batch_size": batch_size},
-            idempotency_key=f"{parent}:{name}",  # a retried parent finds its runs instead of starting them again
-        )
-        report.runs.append(ManifestRun(name, str(run.id), len(manifest)))
+        by_name[name] = manifest
+        report.runs.append(ManifestRun(name, start(name), len(manifest)))
     logger.info("%d inputs in %d manifests", len(everything), len(manifests))
-    _wait(report.runs, timeout_seconds, poll_seconds)
+
+    def restart(run: ManifestRun, why: str) -> str | None:
+        if len(run.restarts) >= max_restarts:
+            return None
+        new_id = start(run.name, len(run.restarts) + 1)
+        logger.warning("%s (%s) lost: %s; started again as %s", run.name, run.flow_run_id, why, new_id)
+        return new_id
+
+    _wait(report.runs, timeout_seconds, poll_seconds, restart)
     _read_outcomes(report.runs)
     _read_workers(report.runs)
     for run in report.runs:
@@ -181,14 +224,16 @@ def _client():
     return get_client(sync_client=True)
 
 
-def _wait(runs: list[ManifestRun], timeout: float, interval: float) -> None:
-    """Poll the runs' states until each is final or ``timeout`` seconds have passed."""
+def _wait(runs: list[ManifestRun], timeout: float, interval: float, restart=None) -> None:
+    """Poll the runs' states until each is final or ``timeout`` seconds have passed. ``restart(run, why)``:
+    called for a lost run (:func:`_lost`); the id of the run that replaces it, or None (no restart left)."""
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 
-    by_id = {r.flow_run_id: r for r in runs}
     deadline = time.monotonic() + timeout
+    given_up: set[str] = set()  # lost runs with no restart left: reported once, as they ended
     with _client() as client:
         while True:
+            by_id = {r.flow_run_id: r for r in runs}
             pending = [i for i, r in by_id.items() if r.state not in FINAL]
             if not pending:
                 return
@@ -199,12 +244,57 @@ def _wait(runs: list[ManifestRun], timeout: float, interval: float) -> None:
                     run.state = flow_run.state.type.value
                     run.message = next(iter((flow_run.state.message or "").strip().splitlines()), "")
                 run.host = flow_run.infrastructure_pid or run.host
+                run.pool = flow_run.work_pool_name or run.pool
+            if restart is not None:
+                for run, why in _lost(client, [r for r in runs if r.flow_run_id not in given_up]):
+                    new_id = restart(run, why)
+                    if new_id is None:
+                        if run.state != "CRASHED":
+                            _crash(client, run, why + "; no restart left")
+                        run.state, run.message = "CRASHED", why + f" (restarted {len(run.restarts)} times already)"
+                        given_up.add(run.flow_run_id)
+                        continue
+                    if run.state != "CRASHED":
+                        _crash(client, run, why + f"; its manifest runs again as {new_id}")
+                    run.restarts.append((run.flow_run_id, why))
+                    run.flow_run_id, run.state, run.message, run.worker, run.host = new_id, "SCHEDULED", "", "", ""
             if time.monotonic() >= deadline:
-                for run in by_id.values():
+                for run in runs:
                     if run.state not in FINAL:
                         run.message = f"not finished within {timeout:g} s (it may still finish; see its flow run)"
                 return
             time.sleep(interval)
+
+
+def _lost(client, runs: list[ManifestRun]) -> list[tuple[ManifestRun, str]]:
+    """The runs that will not finish by themselves, and why: Crashed, or Pending/Running on a worker that
+    is no longer ONLINE (Prefect marks a worker OFFLINE after 3 missed heartbeats)."""
+    lost = [(r, f"it ended Crashed: {r.message}" if r.message else "it ended Crashed")
+            for r in runs if r.state == "CRASHED"]
+    active = [r for r in runs if r.state in ("PENDING", "RUNNING")]
+    if not active:
+        return lost
+    _read_workers([r for r in active if not r.worker], wait=0)
+    online: dict[str, set[str]] = {}
+    for run in active:
+        if not run.worker or not run.pool:
+            continue  # not known yet: the next poll looks again
+        if run.pool not in online:
+            online[run.pool] = {w.name for w in client.read_workers_for_work_pool(run.pool)
+                                if str(getattr(w.status, "value", w.status)).upper() == "ONLINE"}
+        if run.worker not in online[run.pool]:
+            lost.append((run, f"its worker {run.worker} is offline (missed its heartbeats) while it was {run.state}"))
+    return lost
+
+
+def _crash(client, run: ManifestRun, why: str) -> None:
+    """Mark a lost run Crashed (forced: a Running run's process cannot report it any more)."""
+    from prefect.states import Crashed
+
+    try:
+        client.set_flow_run_state(run.flow_run_id, Crashed(message=why), force=True)
+    except Exception as exc:  # the restart matters more than the label of the old run
+        get_run_logger().warning("could not mark %s (%s) Crashed: %s", run.name, run.flow_run_id, exc)
 
 
 def _read_outcomes(runs: list[ManifestRun]) -> None:
@@ -242,7 +332,7 @@ def _read_workers(runs: list[ManifestRun], wait: float = 10.0) -> None:
     """The worker that submitted each run, from the server's events (stored a few seconds late)."""
     from prefect.events.filters import EventAnyResourceFilter, EventFilter, EventNameFilter
 
-    by_resource = {f"prefect.flow-run.{r.flow_run_id}": r for r in runs if r.state not in ("SCHEDULED", "PENDING")}
+    by_resource = {f"prefect.flow-run.{r.flow_run_id}": r for r in runs if r.state != "SCHEDULED"}
     deadline = time.monotonic() + wait
     with _client() as client:
         while True:
@@ -269,11 +359,15 @@ def _read_workers(runs: list[ManifestRun], wait: float = 10.0) -> None:
 def _report_artifact(report: ManifestsReport) -> None:
     rows = [{"run": r.name, "flow_run_id": r.flow_run_id, "state": r.state, "inputs": r.inputs, "stored": r.stored,
              "already stored": r.skipped, "failed": len(r.failures) if r.state == "COMPLETED" else r.inputs,
-             "worker": table_cell(r.worker, 80), "note": table_cell(r.message, 300)} for r in report.runs]
+             "worker": table_cell(r.worker, 80),
+             "note": table_cell("; ".join([r.message] * bool(r.message) + [f"restarted after {old}: {why}"
+                                                                         for old, why in r.restarts]), 300)}
+            for r in report.runs]
     rows += [{"run": r.name, "flow_run_id": r.flow_run_id, "state": "input failed", "inputs": 1, "stored": 0,
               "already stored": 0, "failed": 1, "worker": table_cell(r.worker, 80), "note": table_cell(reason, 300)}
              for r in report.runs for spec, reason in r.failures]
     description = (f"{report.inputs} inputs in {len(report.runs)} runs: {report.stored} stored, "
-                   f"{report.skipped} already stored, {report.failed} failed, {len(report.failed_runs)} runs not completed")
+                   f"{report.skipped} already stored, {report.failed} failed, {len(report.failed_runs)} runs not completed, "
+                   f"{report.restarted} lost runs started again")
     create_table_artifact(table=rows or [{"run": "", "note": "no inputs"}], key="ingest-manifests",
                           description=description)

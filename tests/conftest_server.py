@@ -105,9 +105,9 @@ def _healthy(api: str) -> bool:
 
 
 @contextmanager
-def running_server(home: Path) -> Iterator[PrefectServer]:
+def running_server(home: Path, env: dict[str, str] | None = None) -> Iterator[PrefectServer]:
     """``prefect server start`` on a free 127.0.0.1 port with ``home`` as its PREFECT_HOME, until the
-    block ends (its process group stopped, pass or fail)."""
+    block ends (its process group stopped, pass or fail). ``env``: more settings for the server."""
     port = free_port()
     log = home / "server.log"
     with log.open("wb") as out:
@@ -118,7 +118,7 @@ def running_server(home: Path) -> Iterator[PrefectServer]:
             env=prefect_env(home) | {  # the UI tells the browser which API to call (else port 4200)
                 "PREFECT_UI_API_URL": f"http://127.0.0.1:{port}/api",
                 "PREFECT_SERVER_API_HOST": "127.0.0.1", "PREFECT_SERVER_API_PORT": str(port),
-            },
+            } | (env or {}),
         )
     server = PrefectServer(f"http://127.0.0.1:{port}", f"http://127.0.0.1:{port}/api", home, log)
     try:

@@ -1,8 +1,8 @@
 """The warehouse on DuckLake (issue 16): a real PostgreSQL catalog, real Parquet files, real processes.
 
-A session fixture (``tests/conftest_postgres.py``) starts PostgreSQL on a free loopback port (``initdb``
-into a temporary folder, ``pg_ctl start``; as root through ``runuser -u nobody``, since PostgreSQL
-refuses to run as root), each test makes its own database in it, and the server is stopped at the end. Without ``initdb`` the
+A session fixture starts PostgreSQL on a free loopback port (``initdb`` into a temporary folder,
+``pg_ctl start``; as root through ``runuser -u nobody``, since PostgreSQL refuses to run as root), each
+test makes its own database in it, and the server is stopped at the end. Without ``initdb`` the
 PostgreSQL tests skip with one reason, and fail when ``CI`` is set (``.ci/run`` installs Debian's
 ``postgresql``). The tests of the URL and of :func:`strip_constraints` need no server.
 """
@@ -15,6 +15,7 @@ import sys
 import textwrap
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import pytest
@@ -23,7 +24,10 @@ from tests.conftest import ROOT, SEED, claimtrack_cmd
 from warehouse import DatabaseMissing, WarehouseError, connect, run_readonly_sql
 from warehouse.lake import is_lake, parse_lake, shown, strip_constraints
 
-pytest_plugins = ["tests.conftest_postgres"]
+if TYPE_CHECKING:
+    from tests.conftest_postgres import Postgres
+
+pytest_plugins = ["tests.conftest_postgres"]  # the postgres and lake fixtures
 
 
 # --- no server needed ------------------------------------------------------------------------------
@@ -95,8 +99,7 @@ def test_strip_constraints_handles_the_forms_it_may_meet():
     assert con.execute("SELECT note FROM a").fetchall() == [("it's -- not a comment",)] * 2  # the default kept whole
 
 
-# --- a real PostgreSQL (tests/conftest_postgres.py) ---------------------------------------------
-
+# --- a real PostgreSQL (tests/conftest_postgres.py) -------------------------------------------------
 
 def _env(tmp_path: Path) -> dict[str, str]:
     env = dict(os.environ)
@@ -248,6 +251,80 @@ def test_two_processes_ingesting_at_once_both_succeed_with_distinct_ids(lake, tm
     assert one("SELECT count(*) FROM claim_links") == (claims,)
     assert one("SELECT count(*) FROM claims_current") == (claims,)
     assert one("SELECT next_id > (SELECT max(claim_id) FROM claims) FROM id_counters WHERE name = 'claims'") == (True,)
+
+
+_OVERLAPPING_WRITER = """
+import logging, sys, time
+from pathlib import Path
+from claims.extract import build_article
+from warehouse import store_articles
+
+class Count(logging.Handler):
+    conflicts = 0
+    def emit(self, record):
+        Count.conflicts += "commit conflict" in record.getMessage()
+
+logger = logging.getLogger("claimtrack.warehouse")
+logger.setLevel(logging.DEBUG)
+logger.addHandler(Count())
+db, start, files = sys.argv[1], Path(sys.argv[2]), sys.argv[4:]
+articles = [build_article(Path(f).read_text(encoding="utf-8"), f) for f in files]
+Path(sys.argv[3]).touch()  # ready
+deadline = time.monotonic() + 120
+while not start.exists() and time.monotonic() < deadline:
+    time.sleep(0.01)
+began = time.time()
+stored = []
+for i in range(0, len(articles), 2):  # a batch (one transaction) of two articles at a time
+    stored += store_articles(articles[i:i + 2], db).stored
+print(began, time.time(), Count.conflicts, *stored)
+"""
+
+
+def test_two_processes_storing_the_same_new_articles_at_once_store_each_once(lake, tmp_path):
+    """Re-ingest stays a no-op when two runs race on one article: every store batch on a lake updates the
+    same id_counters row in its own transaction, DuckLake refuses the second of two overlapping commits,
+    and the loser's batch runs again from its check of what is stored."""
+    base = SEED.read_text(encoding="utf-8")
+    files = []
+    for i in range(16):
+        path = tmp_path / f"article-{i}.txt"
+        path.write_text(base + f"\nOn day {i + 1}, officials said {10 + i} more diplomats would leave.\n",
+                        encoding="utf-8")
+        files.append(str(path))
+    with connect(lake):
+        pass
+    start = tmp_path / "start"
+    # both store articles 0-11 in the same order (each batch races the other's), and 2 of their own
+    parts = [files[:12] + files[12:14], files[:12] + files[14:16]]
+    writers = [subprocess.Popen([sys.executable, "-c", _OVERLAPPING_WRITER, lake, str(start),
+                                 str(tmp_path / f"ready-{n}"), *part],
+                                env=_env(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+               for n, part in enumerate(parts)]
+    _start_together(start, [tmp_path / f"ready-{n}" for n in range(2)], writers)
+    windows, stored, conflicts = [], [], 0
+    for w in writers:
+        out, err = w.communicate(timeout=300)
+        assert w.returncode == 0, err
+        began, ended, lost, *ids = out.split()
+        windows.append((float(began), float(ended)))
+        stored += ids
+        conflicts += int(lost)
+    (a_began, a_ended), (b_began, b_ended) = windows
+    assert a_began < b_ended and b_began < a_ended, "the two processes did not write at the same time"
+    assert len(stored) == len(set(stored)) == 16  # each article stored by one of the two, once
+
+    def one(sql):
+        return run_readonly_sql(lake, sql).rows[0]
+
+    assert one("SELECT count(*), count(DISTINCT article_id), count(DISTINCT text) FROM articles") == (16, 16, 16)
+    claims, distinct = one("SELECT count(*), count(DISTINCT claim_id) FROM claims")
+    assert claims == distinct and claims >= 16 * 22
+    assert one("SELECT count(*), count(DISTINCT (article_id, ordinal)) FROM claims") == (claims, claims)
+    assert one("SELECT count(*), count(DISTINCT event_id), count(DISTINCT claim_id) FROM claim_status_events") == (
+        claims, claims, claims)
+    assert one("SELECT count(*), count(DISTINCT claim_id) FROM claim_links") == (claims, claims)
+    print(f"{conflicts} store batches lost a commit conflict and ran again")
 
 
 _RESERVER = """
