@@ -51,16 +51,15 @@ import json
 import re
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_table_artifact
 
 from flows.ingest import DEFAULT_BATCH
-from flows.localfiles import LocalFileRefused, check_database, check_local
+from flows.localfiles import check_database
 from flows.markdown import table_cell
 from flows.pools import INGEST_DEPLOYMENT
-from flows.sources import resolve_location
+from flows.sources import read_listing
 from warehouse import DEFAULT_DB
 
 __all__ = ["ManifestRun", "ManifestsReport", "ingest_manifests", "read_input_list", "split_manifests"]
@@ -121,18 +120,7 @@ class ManifestsReport:
 def read_input_list(path: str) -> list[str]:
     """The inputs a text file lists, one a line (``#`` starts a comment); relative paths are
     relative to the file's folder."""
-    listing = Path(path)
-    try:
-        check_local(listing)
-        lines = listing.read_text(encoding="utf-8").splitlines()
-    except LocalFileRefused as exc:
-        raise ManifestError(f"{listing}: {exc}") from None
-    except FileNotFoundError:
-        raise ManifestError(f"{listing}: no such input list (one file or URL per line)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ManifestError(f"{listing}: cannot read the input list: {exc}") from None
-    entries = (line.split(" #", 1)[0].strip() for line in lines)
-    return [resolve_location(e, listing.parent) for e in entries if e and not e.startswith("#")]
+    return read_listing(path, kind="input list", hint="one file or URL per line", error=ManifestError)
 
 
 def split_manifests(inputs: list[str], size: int = DEFAULT_MANIFEST,

@@ -36,7 +36,7 @@ from flows.localfiles import (
     roots_value,
 )
 from flows.markdown import escape, md_table
-from flows.sources import read_sources_file, resolve_location
+from flows.sources import read_listing, read_sources_file, resolve_location
 from warehouse import DEFAULT_DB
 from warehouse.dashboard import known_sources
 from warehouse.lake import is_lake
@@ -82,23 +82,7 @@ class FeedReport:
 
 def read_feed_config(path: str | os.PathLike[str]) -> list[str]:
     """The entries of a feeds config file; relative paths resolved against its folder."""
-    config = Path(path)
-    try:
-        check_local(config)
-        lines = config.read_text(encoding="utf-8").splitlines()
-    except LocalFileRefused as exc:
-        raise FeedError(f"{config}: {exc}") from None
-    except FileNotFoundError:
-        raise FeedError(f"{config}: no such feeds config (one URL, feed or path per line)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FeedError(f"{config}: cannot read the feeds config: {exc}") from None
-    entries = []
-    for line in lines:
-        entry = line.split(" #", 1)[0].strip()  # a URL may hold '#', a comment starts the line or ' #'
-        if not entry or entry.startswith("#"):
-            continue
-        entries.append(resolve_location(entry, config.parent))
-    return entries
+    return read_listing(path, kind="feeds config", hint="one URL, feed or path per line", error=FeedError)
 
 
 def feed_items(data: bytes | str, base: str = "") -> list[str] | None:

@@ -36,6 +36,25 @@ def resolve_location(location: str, base: str | os.PathLike[str]) -> str:
     return str((Path(base) / location).resolve())
 
 
+def read_listing(path: str | os.PathLike[str], *, kind: str, hint: str, error: type[Exception]) -> list[str]:
+    """The entries of a text file that lists one path or URL a line (a feeds config, an input list):
+    ``#`` starts a comment at the start of a line or after a blank (a URL may hold '#'), relative paths
+    are relative to the file's folder. A file that cannot be read raises ``error`` with one line naming
+    it: ``kind`` names what it is ("feeds config"), ``hint`` what it should hold."""
+    listing = Path(path)
+    try:
+        check_local(listing)
+        lines = listing.read_text(encoding="utf-8").splitlines()
+    except LocalFileRefused as exc:
+        raise error(f"{listing}: {exc}") from None
+    except FileNotFoundError:
+        raise error(f"{listing}: no such {kind} ({hint})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise error(f"{listing}: cannot read the {kind}: {exc}") from None
+    entries = (line.split(" #", 1)[0].strip() for line in lines)
+    return [resolve_location(e, listing.parent) for e in entries if e and not e.startswith("#")]
+
+
 def checked_location(location: str, base: str | os.PathLike[str]) -> str:
     """A location fit to register: an http(s) URL as given, or a readable local file as an absolute
     path (relative to ``base``); WarehouseError with one line naming it otherwise."""

@@ -488,3 +488,26 @@ def test_deployments_and_serve_roots_take_a_ducklake_url_as_it_is():
         assert deployment.parameters["db"] == lake, deployment.name
     roots = serve_roots(lake, str(ROOT / "config" / "feeds.txt"), None).split(os.pathsep)
     assert roots == [str(ROOT / "config"), str(ROOT / "seeds")]
+
+
+LISTING_CASES = [
+    pytest.param("feeds config", "one URL, feed or path per line", id="feeds-config"),
+    pytest.param("input list", "one file or URL per line", id="input-list"),
+]
+
+
+@pytest.mark.parametrize("kind, hint", LISTING_CASES)
+def test_a_listing_file_reads_one_entry_a_line_and_fails_in_one_line(tmp_path, kind, hint):
+    # one reader for feeds configs (flows.serve) and ingest-many's input lists (flows.manifests)
+    from flows.manifests import ManifestError, read_input_list
+    from flows.serve import FeedError, read_feed_config
+
+    read, error = (read_feed_config, FeedError) if kind == "feeds config" else (read_input_list, ManifestError)
+    listing = tmp_path / "list.txt"
+    listing.write_text("# a comment\nhttps://example.org/a#part  # why\n\nsub/article.txt\n/abs/b.txt\n", encoding="utf-8")
+    assert read(str(listing)) == ["https://example.org/a#part", str(tmp_path / "sub" / "article.txt"), "/abs/b.txt"]
+    with pytest.raises(error, match=rf"missing.txt: no such {kind} \({hint}\)$"):
+        read(str(tmp_path / "missing.txt"))
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00bad")
+    with pytest.raises(error, match=rf"bad.txt: cannot read the {kind}: "):
+        read(str(tmp_path / "bad.txt"))
