@@ -334,6 +334,16 @@ class People:
         """(the person "he"/"she"/"the singer" at ``pos`` stands for, whether anyone is named before).
         "it" (gender "it") is the last body that spoke ("the company said") in this paragraph or
         the two before, never a plural ("the respondents", "analysts")."""
+        if gender == "they":
+            # "They say …": the last speaker that is many ("experts warned"), in this paragraph or the one before.
+            floor = self.paragraph_start(pos, back=1)
+            for p, speaker in reversed(self._bodies):
+                if p < pos:
+                    if p < floor:
+                        break
+                    if _plural(speaker):
+                        return speaker, True
+            return None, True
         if gender == "it":
             start = self.sentence_start(pos)
             if start < pos and not self.quoted(start):
@@ -359,7 +369,7 @@ class People:
             # A sentence on the way back that opens with "he" or "the Spaniard" goes on with the person
             # it stands for, not with someone it names later ("The Spaniard believed he was talking to
             # Emilio Butragueno. “…,” the 21-year-old told …" is the Spaniard).
-            for t in range(here - 1, sentence - 1, -1):
+            for t in range(here if not skip_sentence else here - 1, sentence - 1, -1):
                 chained = self._chain(t, gender)
                 if chained is not None:
                     return chained, True
@@ -412,7 +422,7 @@ class People:
         who = None
         if not self.quoted(start):
             subject = _sentence_subject(self.text, start, start + max(1, min(120, (end - start) * 2 // 3)))
-            if subject and is_pronoun(subject) and pronoun_gender(subject) != "it":
+            if subject and is_pronoun(subject) and pronoun_gender(subject) not in ("it", "they"):
                 g = pronoun_gender(subject)
                 if not gender or g == gender:
                     who = self.resolve(start, g)[0]

@@ -126,6 +126,8 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
         appositive = _before_appositive(text, lo, cs, tokens)  # "IBM, which argues that …": the name before
         if appositive:
             return appositive
+    if low == "they" and all(w in SUBJECT_TRAILERS and w not in _PASSIVE for w in between):
+        return PRONOUN_MARK["they"], tokens[-1][1]  # "They say …": the many who last spoke ("experts warned")
     if low in ("they", "it", "we", "i", "you", "who", "which", "that"):
         return None, cs
     if _is_cap(last) and not POSSESSIVE.search(last):
@@ -512,6 +514,8 @@ def is_pronoun(speaker: str | None) -> bool:
 
 
 def pronoun_gender(speaker: str) -> str:
+    if speaker == PRONOUN_MARK["they"]:
+        return "they"
     return "m" if speaker == PRONOUN_MARK["he"] else "f" if speaker == PRONOUN_MARK["she"] else "it"
 
 
@@ -566,9 +570,9 @@ def find_attribution(
                     if who:
                         return who
                     if is_pronoun(speaker):
-                        return None if anyone else last_person
+                        return None if anyone or speaker == PRONOUN_MARK["they"] else last_person
             if is_pronoun(speaker):
-                return None if speaker == PRONOUN_MARK["it"] else last_person
+                return None if speaker in (PRONOUN_MARK["it"], PRONOUN_MARK["they"]) else last_person
             return speaker
     except (IndexError, ValueError):  # defensive: a malformed span must not stop a pipeline
         return None

@@ -178,4 +178,4 @@ LEADING_NOISE = frozenset("""
 NAME_CONNECTORS = frozenset("of for de van von den ten ter al bin da del der la le du di dos das".split())
 PRONOUNS = frozenset(("he", "she"))
 # Marks "he said" / "she said": resolved by the caller to a person.
-PRONOUN_MARK = {"he": "\x00he", "she": "\x00she", "it": "\x00it"}
+PRONOUN_MARK = {"he": "\x00he", "she": "\x00she", "it": "\x00it", "they": "\x00they"}

@@ -316,6 +316,12 @@ NEWS_STYLE = [
      'Tom Reed spoke on radio. The Welshman believed he was talking to coach Bill Gray when he called them "poor". '
      '"I want to leave," the 21-year-old told the station.'),
      [("poor", "Tom Reed"), ("I want to leave", "Tom Reed")]),
+    ("a characterisation verb: its subject", ('Critics mocked the star\'s wig and the accent, which the Herald '
+     'called "a disaster".'), [("a disaster", "the Herald")]),
+    ("a characterisation participle: the sentence's subject", ('After the match, Jim Parr issued a statement '
+     'through the club describing the talk as "silly".'), [("silly", "Jim Parr")]),
+    ("a but-clause with no subject of its own", 'Minister Ana Ruiz has offered help but not for "free".',
+     [("free", "Ana Ruiz")]),
     pytest.param(
         'In its overview, the ADB said growth would be slight. But the blow to the poor could be "enormous".',
         [("enormous", "ADB")],
@@ -451,6 +457,9 @@ REPORTED = [
      "talking to coach Bill Gray. The 30-year-old said he was unhappy."), {"start": 79, "resolve": True}, "Tom Reed"),
     ("he: the person after a leading phrase", ("Having worked with Mr Hart for years, Mr Cole cut costs. He said the "
      "firm was safe."), {"start": 57, "resolve": True}, "Cole"),
+    ("they: the many who spoke before", "The plan will confuse buyers, experts warned. They say it may fail.",
+     {"start": 46, "resolve": True}, "experts"),
+    ("they without resolve is no one", "They say it may fail.", {"last_person": "Lavrov"}, None),
     pytest.param("Major companies have spent 2004 in talks with unions. They have also warned there are more cuts.",
                  {"start": 54, "resolve": True}, "Major companies",
                  marks=pytest.mark.xfail(strict=True, reason="'they' is not resolved to a plural subject before"),
