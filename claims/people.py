@@ -70,7 +70,8 @@ PERSON_NOUNS = frozenset("""
     teenager youngster assistant teacher student businessman businesswoman campaigner expert
     analyst economist lawyer judge doctor scientist researcher professor composer guitarist
     drummer vocalist frontman pensioner mother father wife husband man woman film-maker debutant
-    newcomer scrum-half full-back centre-back hooker lock wing prop
+    newcomer scrum-half full-back centre-back hooker lock wing prop coordinator co-ordinator consultant
+    engineer novelist historian critic reviewer organiser organizer
 """.split())
 # Nationality words that are also a person noun ("the American"), not those of a people ("the French").
 _NATIONALITY_PEOPLE = frozenset(
@@ -144,6 +145,8 @@ def description_gender(phrase: str | None) -> str | None | bool:
     words = phrase.lower().split()
     if not 2 <= len(words) <= 6 or any(POSSESSIVE.search(w) for w in words):
         return False
+    if "behind" in words[2:]:
+        words = words[:words.index("behind")]  # "the director behind JFK": the director
     if any(w in ("of", "for", "at", "from", "in", "and") for w in words):
         return False
     head = words[-1]
@@ -214,6 +217,10 @@ class People:
             if not run or not run[-1][0]:
                 continue
             name = _name_from_run(run, text)
+            if name and not is_person(name) and " of " in name:
+                # "President Nestor Kirchner of Argentina": the name before "of" and its place.
+                cut = text.find(" of ", run[0][1])
+                name = _name_from_run([t for t in run if t[2] <= cut], text)
             if not is_person(name):
                 continue
             ns = text.find(name, run[0][1])

@@ -322,6 +322,8 @@ NEWS_STYLE = [
      'through the club describing the talk as "silly".'), [("silly", "Jim Parr")]),
     ("a but-clause with no subject of its own", 'Minister Ana Ruiz has offered help but not for "free".',
      [("free", "Ana Ruiz")]),
+    ("a role noun after the comma makes a person", ('Mr Grey spoke first. Tal Ormond, European co-ordinator for a '
+     'rights group, doubted the plan. "It will fail," he said.'), [("It will fail", "Tal Ormond")]),
     pytest.param(
         'In its overview, the ADB said growth would be slight. But the blow to the poor could be "enormous".',
         [("enormous", "ADB")],
@@ -460,6 +462,8 @@ REPORTED = [
     ("they: the many who spoke before", "The plan will confuse buyers, experts warned. They say it may fail.",
      {"start": 46, "resolve": True}, "experts"),
     ("they without resolve is no one", "They say it may fail.", {"last_person": "Lavrov"}, None),
+    ("a title, a name and 'of' a place", ("When President Ivan Petrov of Ruritania took office he met the unions. "
+     "But he has rejected any rise, alleging it would hurt families."), {"start": 71, "resolve": True}, "Ivan Petrov"),
     pytest.param("Major companies have spent 2004 in talks with unions. They have also warned there are more cuts.",
                  {"start": 54, "resolve": True}, "Major companies",
                  marks=pytest.mark.xfail(strict=True, reason="'they' is not resolved to a plural subject before"),
@@ -479,6 +483,7 @@ def test_reported_speech_in_news_style(text, kwargs, expected):
     ("the 30-year-old", None), ("the singer", None), ("the American", None), ("the actress", "f"),
     ("the Gloucester fly-half", None), ("the company", False), ("the ministry", False),
     ("the French", False), ("the prime minister's spokesman", False), ("a spokesman", False),
+    ("the director behind the hit film", None),
 ], ids=str)
 def test_person_descriptions(phrase, gender):
     assert description_gender(phrase) == gender
