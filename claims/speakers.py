@@ -17,6 +17,8 @@ News attributes words in a few fixed ways, each handled here:
   participle's own clause: "…, while India rejected aid, saying …" -> India);
 * "he"/"she"/"it" and person descriptions ("the 30-year-old", "the singer") are marked for the
   caller, who resolves them (claims.people);
+* a speech verb before an infinitive ("agreed to begin talks"), before "by" ("forecast by 3%") or
+  after "be" ("were told") reports no one; "They say" is the last plural speaker (claims.people);
 * a few verbs that are nouns too ("reports", "estimates") count only inverted after a comma
   (", reports the Daily Mail") or ending the sentence after a comma ("…, the New York Times
   reports."), and "It was announced" names no one.
