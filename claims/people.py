@@ -29,6 +29,7 @@ import re
 from claims.speaker_tokens import _name_from_run, _run_words, _words
 from claims.speakers import (
     COMMON_VERBS,
+    LEADING_PHRASE,
     _attributions,
     _sentence_subject,
     is_person,
@@ -69,7 +70,8 @@ PERSON_NOUNS = frozenset("""
     teenager youngster assistant teacher student businessman businesswoman campaigner expert
     analyst economist lawyer judge doctor scientist researcher professor composer guitarist
     drummer vocalist frontman pensioner mother father wife husband man woman film-maker debutant
-    newcomer scrum-half full-back centre-back hooker lock wing prop
+    newcomer scrum-half full-back centre-back hooker lock wing prop coordinator co-ordinator consultant
+    engineer novelist historian critic reviewer organiser organizer
 """.split())
 # Nationality words that are also a person noun ("the American"), not those of a people ("the French").
 _NATIONALITY_PEOPLE = frozenset(
@@ -143,6 +145,8 @@ def description_gender(phrase: str | None) -> str | None | bool:
     words = phrase.lower().split()
     if not 2 <= len(words) <= 6 or any(POSSESSIVE.search(w) for w in words):
         return False
+    if "behind" in words[2:]:
+        words = words[:words.index("behind")]  # "the director behind JFK": the director
     if any(w in ("of", "for", "at", "from", "in", "and") for w in words):
         return False
     head = words[-1]
@@ -182,6 +186,7 @@ class People:
         self._by_first: dict[str, str] = {}
         self.positions: list[int] = []
         self._items: list[tuple[str, str, bool]] = []  # (name as written, person key, speaker?)
+        self._chains: dict[tuple[int, str | None], str | None] = {}
         self._collect()
 
     # -- building ----------------------------------------------------------------------------
@@ -212,6 +217,10 @@ class People:
             if not run or not run[-1][0]:
                 continue
             name = _name_from_run(run, text)
+            if name and not is_person(name) and " of " in name:
+                # "President Nestor Kirchner of Argentina": the name before "of" and its place.
+                cut = text.find(" of ", run[0][1])
+                name = _name_from_run([t for t in run if t[2] <= cut], text)
             if not is_person(name):
                 continue
             ns = text.find(name, run[0][1])
@@ -315,6 +324,7 @@ class People:
 
     def add_speaker(self, pos: int, name: str) -> None:
         """A quote's speaker, resolved: a mention of them where the attribution stands."""
+        self._chains.clear()
         key = self.key(name, True)
         k = bisect.bisect_left(self.positions, pos)
         if k < len(self.positions) and self.positions[k] == pos:
@@ -331,6 +341,16 @@ class People:
         """(the person "he"/"she"/"the singer" at ``pos`` stands for, whether anyone is named before).
         "it" (gender "it") is the last body that spoke ("the company said") in this paragraph or
         the two before, never a plural ("the respondents", "analysts")."""
+        if gender == "they":
+            # "They say …": the last speaker that is many ("experts warned"), in this paragraph or the one before.
+            floor = self.paragraph_start(pos, back=1)
+            for p, speaker in reversed(self._bodies):
+                if p < pos:
+                    if p < floor:
+                        break
+                    if _plural(speaker):
+                        return speaker, True
+            return None, True
         if gender == "it":
             start = self.sentence_start(pos)
             if start < pos and not self.quoted(start):
@@ -353,17 +373,72 @@ class People:
             name, key, _ = self._items[i]
             if not self._compatible(key, gender):
                 continue
-            # The first compatible person of that sentence: its subject, as a rule.
+            # A sentence on the way back that opens with "he" or "the Spaniard" goes on with the person
+            # it stands for, not with someone it names later ("The Spaniard believed he was talking to
+            # Emilio Butragueno. “…,” the 21-year-old told …" is the Spaniard).
+            for t in range(here if not skip_sentence else here - 1, sentence - 1, -1):
+                chained = self._chain(t, gender)
+                if chained is not None:
+                    return chained, True
+            # The first compatible person of that sentence: its subject, as a rule; after a leading phrase
+            # ("Having worked with Mr Cantalupo, Mr Bell focused …") the person after its comma.
             j = i
             while j > 0 and self.sentence_of(self.positions[j - 1]) == sentence:
                 j -= 1
                 if self._compatible(self._items[j][1], gender):
                     i = j
+            lead = self._leading_phrase_end(self.sentence_start(self.positions[i]))
+            if lead is not None and self.positions[i] < lead:
+                later = [
+                    m for m in range(i, len(self.positions))
+                    if self.sentence_of(self.positions[m]) == sentence and self.positions[m] > lead
+                    and self.positions[m] < pos and self._compatible(self._items[m][1], gender)
+                ]
+                if later:
+                    i = later[0]
             name, key, _ = self._items[i]
             if gender and not self.gender.get(key):
                 self.gender[key] = gender
             return name, True
         return None, True
+
+    def _leading_phrase_end(self, start: int) -> int | None:
+        """Where a phrase opening the sentence at ``start`` ends (its comma): "Having worked with X, …",
+        "Speaking in Lima, …", "After the match, …"; None if it opens with its subject."""
+        words = _words(self.text, start, min(len(self.text), start + 40))[:2]
+        if not words:
+            return None
+        w = words[0][0].lower()
+        if w not in LEADING_PHRASE and not (w.endswith("ing") and len(words) > 1 and words[1][0].islower()):
+            return None
+        comma = self.text.find(",", start, min(len(self.text), start + 100))
+        return comma if comma > 0 else None
+
+    def _chain(self, t: int, gender: str | None) -> str | None:
+        """The person whom the "he"/"she" or person description opening sentence ``t`` (an index as
+        ``sentence_of`` gives) stands for, if it fits ``gender``; else None."""
+        memo = (t, gender)
+        if memo in self._chains:
+            return self._chains[memo]
+        self._chains[memo] = None  # no cycles
+        starts = self._sentence_starts
+        if not 0 < t <= len(starts):
+            return None
+        start = starts[t - 1]
+        end = starts[t] if t < len(starts) else len(self.text)
+        who = None
+        if not self.quoted(start):
+            subject = _sentence_subject(self.text, start, start + max(1, min(120, (end - start) * 2 // 3)))
+            if subject and is_pronoun(subject) and pronoun_gender(subject) not in ("it", "they"):
+                g = pronoun_gender(subject)
+                if not gender or g == gender:
+                    who = self.resolve(start, g)[0]
+            elif subject and description_gender(subject) is not False:
+                g = description_gender(subject)
+                if not gender or not g or g == gender:
+                    who = self.resolve(start, gender or g)[0]
+        self._chains[memo] = who
+        return who
 
     def subject(self, start: int, end: int) -> str | None:
         """The person named first in text[start:end] if they open it (within its first words)."""

@@ -44,6 +44,7 @@ from claims.people import People, description_gender, remember
 from claims.speakers import (
     _attributions,
     _sentence_subject,
+    _subject,
     find_attribution,
     is_person,
     is_pronoun,
@@ -70,6 +71,17 @@ _TITLE_SMALL = frozenset("of the and a an in on for to not or at by with".split(
 _CLAUSE_OPENERS = (" but ", ", but ", "; ", " while ")
 # What may precede a quote that opens its sentence.
 _LEAD_IN = " \t\n:–—-"
+# Verbs that put a characterisation in someone's mouth: "which Variety called “…”", "labelled it “…”".
+CHARACTERISE = re.compile(
+    r"(?<![\w’'-])(?:called|calls|described|describes|describing|labelled|labeled|labelling|dubbed|branded"
+    r"|termed)(?![\w’'-])"
+)
+# The first word of a clause, and the lowercase words that can be its subject.
+_FIRST_WORD = re.compile(r"\s*([a-z]+)\b")
+_SUBJECT_WORDS = frozenset("""
+    the a an he she it they we i you there this that these those his her its their one some many most
+    all both each few several no what who which
+""".split())
 
 
 def _opens(text: str, i: int, j: int) -> bool:
@@ -243,8 +255,20 @@ def find_quotes(text: str) -> list[Quote]:
             # The clause holding the quote: after the last "but", ";" or "while" of the sentence.
             cuts = [text.rfind(x, sent_start, open_at) for x in _CLAUSE_OPENERS]
             clause = max([sent_start] + [k + len(x) for k, x in zip(cuts, _CLAUSE_OPENERS) if k >= 0])
+            head = _FIRST_WORD.match(text, clause, open_at)
+            if clause > sent_start and head and head.group(1) not in _SUBJECT_WORDS:
+                clause = sent_start  # "X has offered help but not for “free”": the clause has no subject of its own
             prefix = text[clause:open_at]
-            if not any(x in prefix for x in (" by ", "ccording to")):
+            named = None
+            for m in CHARACTERISE.finditer(text, clause, open_at):
+                named = m  # "… accent, which Variety called “…”": the subject of the last such verb
+            if named is not None:
+                if named.group().endswith("ing"):  # "…, describing the talk as “…”": the sentence's subject
+                    who, at = _sentence_subject(text, sent_start, named.start()), sent_start
+                else:
+                    who, at = _subject(text, clause, named.start())
+                speaker = resolve(who, at)
+            if speaker is None and not any(x in prefix for x in (" by ", "ccording to")):
                 first = _sentence_subject(text, clause, open_at)
                 if is_pronoun(first) or description_gender(first) is not False:
                     speaker = resolve(first, clause)

@@ -17,6 +17,8 @@ News attributes words in a few fixed ways, each handled here:
   participle's own clause: "…, while India rejected aid, saying …" -> India);
 * "he"/"she"/"it" and person descriptions ("the 30-year-old", "the singer") are marked for the
   caller, who resolves them (claims.people);
+* a speech verb before an infinitive ("agreed to begin talks"), before "by" ("forecast by 3%") or
+  after "be" ("were told") reports no one; "They say" is the last plural speaker (claims.people);
 * a few verbs that are nouns too ("reports", "estimates") count only inverted after a comma
   (", reports the Daily Mail") or ending the sentence after a comma ("…, the New York Times
   reports."), and "It was announced" names no one.
@@ -46,6 +48,7 @@ from claims.speech_words import (
     ACCORDING_TO,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    INFINITIVE_VERBS,
     INVERTED_ONLY,
     LEADING_NOISE,
     LISTENER_VERBS,
@@ -53,6 +56,7 @@ from claims.speech_words import (
     NP_STOP,
     ORG_WORDS,
     PARTICIPLE,
+    PASSIVE_BE,
     POSSESSIVE,
     PRONOUN_MARK,
     PRONOUNS,
@@ -124,9 +128,14 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
         appositive = _before_appositive(text, lo, cs, tokens)  # "IBM, which argues that …": the name before
         if appositive:
             return appositive
+    if low == "they" and all(w in SUBJECT_TRAILERS and w not in _PASSIVE for w in between):
+        return PRONOUN_MARK["they"], tokens[-1][1]  # "They say …": the many who last spoke ("experts warned")
     if low in ("they", "it", "we", "i", "you", "who", "which", "that"):
         return None, cs
     if _is_cap(last) and not POSSESSIVE.search(last):
+        lead = _name_then_role(tokens, text)
+        if lead:
+            return lead
         i = _trailing_run(tokens)
         before = tokens[i - 1][0] if i > 0 else ""
         if before in ("the", "of", "for", "from", "at", "with", "to", "a", "an"):
@@ -151,6 +160,37 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
     if desc is None and titled:
         desc = _descriptive(tokens, text)
     return desc, cs
+
+
+_ROLE_PREPOSITIONS = frozenset("at of for from with".split())
+_TITLES = frozenset("mr mrs ms miss dr prof professor sir dame lord lady".split())
+
+
+def _name_then_role(tokens: list, text: str) -> tuple[str, int] | None:
+    """ "Dr Mark Tuffy games systems director at digital content firm THX told": a person's name, then
+    their role without commas, ending in a body after "at"/"of"/"for": the name speaks, not the body."""
+    k = 0
+    while k < len(tokens) and (_is_cap(tokens[k][0]) or (k and tokens[k][0] in NAME_CONNECTORS)):
+        k += 1
+    if not k or k >= len(tokens) - 2 or POSSESSIVE.search(tokens[k - 1][0]):
+        return None
+    role = False
+    for t in tokens[k:k + 8]:
+        w = t[0]
+        if _is_cap(w):
+            return None
+        if w in TITLE_NOUNS or w in ROLE_NOUNS:
+            role = True
+        elif w in _ROLE_PREPOSITIONS:
+            if not role:
+                return None
+            name = _name_from_run(tokens[:k], text)
+            body = _name_from_run(tokens[_trailing_run(tokens):], text)
+            titled = tokens[0][0].lower() in _TITLES  # "Dr Ann Lee research director at Acme Labs"
+            if _is_person(name) and len(name.split()) >= 2 and (titled or not _is_person(body)):
+                return name, tokens[0][1]  # not "Gloucester director of rugby Nigel Melville"
+            return None
+    return None
 
 
 def _before_appositive(text: str, lo: int, cs: int, tokens: list) -> tuple[str, int] | None:
@@ -184,7 +224,12 @@ def _before_appositive(text: str, lo: int, cs: int, tokens: list) -> tuple[str, 
     return None
 
 
-_PASSIVE = frozenset("was is were are been be".split())  # "It was announced" names no speaker
+_PASSIVE = frozenset("was is were are been be".split())
+# Words that open a phrase set off by a comma before the subject: "During the crisis, the firm sued …".
+LEADING_PHRASE = frozenset("""
+    in on at after before during despite following under with without since unlike having amid
+    throughout within
+""".split())  # "It was announced" names no speaker
 _PARTICIPLES = frozenset("known born seen given chosen taken made led".split())
 MONTHS = frozenset("january february march april may june july august september october november december".split())
 # Common verbs that follow a subject: "Lloyd Austin met …", "The album Exodus came out …".
@@ -214,9 +259,31 @@ def _sentence_subject(text: str, lo: int, pos: int) -> str | None:
     tokens = _words(text, ss, pos)
     while tokens and tokens[0][0].lower() in ("but", "and", "however", "meanwhile", "yet", "so", "now"):
         tokens = tokens[1:]
+    if tokens and (tokens[0][0].lower() in LEADING_PHRASE or (
+        tokens[0][0].endswith("ing") and len(tokens) > 1 and tokens[1][0].islower()
+    )):
+        # "In its bulletin, it flagged …", "Speaking in Lima, Mr Saldarriaga said …": the subject follows the comma.
+        comma = text.find(",", tokens[0][1], min(pos, tokens[0][1] + 100))
+        if comma > 0:
+            tokens = [t for t in tokens if t[1] > comma]
     if not tokens:
         return None
     w0 = tokens[0][0]
+    if w0.islower() and w0 not in DETERMINERS and w0 not in PRONOUNS:
+        # "But novelist Gore Vidal defended …": lowercase role words before the name.
+        k = next((k for k, t in enumerate(tokens[:4]) if _is_cap(t[0])), 0)
+        if k and all(t[0].isalpha() and t[0] not in NP_STOP and t[0] not in COMMON_VERBS and not t[0].endswith("ly")
+                     for t in tokens[:k]):
+            run = [tokens[k]]
+            for t in tokens[k + 1:]:
+                if _is_cap(t[0]) or t[0] in NAME_CONNECTORS:
+                    run.append(t)
+                else:
+                    break
+            name = _name_from_run(run, text)
+            if _is_person(name) and not POSSESSIVE.search(run[-1][0]):
+                return name
+        return None
     if w0.lower() in PRONOUNS:
         return PRONOUN_MARK[w0.lower()]
     if w0.lower() in DETERMINERS:
@@ -356,6 +423,8 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
                 hi = m.start()
                 break
     for m in SPEECH_VERB.finditer(text, lo, hi):
+        if _not_reporting(text, lo, m):
+            continue
         inverted_only = m.group() in INVERTED_ONLY
         speaker, span_start = (None, m.start()) if inverted_only else _subject(text, lo, m.start())
         if inverted_only and text[m.end():m.end() + 1] in (".", ""):
@@ -404,6 +473,22 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
     return found[:1] if first else found
 
 
+_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+_WORD_BEFORE = re.compile(r"\b([a-z]+)[ \t]+$")
+
+
+def _not_reporting(text: str, lo: int, m: re.Match) -> bool:
+    """Is this speech verb one that reports no one's words: an infinitive after it ("agreed to begin
+    talks", "continued to rise"), a passive or a noun before "by" ("forecast by 2%", "was reported
+    by"), or a passive after "be" ("was told", "is said to be")?"""
+    after = _WORD_AFTER.match(text, m.end(), min(len(text), m.end() + 20))
+    nxt = after.group(1) if after else ""
+    if nxt == "by" or (nxt == "to" and m.group() in INFINITIVE_VERBS):
+        return True
+    before = _WORD_BEFORE.search(text, max(lo, m.start() - 12), m.start())
+    return bool(before) and before.group(1) in PASSIVE_BE
+
+
 # Words that open a clause with a subject of its own inside a sentence.
 _CLAUSE_OPENERS = (", while ", ", whereas ", ", but ", "; ")
 # At least one role word before the comma: "said Greg Abbott, Texas attorney general" names Greg Abbott.
@@ -431,6 +516,8 @@ def is_pronoun(speaker: str | None) -> bool:
 
 
 def pronoun_gender(speaker: str) -> str:
+    if speaker == PRONOUN_MARK["they"]:
+        return "they"
     return "m" if speaker == PRONOUN_MARK["he"] else "f" if speaker == PRONOUN_MARK["she"] else "it"
 
 
@@ -485,9 +572,9 @@ def find_attribution(
                     if who:
                         return who
                     if is_pronoun(speaker):
-                        return None if anyone else last_person
+                        return None if anyone or speaker == PRONOUN_MARK["they"] else last_person
             if is_pronoun(speaker):
-                return None if speaker == PRONOUN_MARK["it"] else last_person
+                return None if speaker in (PRONOUN_MARK["it"], PRONOUN_MARK["they"]) else last_person
             return speaker
     except (IndexError, ValueError):  # defensive: a malformed span must not stop a pipeline
         return None

@@ -16,6 +16,7 @@ __all__ = [
     "CLAUSE_WORDS",
     "DETERMINERS",
     "DOCUMENT_NOUNS",
+    "INFINITIVE_VERBS",
     "INVERTED_ONLY",
     "LEADING_NOISE",
     "LISTENER_VERBS",
@@ -24,6 +25,7 @@ __all__ = [
     "NP_STOP",
     "ORG_WORDS",
     "PARTICIPLE",
+    "PASSIVE_BE",
     "POSSESSIVE",
     "PRONOUNS",
     "PRONOUN_MARK",
@@ -52,7 +54,8 @@ SPEECH_VERB = re.compile(
       |maintained|contended|vowed|pledged|promised|continued|reiterated|complained|boasted
       |admits|agreed|agrees|recalls|remembers|reported|forecast|predict|predicts
       |insist|claim|claims|warn|argue|admit|deny|denies|agree|pointed\s+out|points\s+out
-      |reports|estimates
+      |reports|estimates|suggested|suggests|suggest|alleges|allege|alleged(?=\s+that\b)|underlined
+      |estimated(?=\s+(?:that|the|a|an|some|about|around|\d))
     )
     (?![\w’'-])
     """,
@@ -60,8 +63,15 @@ SPEECH_VERB = re.compile(
 )
 # A participle that reports the words of the sentence's subject: "X shut it down, saying …".
 PARTICIPLE = re.compile(
-    r"(?<![\w’'-])(?:saying|adding|insisting|arguing|claiming|warning|explaining|stressing)(?![\w’'-])"
+    r"(?<![\w’'-])(?:saying|adding|insisting|arguing|claiming|warning|explaining|stressing|alleging)(?![\w’'-])"
 )
+# Verbs of saying that also take an infinitive, which reports no words: "agreed to begin talks",
+# "promised to act", "continued to rise" (but "agreed that …" reports speech).
+INFINITIVE_VERBS = frozenset("""
+    agreed agree agrees promised vowed pledged continued claimed claim claims asked urged declined
+""".split())
+# Forms of "be" before a speech verb make it passive: "was told", "is said to be", "were asked".
+PASSIVE_BE = frozenset("was were is are been be being".split())
 # Verbs whose object is the listener: "told BBC Radio 4's Today" names no speaker.
 LISTENER_VERBS = frozenset(("told", "tells"))
 # Verbs that are nouns too: read only inverted after a comma (", reports the Daily Mail").
@@ -113,7 +123,7 @@ NP_STOP = frozenset("""
 # Figures and surveys speak the same way: "according to new figures released by the BPI".
 DOCUMENT_NOUNS = frozenset("""
     statement report release post tweet interview letter memo readout figures data estimates survey
-    study research poll
+    study research poll reports studies surveys statements polls
 """.split())
 # Common nouns that can be a speaker without a determiner: "Russian officials said".
 ROLE_NOUNS = frozenset("""
@@ -168,4 +178,4 @@ LEADING_NOISE = frozenset("""
 NAME_CONNECTORS = frozenset("of for de van von den ten ter al bin da del der la le du di dos das".split())
 PRONOUNS = frozenset(("he", "she"))
 # Marks "he said" / "she said": resolved by the caller to a person.
-PRONOUN_MARK = {"he": "\x00he", "she": "\x00she", "it": "\x00it"}
+PRONOUN_MARK = {"he": "\x00he", "she": "\x00she", "it": "\x00it", "they": "\x00they"}

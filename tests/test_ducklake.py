@@ -131,7 +131,7 @@ def test_the_seed_in_a_lake_reads_reviews_and_reingests_as_in_a_file(lake, tmp_p
     env = _env(tmp_path)
     file_db = str(tmp_path / "claims.duckdb")
     first = claimtrack(["ingest", str(SEED), "--db", lake], env)
-    assert "ingested 1 new article (22 claims)" in first.stdout
+    assert "ingested 1 new article (23 claims)" in first.stdout
     again = claimtrack(["ingest", str(SEED), "--db", lake], env)
     assert "ingested 0 new articles (0 claims)" in again.stdout and "1 already stored, nothing updated" in again.stdout
     claimtrack(["ingest", str(SEED), "--db", file_db], env)
@@ -146,7 +146,7 @@ def test_the_seed_in_a_lake_reads_reviews_and_reingests_as_in_a_file(lake, tmp_p
             assert sorted(lake_rows) == sorted(file_rows)
     listed = claimtrack(["claims", "--db", worker, "--format", "csv"], env).stdout
     assert listed == claimtrack(["claims", "--db", file_db, "--format", "csv"], env).stdout
-    assert listed.count("\n") == 23
+    assert listed.count("\n") == 24
     assert "60 American diplomats" in claimtrack(["sql", README_QUERIES[0], "--db", worker], env).stdout
 
     reviewed = claimtrack(["review", "2", "--verdict", "refuted", "--reviewer", "Ada", "--note", "NATO says so",
@@ -156,12 +156,12 @@ def test_the_seed_in_a_lake_reads_reviews_and_reingests_as_in_a_file(lake, tmp_p
     assert "ingested" in history and "NATO says so" in history
     assert run_readonly_sql(worker, "SELECT status, status_actor, reviewed FROM claims_current WHERE claim_id = 2").rows == [
         ("refuted", "Ada", True)]
-    assert run_readonly_sql(worker, "SELECT count(*), count(DISTINCT event_id) FROM claim_status_events").rows == [(23, 23)]
+    assert run_readonly_sql(worker, "SELECT count(*), count(DISTINCT event_id) FROM claim_status_events").rows == [(24, 24)]
 
     refused = subprocess.run(claimtrack_cmd() + ["sql", "SELECT * FROM read_csv('/etc/passwd')", "--db", worker],
                              env=env, capture_output=True, text=True, timeout=120)
     assert refused.returncode != 0 and "disabled by configuration" in refused.stderr
-    assert run_readonly_sql(worker, "SELECT count(*) FROM claim_state").rows == [(22,)]  # a view there
+    assert run_readonly_sql(worker, "SELECT count(*) FROM claim_state").rows == [(23,)]  # a view there
     kinds = run_readonly_sql(worker, "SELECT table_name, table_type FROM information_schema.tables "
                                      "WHERE table_name IN ('claim_state', 'claims')").rows
     assert sorted(kinds) == [("claim_state", "VIEW"), ("claims", "BASE TABLE")]
@@ -172,7 +172,7 @@ def test_verify_on_a_lake_gives_the_verdicts_a_file_gives(lake, tmp_path):
     env = _env(tmp_path)
     file_db = str(tmp_path / "claims.duckdb")
     for db in (lake, file_db):
-        assert "verified 24 claims" in claimtrack(["demo", "--db", db], env, timeout=600).stdout
+        assert "verified 25 claims" in claimtrack(["demo", "--db", db], env, timeout=600).stdout
     sql = ("SELECT claim_id, status, round(confidence, 3), evidence_count, machine_status FROM claims_current "
            "ORDER BY claim_id")
     assert run_readonly_sql(lake, sql).rows == run_readonly_sql(file_db, sql).rows

@@ -33,7 +33,7 @@ def _copy(source: str, target: str, env: dict[str, str]) -> subprocess.Completed
 def test_a_file_copied_to_a_lake_and_back_keeps_every_row(lake, tmp_path):
     env = _env(tmp_path)
     file_db = str(tmp_path / "claims.duckdb")
-    assert "verified 24 claims" in claimtrack(["demo", "--db", file_db], env, timeout=600).stdout
+    assert "verified 25 claims" in claimtrack(["demo", "--db", file_db], env, timeout=600).stdout
     claimtrack(["review", "2", "--verdict", "refuted", "--reviewer", "Ada", "--note", "NATO says so", "--db", file_db], env)
     original = _contents(file_db)
     assert len(original["claims"]) >= 22 and len(original["evidence"]) > 0 and len(original["claim_status_events"]) > 22
