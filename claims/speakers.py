@@ -224,12 +224,12 @@ def _before_appositive(text: str, lo: int, cs: int, tokens: list) -> tuple[str, 
     return None
 
 
-_PASSIVE = frozenset("was is were are been be".split())
+_PASSIVE = frozenset("was is were are been be".split())  # "It was announced" names no speaker
 # Words that open a phrase set off by a comma before the subject: "During the crisis, the firm sued …".
 LEADING_PHRASE = frozenset("""
     in on at after before during despite following under with without since unlike having amid
     throughout within
-""".split())  # "It was announced" names no speaker
+""".split())
 _PARTICIPLES = frozenset("known born seen given chosen taken made led".split())
 MONTHS = frozenset("january february march april may june july august september october november december".split())
 # Common verbs that follow a subject: "Lloyd Austin met …", "The album Exodus came out …".
