@@ -98,6 +98,10 @@ def extract(text: str, *, published: str | None = None, start: int = 0) -> list[
             continue  # bylines, headings, captions and credits, bare table cells (claims/notclaims.py)
         quote_in = quotes.starting_in(sentence.start, sentence.end)
         speaker = quote_in[0].speaker if quote_in and quote_in[0].speaker else None
+        if speaker is None and not quote_in:
+            # A sentence in the middle of a quote that began in an earlier one: the quote's speaker's words.
+            open_quote = quotes.around(sentence.start)
+            speaker = open_quote.speaker if open_quote is not None else None
         if speaker is None:
             speaker = find_attribution(text, sentence.start, sentence.end, last_person=last_person, resolve=True)
         if _looks_like_name(speaker):
@@ -148,6 +152,14 @@ class _Spans:
         lo = bisect_left(self.starts, start - self.longest)
         hi = bisect_left(self.starts, end)
         return any(x.start < end and start < x.end for x in self.items[lo:hi])
+
+    def around(self, pos: int):
+        """The span that started before ``pos`` and is still open there (the latest such), or None."""
+        lo = bisect_left(self.starts, pos - self.longest)
+        for x in reversed(self.items[lo : bisect_left(self.starts, pos)]):
+            if pos < x.end:
+                return x
+        return None
 
 
 def build_article(

@@ -135,6 +135,28 @@ def test_reported_speech_gives_the_claim_a_speaker():
     assert claim.speaker == "Lavrov"
 
 
+# A sentence in the middle of a quote that began in an earlier sentence is the quote's speaker's.
+INSIDE_QUOTES = {
+    "third-sentence-of-a-quote": (
+        'Jane Smith, the bank\'s chief economist, spoke on Monday. "Prices rose 5% last year," she said. '
+        '"Wages fell in the same period. Rents have doubled since 2019."',
+        "Rents have doubled", "Jane Smith"),
+    "quote-of-three-sentences-after-its-attribution": (
+        "\u201cNATO is not interested in any equal dialogue,\u201d Lavrov said. \u201cIf so, then we do not see much "
+        "need to continue. NATO has already in fact declared the impossibility of such changes.\u201d",
+        "NATO has already", "Lavrov"),
+    "after-the-quote-closes-no-speaker": (
+        '"We won the match. It was our first win since March," said coach Tom Brown. The club was founded in 1901.',
+        "The club was founded", None),
+}
+
+
+@pytest.mark.parametrize("text, opening, speaker", INSIDE_QUOTES.values(), ids=list(INSIDE_QUOTES))
+def test_a_sentence_inside_a_quote_has_the_quotes_speaker(text, opening, speaker):
+    claim = next(c for c in extract(text) if c.text.startswith(opening))
+    assert claim.speaker == speaker
+
+
 def test_article_id_ignores_white_space_changes():
     assert article_id(TEXT) == article_id("  " + TEXT.replace(" ", "  ") + "\n")
     assert article_id(TEXT) != article_id(TEXT.replace("20 out of 30", "10 out of 30"))
