@@ -10,13 +10,15 @@ Prints one table. Rows:
   same sentences, and the throughput ratio;
 - check-worthiness, in a table of its own, every system measured in this run (F1 of the positive class,
   sentences per second on one core, and ours ÷ each baseline):
-  - news: the 2,024 BBC sentences labelled in bench/data/checkworthiness/news.jsonl. claimtrack's figure is
+  - news: the BBC sentences labelled in bench/data/checkworthiness/news.jsonl (2,953). claimtrack's figure is
     out-of-fold (5-fold by article: the out-of-fold scores tools/train_worthiness.py wrote to oof.jsonl
     beside it, each from a model that never saw that sentence's article); the shipped model on the same
     sentences is printed too, marked in-sample (it was trained on them). Baselines: "has a digit" and the
     previous model (trained on debates only; bench/data/checkworthiness/previous-model.json.gz);
   - CT24 English dev-test (318 sentences, never trained or tuned on): claimtrack, the same two baselines and a
     TF-IDF word 1-2-gram + logistic regression (balanced class weights) trained on train in this same run;
+  - below the table, the out-of-fold F1 on CT24 train+dev by whole debates that the training recorded in the
+    model's meta (each debate scored by a model that never saw it);
 - the peers' own test suites (quantulum3, Recognizers-Text): our pass rate.
 
 Data: ``$CLAIMTRACK_EVAL`` or ``../shared/eval``; when absent the benchmark says so and exits 0.
@@ -49,7 +51,7 @@ from quantities import (  # noqa: E402  (bench/quantities.py)
     predicted_values,
 )
 
-from claims.checkworthiness import _read_model, _score_one, score_checkworthiness  # noqa: E402
+from claims.checkworthiness import _read_model, _score_one, load_model, score_checkworthiness  # noqa: E402
 
 CW_DATA = REPO / "bench" / "data" / "checkworthiness"
 _DIGIT = re.compile(r"\d")
@@ -246,6 +248,11 @@ def main() -> int:
     print("\n".join(lines))
     print()
     print("\n".join(checkworthiness_table()))
+    meta = load_model()["meta"]
+    if "cv_f1_debates" in meta:
+        print(f"\nCT24 train+dev, out-of-fold by whole debate (recorded by tools/train_worthiness.py): "
+              f"F1 {meta['cv_f1_debates']:.3f} at the debate threshold {meta['threshold_debate']:.3f} "
+              f"(news threshold {meta['threshold']:.3f})")
     return 0
 
 

@@ -21,8 +21,15 @@ It is trained on news as well as debates: CLEF-2024 CheckThat! Task 1 English
 train+dev and the check-worthy sentences of the CheckThat! 2019/2020 debates,
 2,024 BBC sentences labelled one by one (``bench/data/checkworthiness``), and the
 other sentences of those BBC articles' categories labelled by a teacher (sentence
-embeddings of all-MiniLM-L6-v2 and n-grams; used in training only).  Its
-threshold is chosen by cross-validation by article on the news labels.
+embeddings of all-MiniLM-L6-v2 and n-grams; used in training only).
+
+Transcribed speech and news prose differ in register, and so does the share of
+their sentences that is worth checking.  A second, smaller linear model over the
+same word n-grams and hand features (the *register* model, trained to tell
+debate transcripts from BBC prose) gives the probability that a sentence is
+speech, and that probability moves the sentence's threshold from the one chosen
+by cross-validation by article on the news labels towards the one chosen by
+cross-validation by whole debates on CT24 (``shift`` in the model file).
 
 On top of the learned score, :func:`structural_offset` adds fixed negative logit
 offsets for text shapes the debate training data never shows: headings and
@@ -31,8 +38,8 @@ fragments of at most three words, and bylines / photo credits / captions.
 The same featuriser is imported by the training script, so training and
 inference features are identical by construction.  The model file
 ``claims/data/checkworthiness.json.gz`` holds one weight table per group and a
-bias already shifted so that 0.5 is the decision threshold chosen by
-cross-validation by article on the news labels (see the training script).  It is
+bias already shifted so that 0.5 is the news threshold, and the register model
+with its shift (see the training script).  It is
 loaded lazily on first use and cached; loading never touches the network.
 """
 
@@ -346,13 +353,20 @@ def _read_model(path: Path) -> dict:
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as fh:
         raw = json.load(fh)
-    return {
-        "bias": float(raw["bias"]),
-        "w": {k: float(v) for k, v in raw["weights"]["w"].items()},
-        "c": {k: float(v) for k, v in raw["weights"]["c"].items()},
-        "h": {k: float(v) for k, v in raw["weights"]["h"].items()},
-        "meta": raw.get("meta", {}),
-    }
+    model = _read_linear(raw)
+    model["meta"] = raw.get("meta", {})
+    if "register" in raw:
+        model["register"] = _read_linear(raw["register"])
+        model["register"]["shift"] = float(raw["register"]["shift"])
+    return model
+
+
+def _read_linear(raw: dict) -> dict:
+    """One linear model of the file: its bias and a weight table per feature group (a missing group weighs 0)."""
+    out: dict[str, Any] = {"bias": float(raw["bias"])}
+    for group in ("w", "c", "h"):
+        out[group] = {k: float(v) for k, v in raw["weights"].get(group, {}).items()}
+    return out
 
 
 def _sigmoid(z: float) -> float:
@@ -362,15 +376,24 @@ def _sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
+def _linear(part: dict, words: list[str], chars: list[str], hand: list[str]) -> float:
+    """The logit of one linear model over a sentence's features (n-gram groups scaled by 1/sqrt(count))."""
+    z = part["bias"]
+    if words and part["w"]:
+        z += sum(map(part["w"].get, words, repeat(0.0))) / math.sqrt(len(words))
+    if chars and part["c"]:
+        z += sum(map(part["c"].get, chars, repeat(0.0))) / math.sqrt(len(chars))
+    return z + sum(map(part["h"].get, hand, repeat(0.0)))
+
+
 def _score_one(text: Any, model: dict) -> float:
     try:
         words, chars, hand = featurize(text)
-        z = model["bias"]
-        if words:
-            z += sum(map(model["w"].get, words, repeat(0.0))) / math.sqrt(len(words))
-        if chars:
-            z += sum(map(model["c"].get, chars, repeat(0.0))) / math.sqrt(len(chars))
-        z += sum(map(model["h"].get, hand, repeat(0.0)))
+        z = _linear(model, words, chars, hand)
+        register = model.get("register")
+        if register is not None:
+            # Spoken register (a debate, an interview transcript) gets the threshold chosen on debates.
+            z += register["shift"] * _sigmoid(_linear(register, words, chars, hand))
         if model.get("priors", True):
             z += structural_offset(text if isinstance(text, str) else str(text))
         if z != z:  # NaN guard

