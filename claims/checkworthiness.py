@@ -19,7 +19,7 @@ The model is a linear classifier (logistic regression, trained by
 
 It is trained on news as well as debates: CLEF-2024 CheckThat! Task 1 English
 train+dev and the check-worthy sentences of the CheckThat! 2019/2020 debates,
-2,024 BBC sentences labelled one by one (``bench/data/checkworthiness``), and the
+2,953 BBC sentences labelled one by one (``bench/data/checkworthiness``), and the
 other sentences of those BBC articles' categories labelled by a teacher (sentence
 embeddings of all-MiniLM-L6-v2 and n-grams; used in training only).
 
