@@ -60,3 +60,10 @@ def test_maintain_checkpoints_a_file(tmp_path):
 def test_maintain_refuses_a_bad_retention_with_one_line(tmp_path, days):
     done = _maintain(str(tmp_path / "claims.duckdb"), _env(tmp_path), "--keep-days", days)
     assert done.returncode == 2 and "a number of days >= 0" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_maintain_of_a_missing_file_says_so_and_creates_nothing(tmp_path):
+    db = tmp_path / "nothing.duckdb"
+    done = _maintain(str(db), _env(tmp_path))
+    assert done.returncode != 0 and "no database here yet" in done.stderr and "Traceback" not in done.stderr
+    assert not db.exists()

@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from warehouse.db import backend, connect
+from warehouse.db import DatabaseMissing, backend, connect, exists
 from warehouse.lake import LAKE_ALIAS, shown
 
 __all__ = ["MaintainReport", "maintain"]
@@ -52,6 +52,8 @@ def maintain(db: str, *, keep_days: float = 7.0, progress: Callable[[str], None]
     """Compact and clean the warehouse ``db``; what it held before and after (a lake's files and snapshots)."""
     if not keep_days >= 0:
         raise ValueError(f"keep_days must be a number of days >= 0, not {keep_days!r}")
+    if not exists(db):
+        raise DatabaseMissing(f"{shown(db)}: no database here yet (run `claimtrack ingest` first, or pass --db)")
     say = progress or (lambda line: None)
     t0 = time.monotonic()
     with connect(db) as con:
