@@ -42,6 +42,7 @@ class IngestReport:
     claims: int = 0
     sources: dict[str, str] = field(default_factory=dict)  # article id -> input it came from
     sources_added: int = 0  # cited links registered as candidate sources
+    store_retries: int = 0  # store batches run again after losing a commit conflict (a DuckLake)
 
 
 @task(retries=2, retry_delay_seconds=[2, 10], task_run_name="read-{label}")
@@ -138,6 +139,7 @@ def ingest_articles(
             report.stored.extend(result.stored)
             report.skipped.extend(result.skipped)
             report.claims += result.claims
+            report.store_retries += result.retries
             cited = {a.id: links.get(a.source, ()) for a in articles if a.id in result.stored}
             if register_cited_links and any(cited.values()):
                 report.sources_added += register_links(cited, db, label)
@@ -162,6 +164,7 @@ def _summary_artifacts(report: IngestReport, db: str) -> None:
         f"- already in the warehouse: {len(report.skipped)}",
         f"- claims stored: {report.claims}",
         f"- failures: {len(report.failures)}",
+        f"- store batches run again after a commit conflict: {report.store_retries}",
         f"- database: {escape(db)}",
     ]
     if report.failures:

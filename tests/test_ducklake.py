@@ -254,19 +254,11 @@ def test_two_processes_ingesting_at_once_both_succeed_with_distinct_ids(lake, tm
 
 
 _OVERLAPPING_WRITER = """
-import logging, sys, time
+import sys, time
 from pathlib import Path
 from claims.extract import build_article
 from warehouse import store_articles
 
-class Count(logging.Handler):
-    conflicts = 0
-    def emit(self, record):
-        Count.conflicts += "commit conflict" in record.getMessage()
-
-logger = logging.getLogger("claimtrack.warehouse")
-logger.setLevel(logging.DEBUG)
-logger.addHandler(Count())
 db, start, files = sys.argv[1], Path(sys.argv[2]), sys.argv[4:]
 articles = [build_article(Path(f).read_text(encoding="utf-8"), f) for f in files]
 Path(sys.argv[3]).touch()  # ready
@@ -274,10 +266,12 @@ deadline = time.monotonic() + 120
 while not start.exists() and time.monotonic() < deadline:
     time.sleep(0.01)
 began = time.time()
-stored = []
+stored, retries = [], 0
 for i in range(0, len(articles), 2):  # a batch (one transaction) of two articles at a time
-    stored += store_articles(articles[i:i + 2], db).stored
-print(began, time.time(), Count.conflicts, *stored)
+    result = store_articles(articles[i:i + 2], db)
+    stored += result.stored
+    retries += result.retries
+print(began, time.time(), retries, *stored)
 """
 
 
@@ -324,7 +318,7 @@ def test_two_processes_storing_the_same_new_articles_at_once_store_each_once(lak
     assert one("SELECT count(*), count(DISTINCT event_id), count(DISTINCT claim_id) FROM claim_status_events") == (
         claims, claims, claims)
     assert one("SELECT count(*), count(DISTINCT claim_id) FROM claim_links") == (claims, claims)
-    print(f"{conflicts} store batches lost a commit conflict and ran again")
+    print(f"{conflicts} store batches lost a commit conflict and ran again (StoreResult.retries)")
 
 
 _RESERVER = """
@@ -417,3 +411,4 @@ def test_opening_a_current_lake_commits_nothing(lake):
     assert snapshots() == before
     assert [v for (v,) in run_readonly_sql(lake, "SELECT version FROM schema_migrations ORDER BY version").rows] == [
         1, 2, 3, 4, 5, 6, 7, 8]
+

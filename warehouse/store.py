@@ -6,6 +6,7 @@ Rows go to DuckDB as newline-delimited JSON read by ``read_json`` (no pandas or 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import tempfile
@@ -28,6 +29,7 @@ class StoreResult:
     stored: tuple[str, ...]  # article ids written by this call
     skipped: tuple[str, ...]  # article ids already in the warehouse (idempotent re-ingest)
     claims: int  # claims written
+    retries: int = 0  # times the batch ran again after losing a commit conflict (a DuckLake only)
 
 
 # Column types of each table, in table order, as read_json needs them.
@@ -88,8 +90,15 @@ def store_articles(articles: Sequence[Article], db: str | os.PathLike[str] = DEF
     with connect(db) as con:
         if backend(con) != "ducklake":
             return _store(con, articles)
-        return _retry_conflicts(lambda: _store(con, articles), wait=STORE_RETRY_SECONDS,
-                                what=f"storing {len(articles)} articles")
+        attempts = 0
+
+        def attempt() -> StoreResult:
+            nonlocal attempts
+            attempts += 1
+            return _store(con, articles)
+
+        result = _retry_conflicts(attempt, wait=STORE_RETRY_SECONDS, what=f"storing {len(articles)} articles")
+        return dataclasses.replace(result, retries=attempts - 1)
 
 
 def stored_article_ids(ids: Iterable[str], db: str | os.PathLike[str] = DEFAULT_DB) -> set[str]:
