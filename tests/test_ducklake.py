@@ -406,9 +406,43 @@ def test_opening_a_current_lake_commits_nothing(lake):
         pass
     before = snapshots()
     for _ in range(3):
-        with connect(lake):
+        with connect(lake, private=True):  # a DuckDB of its own: attached and migrated anew each time
             pass
     assert snapshots() == before
     assert [v for (v,) in run_readonly_sql(lake, "SELECT version FROM schema_migrations ORDER BY version").rows] == [
         1, 2, 3, 4, 5, 6, 7, 8]
 
+
+_ONE_STORE = """
+import sys
+from pathlib import Path
+from claims.extract import build_article
+from warehouse import store_articles
+
+print(*store_articles([build_article(Path(sys.argv[2]).read_text(encoding="utf-8"), sys.argv[2])], sys.argv[1]).stored)
+"""
+
+
+def test_a_process_attaches_a_lake_once_and_sees_what_other_processes_commit(lake, tmp_path):
+    """connect() on a lake hands out cursors on one attached DuckDB per lake and mode (loading the extensions
+    into a new DuckDB costs more than a store batch); each block still reads the newest snapshot."""
+    from warehouse import db as warehouse_db
+    from warehouse.store import stored_article_ids
+
+    with connect(lake) as writer:
+        assert writer.execute("SELECT count(*) FROM articles").fetchone() == (0,)
+    with connect(lake, read_only=True) as reader:
+        assert reader.execute("SELECT count(*) FROM articles").fetchone() == (0,)
+    shared = {mode: warehouse_db._LAKES[(lake, mode)] for mode in (False, True)}
+    done = subprocess.run([sys.executable, "-c", _ONE_STORE, lake, str(SEED)], env=_env(tmp_path),
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    (stored,) = done.stdout.split()
+    assert stored_article_ids([stored], lake) == {stored}  # the reader's instance sees the other process's commit
+    with connect(lake) as writer:
+        assert writer.execute("SELECT count(*) FROM articles").fetchone() == (1,)
+        assert writer.execute("SELECT current_database()").fetchone() == ("lake",)
+    assert {mode: warehouse_db._LAKES[(lake, mode)] for mode in (False, True)} == shared  # attached once each
+    with connect(lake, private=True) as own:
+        assert own is not shared[False] and own.execute("SELECT count(*) FROM articles").fetchone() == (1,)
+    assert (lake, False) in warehouse_db._LAKES and len([k for k in warehouse_db._LAKES if k[0] == lake]) == 2

@@ -163,7 +163,7 @@ def copy_warehouse(src: str, dst: str, *, progress: Callable[[str], None] | None
         raise DatabaseMissing(f"{src}: no database here to copy from")
     say = progress or (lambda line: None)
     began = time.monotonic()
-    with connect(dst, wait=wait) as con:  # creates and migrates TO
+    with connect(dst, wait=wait, private=True) as con:  # creates and migrates TO; private: FROM is attached to it
         database = con.execute("SELECT current_database()").fetchone()[0]
         lake = backend(con) == "ducklake"
         _refuse_unless_empty(con, dst, database)
