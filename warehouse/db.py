@@ -34,10 +34,11 @@ import random
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from importlib import import_module
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 
@@ -56,9 +57,11 @@ __all__ = [
     "is_lake",
     "load_extension",
     "reserve_ids",
+    "retry_transaction",
     "rollback",
     "transaction",
     "utcnow",
+    "write",
 ]
 
 log = logging.getLogger("claimtrack.warehouse")
@@ -75,6 +78,8 @@ def _skip_the_pandas_probe() -> None:
 
 
 _skip_the_pandas_probe()
+
+T = TypeVar("T")
 
 DEFAULT_DB = "data/claims.duckdb"
 HERE = Path(__file__).resolve().parent
@@ -428,6 +433,39 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         rollback(con)
         raise
     con.execute("COMMIT")
+
+
+# How long a write on a DuckLake keeps running its transaction again after losing commit conflicts, in seconds.
+WRITE_RETRY_SECONDS = 600.0
+
+
+def retry_transaction(con: duckdb.DuckDBPyConnection, fn: Callable[[duckdb.DuckDBPyConnection], T], *, what: str,
+                      retry_for: float = WRITE_RETRY_SECONDS) -> T:
+    """``fn(con)`` in one transaction (:func:`transaction`), its result returned.
+
+    On a DuckLake, a COMMIT that loses a conflict with another process's commit (an UPDATE or DELETE of a
+    table another transaction wrote meanwhile, two updates of one ``id_counters`` row, ...) ends the
+    transaction with nothing written. Then the whole of ``fn`` runs again in a new transaction, which
+    reads what the winner committed, after a random pause doubling to 1 s (:func:`_retry_conflicts`), for
+    up to ``retry_for`` seconds. So ``fn`` must read and write only through ``con`` and keep what it
+    returns to itself (build results afresh on each call: a retry must not add to a caller's report
+    twice). On a DuckDB file the writer's lock leaves nothing to conflict with: ``fn`` runs once.
+    Every write of the warehouse goes through here (or :func:`write`), the store batches included.
+    """
+    def attempt() -> T:
+        with transaction(con):
+            return fn(con)
+
+    if backend(con) != "ducklake":
+        return attempt()
+    return _retry_conflicts(attempt, wait=retry_for, what=what)
+
+
+def write(db: str | os.PathLike[str], fn: Callable[[duckdb.DuckDBPyConnection], T], *, what: str,
+          retry_for: float = WRITE_RETRY_SECONDS) -> T:
+    """:func:`retry_transaction` on a writer connection to ``db`` (:func:`connect`)."""
+    with connect(db) as con:
+        return retry_transaction(con, fn, what=what, retry_for=retry_for)
 
 
 def load_extension(con: duckdb.DuckDBPyConnection, name: str) -> None:
