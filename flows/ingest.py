@@ -25,8 +25,8 @@ from flows.inputs import RawArticle, read_inputs
 from flows.localfiles import check_database
 from flows.markdown import escape, md_table, table_cell
 from flows.sources import cited_sources
-from warehouse import DEFAULT_DB, connect, store_articles, stored_article_ids
-from warehouse.db import transaction
+from warehouse import DEFAULT_DB, store_articles, stored_article_ids
+from warehouse.db import write
 from warehouse.evidence import add_source_in
 
 __all__ = ["IngestReport", "ingest_articles", "ingest_manifest"]
@@ -42,6 +42,7 @@ class IngestReport:
     claims: int = 0
     sources: dict[str, str] = field(default_factory=dict)  # article id -> input it came from
     sources_added: int = 0  # cited links registered as candidate sources
+    store_retries: int = 0  # store batches run again after losing a commit conflict (a DuckLake)
 
 
 @task(retries=2, retry_delay_seconds=[2, 10], task_run_name="read-{label}")
@@ -73,12 +74,11 @@ def store_batch(articles: list[Article], db: str, label: str):
 def register_links(links: dict[str, tuple[str, ...]], db: str, label: str) -> int:
     """Register the links newly stored articles cite as candidate sources for them (``links``: from
     :func:`flows.sources.cited_sources`, without the article's own page)."""
-    added = 0
-    with connect(db) as con, transaction(con):
-        for article_id, urls in links.items():
-            for url in urls:
-                added += add_source_in(con, url, label="cited by the article", article_id=article_id)[1]
-    return added
+    def register(con) -> int:
+        return sum(add_source_in(con, url, label="cited by the article", article_id=article_id)[1]
+                   for article_id, urls in links.items() for url in urls)
+
+    return write(db, register, what=f"registering the links of {len(links)} articles")
 
 
 @flow(name="ingest-articles", log_prints=False)
@@ -138,6 +138,7 @@ def ingest_articles(
             report.stored.extend(result.stored)
             report.skipped.extend(result.skipped)
             report.claims += result.claims
+            report.store_retries += result.retries
             cited = {a.id: links.get(a.source, ()) for a in articles if a.id in result.stored}
             if register_cited_links and any(cited.values()):
                 report.sources_added += register_links(cited, db, label)
@@ -162,6 +163,7 @@ def _summary_artifacts(report: IngestReport, db: str) -> None:
         f"- already in the warehouse: {len(report.skipped)}",
         f"- claims stored: {report.claims}",
         f"- failures: {len(report.failures)}",
+        f"- store batches run again after a commit conflict: {report.store_retries}",
         f"- database: {escape(db)}",
     ]
     if report.failures:

@@ -17,6 +17,7 @@ sources); ``check_and_store`` keeps such a claim as a one-claim article and runs
 from __future__ import annotations
 
 import asyncio
+import copy
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -47,7 +48,7 @@ from flows.localfiles import check_database
 from flows.markdown import escape, md_table, table_cell
 from flows.sources import article_key, read_sources_file, same_location
 from warehouse import DEFAULT_DB, connect
-from warehouse.db import transaction
+from warehouse.db import write
 from warehouse.evidence import (
     ClaimToVerify,
     EvidencePassage,
@@ -62,7 +63,7 @@ from warehouse.evidence import (
     store_fetches,
     validators,
 )
-from warehouse.status import StatusChange, record_status_in
+from warehouse.status import StatusChange, StatusResult, record_status_in
 from warehouse.store import store_articles
 
 __all__ = ["CheckResult", "VerifyReport", "check_and_store", "check_claim", "parse_source", "verify_claims"]
@@ -236,7 +237,12 @@ def verify_batch(claims: list[ClaimToVerify], db: str, policy: FetchPolicy, numb
     for f in fetched.values():
         if not f.ok:
             report.source_failures.append((f.url, f.error or "failed"))
-    with connect(db) as con, transaction(con):
+    fetched_report = report
+
+    def write_batch(con) -> tuple[VerifyReport, dict, StatusResult]:
+        """The batch's writes and verdicts: run again whole after a commit conflict on a lake, so it builds
+        its report afresh from what the fetches left in it."""
+        report = copy.deepcopy(fetched_report)
         store_fetches(con, [(s.source_id, fetched[s.location], parsed[s.location], keys[s.location]) for s in sources])
         current = current_snapshots(con, [s.source_id for s in sources])
         read = load_snapshots(con, [h for h in set(current.values()) if h not in snapshots])
@@ -269,9 +275,11 @@ def verify_batch(claims: list[ClaimToVerify], db: str, policy: FetchPolicy, numb
             })
             report.results[claim.claim_id] = result
             report.verdicts[result.verdict.status] = report.verdicts.get(result.verdict.status, 0) + 1
-        outcome = record_status_in(con, changes)
+        report.checked = len(checked)
+        return report, read, record_status_in(con, changes)
+
+    report, read, outcome = write(db, write_batch, what=f"verify batch {number}")
     snapshots.update(read)  # committed: their passage ids stand for the rest of the run
-    report.checked = len(checked)
     report.changed = len(outcome.appended)
     report.flagged = list(outcome.flagged)
     return report

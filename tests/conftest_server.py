@@ -2,7 +2,8 @@
 
 - ``prefect_server``: one ``prefect server start`` per session on a free 127.0.0.1 port, with its
   own PREFECT_HOME under tmp; killed by PID (its process group) at the end, pass or fail.
-  ``running_server(home)`` is the same as a context manager, for a module's server of its own.
+  ``running_server(home)`` is the same as a context manager, for a module's server of its own
+  (it and the other process helpers live in ``tools/localstack.py``, shared with ``bench/scale.py``).
 - ``prefect_api``: point this process's Prefect client at that server for one test (a settings
   context, so the lead's ``prefect_harness`` and other tests are unaffected).
 - ``served``: ``claimtrack serve`` against that server, for tests of the deployments.
@@ -17,118 +18,31 @@ import itertools
 import json
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
 
+from tools.localstack import (  # noqa: F401  (shared with the benches; re-exported for the tests)
+    SERVER_START_SECONDS,
+    PrefectServer,
+    free_port,
+    prefect_env,
+    running_server,
+    stop_process,
+    wait_until,
+)
+
 ROOT = Path(__file__).resolve().parents[1]
-SERVER_START_SECONDS = 120  # ≈ 13 s on an idle 2-core machine; CI can be much slower
 CHROMIUM_FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
     "--disable-dev-shm-usage", "--window-size=1400,1000", "--remote-debugging-port=0",
 )
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until(predicate, timeout: float, what: str, interval: float = 0.25, process: subprocess.Popen | None = None):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        if process is not None and process.poll() is not None:
-            raise RuntimeError(f"{what}: the process exited with {process.returncode}")
-        time.sleep(interval)
-    raise TimeoutError(f"{what}: not within {timeout:g} s")
-
-
-def stop_process(process: subprocess.Popen, grace: float = 15) -> None:
-    """SIGTERM to the process group we started (server or serve and their children), then SIGKILL."""
-    if process.poll() is not None:
-        return
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-    except ProcessLookupError:
-        return
-    try:
-        process.wait(grace)
-    except subprocess.TimeoutExpired:
-        try:
-            os.killpg(process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        process.wait(5)
-
-
-def prefect_env(home: Path, api_url: str | None = None) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
-    env.update({
-        "PREFECT_HOME": str(home),
-        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        "PREFECT_LOGGING_LEVEL": "WARNING",
-        "PREFECT_UI_ENABLED": "true",
-        "PYTHONPATH": str(ROOT),
-    })
-    if api_url:
-        env["PREFECT_API_URL"] = api_url
-    return env
-
-
-@dataclass(frozen=True)
-class PrefectServer:
-    url: str  # http://127.0.0.1:PORT
-    api: str  # .../api
-    home: Path
-    log: Path
-
-
-def _healthy(api: str) -> bool:
-    try:
-        return httpx.get(f"{api}/health", timeout=2).status_code == 200
-    except httpx.HTTPError:
-        return False
-
-
-@contextmanager
-def running_server(home: Path, env: dict[str, str] | None = None) -> Iterator[PrefectServer]:
-    """``prefect server start`` on a free 127.0.0.1 port with ``home`` as its PREFECT_HOME, until the
-    block ends (its process group stopped, pass or fail). ``env``: more settings for the server."""
-    port = free_port()
-    log = home / "server.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [str(Path(sys.executable).with_name("prefect")), "server", "start", "--host", "127.0.0.1",
-             "--port", str(port)],
-            stdout=out, stderr=subprocess.STDOUT, start_new_session=True, cwd=home,
-            env=prefect_env(home) | {  # the UI tells the browser which API to call (else port 4200)
-                "PREFECT_UI_API_URL": f"http://127.0.0.1:{port}/api",
-                "PREFECT_SERVER_API_HOST": "127.0.0.1", "PREFECT_SERVER_API_PORT": str(port),
-            } | (env or {}),
-        )
-    server = PrefectServer(f"http://127.0.0.1:{port}", f"http://127.0.0.1:{port}/api", home, log)
-    try:
-        wait_until(lambda: _healthy(server.api), SERVER_START_SECONDS, "prefect server", 0.5, process)
-        yield server
-    except BaseException:
-        print(log.read_text(errors="replace")[-3000:], file=sys.stderr)
-        raise
-    finally:
-        stop_process(process)
 
 
 @pytest.fixture(scope="session")

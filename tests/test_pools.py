@@ -23,6 +23,7 @@ import pytest
 from flows.manifests import split_manifests
 from flows.markdown import escape
 from tests.conftest import ROOT
+from tools.localstack import online_workers, prefect_env, running_server, start_worker, stop_workers, wait_until
 from warehouse import run_readonly_sql
 
 pytest_plugins = ["tests.conftest_server"]
@@ -62,18 +63,8 @@ def claimtrack(pool: Pool, *args: str, timeout: float = 240) -> subprocess.Compl
                           capture_output=True, text=True, timeout=timeout)
 
 
-def online_workers(api: str) -> set[str]:
-    try:
-        response = httpx.post(f"{api}/work_pools/{POOL}/workers/filter", json={}, timeout=5)
-    except httpx.HTTPError:
-        return set()
-    return {w["name"] for w in response.json() if w["status"] == "ONLINE"} if response.status_code == 200 else set()
-
-
 @pytest.fixture(scope="module")
 def pool(tmp_path_factory) -> Iterator[Pool]:
-    from tests.conftest_server import prefect_env, running_server, stop_process, wait_until
-
     work = tmp_path_factory.mktemp("pools")
     with running_server(tmp_path_factory.mktemp("pools-prefect-home")) as server:
         env = prefect_env(server.home, server.api) | {
@@ -89,13 +80,8 @@ def pool(tmp_path_factory) -> Iterator[Pool]:
         workers = []
         try:
             for name, log in zip(WORKERS, ready.logs):
-                with log.open("wb") as out:
-                    workers.append(subprocess.Popen(
-                        [str(Path(sys.executable).with_name("prefect")), "worker", "start", "--pool", POOL,
-                         "--name", name, "--limit", "1"],
-                        stdout=out, stderr=subprocess.STDOUT, env=env | {"PREFECT_LOGGING_LEVEL": "INFO"},
-                        cwd=work, start_new_session=True))
-            wait_until(lambda: online_workers(server.api) >= set(WORKERS), 90, "two online workers", 0.5)
+                workers.append(start_worker(POOL, name, env, log, limit=1, cwd=work))
+            wait_until(lambda: online_workers(server.api, POOL) >= set(WORKERS), 90, "two online workers", 0.5)
             ready = Pool(server.api, env, work, ready.logs, deployed.stdout)
             yield ready
         except BaseException:
@@ -103,8 +89,7 @@ def pool(tmp_path_factory) -> Iterator[Pool]:
                 print(f"--- {log.name}\n" + log.read_text(errors="replace")[-2000:], file=sys.stderr)
             raise
         finally:
-            for process in workers:
-                stop_process(process)  # SIGTERM to its process group (its flow runs included)
+            stop_workers(workers)  # SIGTERM to each process group (its flow runs included)
 
 
 def latest_table(api: str, key: str) -> list[dict]:

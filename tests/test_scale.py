@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 import threading
@@ -31,6 +30,8 @@ import httpx
 import pytest
 
 from tests.conftest import SHARED
+from tools.localstack import (descendants, kill_tree, online_workers, prefect_env, running_server, start_worker,
+                              stop_workers, wait_until)
 from warehouse import run_readonly_sql
 
 if TYPE_CHECKING:
@@ -95,54 +96,15 @@ def start_claimtrack(scale: Scale, *args: str, log: Path) -> subprocess.Popen:
                                 stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
 
 
-def online_workers(api: str) -> set[str]:
-    try:
-        response = httpx.post(f"{api}/work_pools/{POOL}/workers/filter", json={}, timeout=5)
-    except httpx.HTTPError:
-        return set()
-    return {w["name"] for w in response.json() if w["status"] == "ONLINE"} if response.status_code == 200 else set()
-
-
-def descendants(pid: int) -> list[int]:
-    """Every process below ``pid`` (from /proc: a flow run's process is in a session of its own)."""
-    children: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-    found, todo = [], [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
-
-
-def kill_tree(process: subprocess.Popen) -> list[int]:
-    """SIGKILL a worker and every process under it at once, as if its machine had gone."""
-    pids = [process.pid, *descendants(process.pid)]
-    for pid in pids:
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-    process.wait(10)
-    return pids
-
-
 def count(lake: str, sql: str):
     return run_readonly_sql(lake, sql).rows[0]
 
 
 @pytest.fixture(scope="module")
 def scale(tmp_path_factory, postgres: Postgres) -> Iterator[Scale]:
-    from tests.conftest_server import prefect_env, running_server, stop_process, wait_until
-
     bbc_records()  # skip (or fail under CI) before starting anything
     work = tmp_path_factory.mktemp("scale")
-    lake = postgres.catalog(postgres.new_database()) + f";data={work / 'lake'}"
+    lake = postgres.new_lake(work / "lake")
     server_env = {"PREFECT_SERVER_SERVICES_FOREMAN_LOOP_SECONDS": "2"}
     with running_server(tmp_path_factory.mktemp("scale-prefect-home"), env=server_env) as server:
         env = prefect_env(server.home, server.api) | {
@@ -159,26 +121,15 @@ def scale(tmp_path_factory, postgres: Postgres) -> Iterator[Scale]:
         assert deployed.returncode == 0, deployed.stderr
         try:
             for name, log in zip(WORKERS, logs):
-                with log.open("wb") as out:
-                    ready.workers[name] = subprocess.Popen(
-                        [str(Path(sys.executable).with_name("prefect")), "worker", "start", "--pool", POOL,
-                         "--name", name, "--limit", "2"],
-                        stdout=out, stderr=subprocess.STDOUT, env=env | {"PREFECT_LOGGING_LEVEL": "INFO"},
-                        cwd=work, start_new_session=True)
-            wait_until(lambda: online_workers(server.api) >= set(WORKERS), 90, "two online workers", 0.5)
+                ready.workers[name] = start_worker(POOL, name, env, log, limit=2, cwd=work)
+            wait_until(lambda: online_workers(server.api, POOL) >= set(WORKERS), 90, "two online workers", 0.5)
             yield ready
         except BaseException:
             for log in logs:
                 print(f"--- {log.name}\n" + log.read_text(errors="replace")[-3000:], file=sys.stderr)
             raise
         finally:
-            for process in ready.workers.values():
-                stop_process(process)
-                for pid in descendants(process.pid):  # a flow run of a worker stopped mid-run
-                    try:
-                        os.kill(pid, signal.SIGKILL)
-                    except ProcessLookupError:
-                        pass
+            stop_workers(ready.workers.values())
 
 
 def assert_whole(lake: str, ids: set[str]) -> int:
@@ -277,8 +228,6 @@ def test_two_workers_ingest_2000_bbc_articles_in_4_runs_beside_a_verify_then_sur
             stored = count(scale.lake, "SELECT count(*) FROM articles")[0]
             busy = [name for name, p in scale.workers.items() if descendants(p.pid)]
             return busy[0] if stored > base + 20 and busy else None
-
-        from tests.conftest_server import wait_until
 
         victim = wait_until(a_worker_mid_run, 300, "a run storing its articles", 0.5, many)
         kill_tree(scale.workers[victim])

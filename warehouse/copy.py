@@ -37,7 +37,7 @@ from warehouse.db import (
     backend,
     connect,
     load_extension,
-    transaction,
+    retry_transaction,
 )
 from warehouse.lake import is_lake, parse_lake, shown
 
@@ -163,7 +163,7 @@ def copy_warehouse(src: str, dst: str, *, progress: Callable[[str], None] | None
         raise DatabaseMissing(f"{src}: no database here to copy from")
     say = progress or (lambda line: None)
     began = time.monotonic()
-    with connect(dst, wait=wait) as con:  # creates and migrates TO
+    with connect(dst, wait=wait, private=True) as con:  # creates and migrates TO; private: FROM is attached to it
         database = con.execute("SELECT current_database()").fetchone()[0]
         lake = backend(con) == "ducklake"
         _refuse_unless_empty(con, dst, database)
@@ -191,8 +191,10 @@ def _copy(con: duckdb.DuckDBPyConnection, database: str, src: str, dst: str, lak
                           f"(missing in FROM: {missing or 'none'}; only in FROM: {extra or 'none'})")
     tables = _in_key_order(con, database, tables)
     counts = {t: con.execute(f"SELECT count(*) FROM {SOURCE}.main.{_quoted(t)}").fetchone()[0] for t in tables}
-    copied: dict[str, int] = {}
-    with transaction(con):
+    def copy_rows(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+        """All of it in one transaction on TO; on a lake run again whole after a commit conflict."""
+        _refuse_unless_empty(con, dst, database)  # again: a conflict means another writer reached TO
+        copied: dict[str, int] = {}
         for n, table in enumerate(tables, start=1):
             columns = _columns(con, database, table)
             absent = set(columns) - set(_columns(con, SOURCE, table))
@@ -221,4 +223,6 @@ def _copy(con: duckdb.DuckDBPyConnection, database: str, src: str, dst: str, lak
             say("rebuilding claim_state from the copied history")
             state.rebuild(con)
         say(f"committing {sum(copied.values()):,} rows" + (" (the lake writes its Parquet files now)" if lake else ""))
-    return copied
+        return copied
+
+    return retry_transaction(con, copy_rows, what=f"copying into {shown(dst)}")

@@ -11,7 +11,8 @@ message — instead of failing on DuckDB's lock error.
 
 For a DuckLake: no lock. Any number of processes on any number of machines read and write at once;
 each transaction commits a snapshot, DuckLake retries a commit that raced another one when their
-changes do not conflict (two appends never do), and ids come from :func:`reserve_ids`.
+changes do not conflict (two appends never do), and ids come from :func:`reserve_ids`. A process
+attaches each lake once and hands out cursors on it (:func:`_lake_cursor`).
 
 Exceptions (all subclasses of WarehouseError, so callers catch one family):
 
@@ -31,11 +32,13 @@ import logging
 import os
 import random
 import sys
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from importlib import import_module
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 
@@ -54,9 +57,11 @@ __all__ = [
     "is_lake",
     "load_extension",
     "reserve_ids",
+    "retry_transaction",
     "rollback",
     "transaction",
     "utcnow",
+    "write",
 ]
 
 log = logging.getLogger("claimtrack.warehouse")
@@ -73,6 +78,8 @@ def _skip_the_pandas_probe() -> None:
 
 
 _skip_the_pandas_probe()
+
+T = TypeVar("T")
 
 DEFAULT_DB = "data/claims.duckdb"
 HERE = Path(__file__).resolve().parent
@@ -179,6 +186,7 @@ def connect(
     *,
     read_only: bool = False,
     wait: float = DEFAULT_WAIT_SECONDS,
+    private: bool = False,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the warehouse for the length of a ``with`` block.
 
@@ -186,10 +194,21 @@ def connect(
     exclusive advisory lock, so writers from any number of processes run one at a time.
     ``wait`` bounds how long to wait for other processes, in seconds.
 
-    ``path`` may be a DuckLake URL (``ducklake:postgres:...``): see :func:`_connect_lake`.
+    ``path`` may be a DuckLake URL (``ducklake:postgres:...``): see :func:`_lake_instance`. ``private``
+    (a lake only): a DuckDB of the block's own instead of a cursor on the process's shared one, for a
+    caller that changes DuckDB's settings (``SET memory_limit``, ``enable_external_access``) or attaches
+    another database.
     """
     if is_lake(path):
-        with _connect_lake(str(path), read_only=read_only, wait=wait) as con:
+        if private:
+            con = _attach_lake(str(path), read_only=read_only, wait=wait)
+            try:
+                yield con
+            finally:
+                _BACKENDS.pop(id(con), None)
+                con.close()
+            return
+        with _lake_cursor(str(path), read_only=read_only, wait=wait) as con:
             yield con
         return
     path = Path(path)
@@ -212,9 +231,44 @@ def connect(
 
 _CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 
+# One DuckDB instance per lake URL and mode for the whole process, with the extensions loaded and the
+# lake attached (and, for a writer, migrated) once: connect() hands out a cursor on it. Loading the two
+# extensions into a new DuckDB costs ≈ 0.2-0.5 CPU-s (each LOAD checks the binary's signature), and an
+# ingest opened two lake connections per batch of 100 articles: ≈ 1 s a batch, more than extracting
+# them (bench/scale.py). A cursor is a connection of its own (its own transaction, its own ``USE``), and
+# each transaction reads the newest snapshot in the catalog, so other processes' commits are seen as
+# with a new instance.
+_LAKES: dict[tuple[str, bool], duckdb.DuckDBPyConnection] = {}
+_LAKES_LOCK = threading.Lock()
+
 
 @contextlib.contextmanager
-def _connect_lake(url: str, *, read_only: bool, wait: float) -> Iterator[duckdb.DuckDBPyConnection]:
+def _lake_cursor(url: str, *, read_only: bool, wait: float) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor on the process's instance of this lake, ``USE lake`` done. After an error other than a
+    commit conflict the instance is dropped (the next block attaches anew), in case its catalog
+    connection is what failed."""
+    key = (url, read_only)
+    with _LAKES_LOCK:
+        base = _LAKES.get(key)
+        if base is None:
+            base = _LAKES[key] = _attach_lake(url, read_only=read_only, wait=wait)
+    cursor = base.cursor()
+    try:
+        cursor.execute(f"USE {LAKE_ALIAS}")
+        _BACKENDS[id(cursor)] = "ducklake"
+        yield cursor
+    except duckdb.Error as exc:
+        if not is_conflict(exc):
+            with _LAKES_LOCK:
+                if _LAKES.get(key) is base:
+                    del _LAKES[key]
+        raise
+    finally:
+        _BACKENDS.pop(id(cursor), None)
+        cursor.close()
+
+
+def _attach_lake(url: str, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB with the DuckLake attached as ``lake`` and in use (``USE lake``).
 
     The ``postgres`` and ``ducklake`` extensions are loaded by path from their PyPI packages. A reader
@@ -263,10 +317,11 @@ def _connect_lake(url: str, *, read_only: bool, wait: float) -> Iterator[duckdb.
             from warehouse.migrations import migrate
 
             _retry_conflicts(lambda: migrate(con), wait=wait, what=f"{shown(url)}: migrating")
-        yield con
-    finally:
+        return con
+    except BaseException:
         _BACKENDS.pop(id(con), None)
         con.close()
+        raise
 
 
 def _literal(text: str) -> str:
@@ -378,6 +433,39 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         rollback(con)
         raise
     con.execute("COMMIT")
+
+
+# How long a write on a DuckLake keeps running its transaction again after losing commit conflicts, in seconds.
+WRITE_RETRY_SECONDS = 600.0
+
+
+def retry_transaction(con: duckdb.DuckDBPyConnection, fn: Callable[[duckdb.DuckDBPyConnection], T], *, what: str,
+                      retry_for: float = WRITE_RETRY_SECONDS) -> T:
+    """``fn(con)`` in one transaction (:func:`transaction`), its result returned.
+
+    On a DuckLake, a COMMIT that loses a conflict with another process's commit (an UPDATE or DELETE of a
+    table another transaction wrote meanwhile, two updates of one ``id_counters`` row, ...) ends the
+    transaction with nothing written. Then the whole of ``fn`` runs again in a new transaction, which
+    reads what the winner committed, after a random pause doubling to 1 s (:func:`_retry_conflicts`), for
+    up to ``retry_for`` seconds. So ``fn`` must read and write only through ``con`` and keep what it
+    returns to itself (build results afresh on each call: a retry must not add to a caller's report
+    twice). On a DuckDB file the writer's lock leaves nothing to conflict with: ``fn`` runs once.
+    Every write of the warehouse goes through here (or :func:`write`), the store batches included.
+    """
+    def attempt() -> T:
+        with transaction(con):
+            return fn(con)
+
+    if backend(con) != "ducklake":
+        return attempt()
+    return _retry_conflicts(attempt, wait=retry_for, what=what)
+
+
+def write(db: str | os.PathLike[str], fn: Callable[[duckdb.DuckDBPyConnection], T], *, what: str,
+          retry_for: float = WRITE_RETRY_SECONDS) -> T:
+    """:func:`retry_transaction` on a writer connection to ``db`` (:func:`connect`)."""
+    with connect(db) as con:
+        return retry_transaction(con, fn, what=what, retry_for=retry_for)
 
 
 def load_extension(con: duckdb.DuckDBPyConnection, name: str) -> None:

@@ -21,7 +21,7 @@ import duckdb
 from claims.model import DateMention, Quantity
 from claims.passages import Passage, SourceText
 from claims.tables import Table
-from warehouse.db import DEFAULT_DB, WarehouseError, connect, reserve_ids, utcnow
+from warehouse.db import DEFAULT_DB, WarehouseError, connect, reserve_ids, utcnow, write
 
 __all__ = [
     "ClaimToVerify",
@@ -94,8 +94,8 @@ def add_source(
     location: str, *, label: str | None = None, article_id: str | None = None, db: str | os.PathLike[str] = DEFAULT_DB
 ) -> tuple[int, bool]:
     """Register a source (once per location and article); returns (source_id, newly added)."""
-    with connect(db) as con:
-        return add_source_in(con, location, label=label, article_id=article_id)
+    return write(db, lambda con: add_source_in(con, location, label=label, article_id=article_id),
+                 what=f"registering source {location}")
 
 
 def add_source_in(
@@ -140,7 +140,7 @@ def remove_sources(
     history, the claims keep their statuses (a later check simply no longer sees the source), and
     the source is never fetched, listed or used again. Adding the location again registers a new source.
     """
-    with connect(db) as con:
+    def remove(con: duckdb.DuckDBPyConnection) -> list[RemovedSource]:
         rows = con.execute(
             "SELECT source_id, location, label, article_id FROM sources WHERE removed_at IS NULL "
             "AND (source_id = $id OR list_contains($locations, location)) "
@@ -154,7 +154,9 @@ def remove_sources(
             "SELECT source_id, count(*) FROM evidence WHERE list_contains(?, source_id) GROUP BY source_id", [ids]
         ).fetchall())
         con.execute("UPDATE sources SET removed_at = ? WHERE list_contains(?, source_id)", [utcnow(), ids])
-    return [RemovedSource(SourceRow(*r), counts.get(r[0], 0)) for r in rows]
+        return [RemovedSource(SourceRow(*r), counts.get(r[0], 0)) for r in rows]
+
+    return write(db, remove, what="removing sources")
 
 
 def list_sources(db: str | os.PathLike[str] = DEFAULT_DB) -> list[SourceRow]:

@@ -15,7 +15,8 @@ retention passed explicitly rather than stored as catalog options):
    older than ``keep_days``.
 
 On a DuckDB file it is ``CHECKPOINT``: the write-ahead log folded into the file.  Run it daily (cron, or a
-Prefect deployment); it takes the writer's place like any write, and on a lake its steps retry on a conflict.
+Prefect deployment); on a file it takes the writer's lock like any write, and on a lake a step that loses a
+commit conflict with a writer runs again.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from warehouse.db import DatabaseMissing, backend, connect, exists
+from warehouse.db import WRITE_RETRY_SECONDS, DatabaseMissing, _retry_conflicts, backend, connect, exists
 from warehouse.lake import LAKE_ALIAS, shown
 
 __all__ = ["MaintainReport", "maintain"]
@@ -56,7 +57,7 @@ def maintain(db: str, *, keep_days: float = 7.0, progress: Callable[[str], None]
         raise DatabaseMissing(f"{shown(db)}: no database here yet (run `claimtrack ingest` first, or pass --db)")
     say = progress or (lambda line: None)
     t0 = time.monotonic()
-    with connect(db) as con:
+    with connect(db, private=True) as con:  # a one-off: not a cursor on the process's shared lake instance
         if backend(con) != "ducklake":
             con.execute("CHECKPOINT")
             say(f"{shown(db)}: checkpoint done")
@@ -73,7 +74,9 @@ def maintain(db: str, *, keep_days: float = 7.0, progress: Callable[[str], None]
         )
         for name, sql in steps:
             t = time.monotonic()
-            con.execute(sql).fetchall()
+            # Each step commits on its own; one that loses a conflict with a writer's commit runs again.
+            _retry_conflicts(lambda sql=sql: con.execute(sql).fetchall(), wait=WRITE_RETRY_SECONDS,
+                             what=f"{shown(db)}: {name}")
             say(f"{shown(db)}: {name} ({time.monotonic() - t:.1f} s)")
         files_after, snapshots_after = _counts(con)
     return MaintainReport(backend="ducklake", seconds=time.monotonic() - t0, files_before=files_before,

@@ -92,7 +92,7 @@ def stream_claims(
     One query over every claim would sort all of them at once; instead the claims are read ``chunk``
     claim ids at a time, each range a small sorted query that reads only its slice of each table (rows
     are stored in claim id order), which gives the same rows in the same order with one chunk in memory."""
-    with connect(db, read_only=True) as con:
+    with connect(db, read_only=True, private=True) as con:  # private: a setting of its own
         con.execute(f"SET memory_limit = '{READ_MEMORY}'")  # our constant: cached blocks are evicted, not kept
         sql = _claims_sql(records)
         params = {"status": status, "article": article}
@@ -126,7 +126,7 @@ def stream_readonly_sql(
     db: str | os.PathLike[str], sql: str, timeout: float | None = DEFAULT_SQL_TIMEOUT, batch: int = STREAM_BATCH,
 ) -> Iterator[RowStream]:
     """:func:`run_readonly_sql` as a :class:`RowStream`; the timeout covers reading every batch."""
-    with connect(db, read_only=True) as con:
+    with connect(db, read_only=True, private=True) as con:  # private: _lock_down's settings are for it alone
         try:
             statements = con.extract_statements(sql)
         except duckdb.Error as exc:

@@ -19,7 +19,7 @@ import duckdb
 
 from claims.model import STATUSES
 from warehouse import state
-from warehouse.db import DEFAULT_DB, WarehouseError, connect, reserve_ids, rollback, utcnow
+from warehouse.db import DEFAULT_DB, WarehouseError, connect, reserve_ids, utcnow, write
 
 __all__ = ["PIPELINE", "RESERVED_ACTORS", "StatusChange", "StatusResult", "claim_history", "record_status",
            "record_status_in", "reviewer_name"]
@@ -67,15 +67,7 @@ class StatusResult:
 def record_status(changes: Sequence[StatusChange], db: str | os.PathLike[str] = DEFAULT_DB) -> StatusResult:
     """Apply a batch of status changes in one transaction."""
     _validate(changes)
-    with connect(db) as con:
-        con.execute("BEGIN TRANSACTION")
-        try:
-            result = record_status_in(con, changes)
-            con.execute("COMMIT")
-        except BaseException:
-            rollback(con)
-            raise
-    return result
+    return write(db, lambda con: record_status_in(con, changes), what=f"recording {len(changes)} status changes")
 
 
 def record_status_in(con: duckdb.DuckDBPyConnection, changes: Sequence[StatusChange]) -> StatusResult:

@@ -6,6 +6,7 @@ Rows go to DuckDB as newline-delimited JSON read by ``read_json`` (no pandas or 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import tempfile
@@ -17,8 +18,7 @@ import duckdb
 
 from claims.model import Article
 from warehouse import state
-from warehouse.db import (DEFAULT_DB, DatabaseMissing, _retry_conflicts, backend, connect, exists, reserve_ids, rollback,
-                          utcnow)
+from warehouse.db import DEFAULT_DB, DatabaseMissing, connect, exists, reserve_ids, retry_transaction, utcnow
 
 __all__ = ["StoreResult", "store_articles", "stored_article_ids"]
 
@@ -28,6 +28,7 @@ class StoreResult:
     stored: tuple[str, ...]  # article ids written by this call
     skipped: tuple[str, ...]  # article ids already in the warehouse (idempotent re-ingest)
     claims: int  # claims written
+    retries: int = 0  # times the batch ran again after losing a commit conflict (a DuckLake only)
 
 
 # Column types of each table, in table order, as read_json needs them.
@@ -76,20 +77,25 @@ def store_articles(articles: Sequence[Article], db: str | os.PathLike[str] = DEF
     storing the same new article at the same moment would both store it. So on a lake the batch's own
     transaction also takes its ids from ``id_counters`` (``reserve_ids(..., in_transaction=True)``): every
     store batch updates the same ``claims`` row, DuckLake refuses the second of two overlapping commits,
-    and the loser runs the whole batch again (``_retry_conflicts``: bounded by ``STORE_RETRY_SECONDS``,
-    random back-off doubling up to 1 s), from its ``known`` check, in a new snapshot that holds the
-    winner's articles, which it now skips. Stores on a lake therefore serialise optimistically, like
+    and the loser runs the whole batch again (``warehouse.db.retry_transaction``, as every write does:
+    bounded by ``STORE_RETRY_SECONDS``, random back-off doubling up to 1 s), from its ``known`` check, in a
+    new snapshot that holds the winner's articles, which it now skips. Stores on a lake therefore serialise optimistically, like
     the file's lock but without one. Only the short store step does: reading and extraction, where an
-    ingest spends its time, still run in parallel in every run (≈ 0.1-0.5 s a store of 100 articles
-    against several seconds to extract them). We chose this over a conflict row per article-id prefix
+    ingest spends its time, still run in parallel in every run (≈ 0.2-0.4 s a store of 100 articles
+    against ≈ 1 s to extract them on one core). We chose this over a conflict row per article-id prefix
     (fewer conflicts, but more rows to maintain and the ids still need their block) and over
     deduplicating on read (every query would pay, and ids of duplicate claims would stay).
     """
+    attempts = 0
+
+    def attempt(con: duckdb.DuckDBPyConnection) -> StoreResult:
+        nonlocal attempts
+        attempts += 1
+        return _store(con, articles)
+
     with connect(db) as con:
-        if backend(con) != "ducklake":
-            return _store(con, articles)
-        return _retry_conflicts(lambda: _store(con, articles), wait=STORE_RETRY_SECONDS,
-                                what=f"storing {len(articles)} articles")
+        result = retry_transaction(con, attempt, what=f"storing {len(articles)} articles", retry_for=STORE_RETRY_SECONDS)
+    return dataclasses.replace(result, retries=attempts - 1)
 
 
 def stored_article_ids(ids: Iterable[str], db: str | os.PathLike[str] = DEFAULT_DB) -> set[str]:
@@ -118,88 +124,73 @@ def _stored(con: duckdb.DuckDBPyConnection, wanted: list[str]) -> set[str]:
 
 
 def _store(con: duckdb.DuckDBPyConnection, articles: Sequence[Article]) -> StoreResult:
-    lake = backend(con) == "ducklake"
+    """One attempt at the batch, inside the caller's transaction (``retry_transaction``): on a lake the
+    check of what is stored reads the snapshot this batch commits against (see ``store_articles``)."""
     ids = list(dict.fromkeys(a.id for a in articles))
-    if lake:  # the known check reads the snapshot this batch commits against (see store_articles)
-        con.execute("BEGIN TRANSACTION")
-    try:
-        known = set()
-        if ids:
-            known = {
-                row[0]
-                for row in con.execute(
-                    "SELECT article_id FROM articles WHERE list_contains(?, article_id)", [ids]
-                ).fetchall()
-            }
-        fresh: dict[str, Article] = {}
-        for article in articles:
-            if article.id not in known and article.id not in fresh:
-                fresh[article.id] = article
-        if not fresh:
-            if lake:
-                rollback(con)  # read nothing but the check: nothing to commit
-            return StoreResult(stored=(), skipped=tuple(ids), claims=0)
-    except BaseException:
-        if lake:
-            rollback(con)
-        raise
+    known = set()
+    if ids:
+        known = {
+            row[0]
+            for row in con.execute(
+                "SELECT article_id FROM articles WHERE list_contains(?, article_id)", [ids]
+            ).fetchall()
+        }
+    fresh: dict[str, Article] = {}
+    for article in articles:
+        if article.id not in known and article.id not in fresh:
+            fresh[article.id] = article
+    if not fresh:
+        return StoreResult(stored=(), skipped=tuple(ids), claims=0)  # read only: commits no snapshot
 
     now = utcnow().isoformat(sep=" ")
     rows: dict[str, list[dict]] = {table: [] for table in _COLUMNS}
     count = sum(len(a.claims) for a in fresh.values())
-    if not lake:
-        con.execute("BEGIN TRANSACTION")
-    try:
-        # Every claim gets one initial event: a block of each (reserve_ids: safe with concurrent writers).
-        # On a lake both are taken in this transaction, which makes two overlapping batches conflict.
-        next_claim = reserve_ids(con, "claims", count, in_transaction=True)
-        first_claim = next_claim
-        next_event = reserve_ids(con, "claim_status_events", count, in_transaction=True)
-        for article in fresh.values():
-            rows["articles"].append({
-                "article_id": article.id, "source": article.source, "title": article.title,
-                "published": article.published, "text": article.text, "ingested_at": now,
+    # Every claim gets one initial event: a block of each (reserve_ids: safe with concurrent writers).
+    # On a lake both are taken in this transaction, which makes two overlapping batches conflict.
+    next_claim = reserve_ids(con, "claims", count, in_transaction=True)
+    first_claim = next_claim
+    next_event = reserve_ids(con, "claim_status_events", count, in_transaction=True)
+    for article in fresh.values():
+        rows["articles"].append({
+            "article_id": article.id, "source": article.source, "title": article.title,
+            "published": article.published, "text": article.text, "ingested_at": now,
+        })
+        for ordinal, claim in enumerate(article.claims):
+            claim_id = next_claim
+            next_claim += 1
+            rows["claims"].append({
+                "claim_id": claim_id, "article_id": article.id, "ordinal": ordinal,
+                "sentence": claim.sentence, "text": claim.text, "start_char": claim.start,
+                "end_char": claim.end, "checkworthiness": claim.checkworthiness,
+                "speaker": claim.speaker, "fingerprint": claim.fingerprint,
             })
-            for ordinal, claim in enumerate(article.claims):
-                claim_id = next_claim
-                next_claim += 1
-                rows["claims"].append({
-                    "claim_id": claim_id, "article_id": article.id, "ordinal": ordinal,
-                    "sentence": claim.sentence, "text": claim.text, "start_char": claim.start,
-                    "end_char": claim.end, "checkworthiness": claim.checkworthiness,
-                    "speaker": claim.speaker, "fingerprint": claim.fingerprint,
+            for i, q in enumerate(claim.quantities):
+                rows["quantities"].append({
+                    "claim_id": claim_id, "ordinal": i, "text": q.text, "start_char": q.start,
+                    "end_char": q.end, "value": q.value, "kind": q.kind, "unit": q.unit,
+                    "bound": q.bound, "of": q.of, "upper": q.upper,
                 })
-                for i, q in enumerate(claim.quantities):
-                    rows["quantities"].append({
-                        "claim_id": claim_id, "ordinal": i, "text": q.text, "start_char": q.start,
-                        "end_char": q.end, "value": q.value, "kind": q.kind, "unit": q.unit,
-                        "bound": q.bound, "of": q.of, "upper": q.upper,
-                    })
-                for i, d in enumerate(claim.dates):
-                    rows["dates"].append({
-                        "claim_id": claim_id, "ordinal": i, "text": d.text, "start_char": d.start,
-                        "end_char": d.end, "value": d.value, "precision": d.precision,
-                    })
-                for quote in claim.quotes:
-                    rows["quotes"].append({
-                        "claim_id": claim_id, "text": quote.text, "start_char": quote.start,
-                        "end_char": quote.end, "speaker": quote.speaker,
-                    })
-                rows["claim_status_events"].append({
-                    "event_id": next_event, "claim_id": claim_id, "status": "unverified",
-                    "confidence": None, "actor": "pipeline", "evidence_ids": [],
-                    "note": "ingested", "recorded_at": now,
+            for i, d in enumerate(claim.dates):
+                rows["dates"].append({
+                    "claim_id": claim_id, "ordinal": i, "text": d.text, "start_char": d.start,
+                    "end_char": d.end, "value": d.value, "precision": d.precision,
                 })
-                next_event += 1
-        with tempfile.TemporaryDirectory(prefix="claimtrack-") as tmp:
-            for table, table_rows in rows.items():
-                _bulk_insert(con, Path(tmp), table, table_rows)
-        _link_repeated_claims(con, first_claim, next_claim - 1, now)
-        state.add_claims(con, first_claim)
-        con.execute("COMMIT")
-    except BaseException:
-        rollback(con)
-        raise
+            for quote in claim.quotes:
+                rows["quotes"].append({
+                    "claim_id": claim_id, "text": quote.text, "start_char": quote.start,
+                    "end_char": quote.end, "speaker": quote.speaker,
+                })
+            rows["claim_status_events"].append({
+                "event_id": next_event, "claim_id": claim_id, "status": "unverified",
+                "confidence": None, "actor": "pipeline", "evidence_ids": [],
+                "note": "ingested", "recorded_at": now,
+            })
+            next_event += 1
+    with tempfile.TemporaryDirectory(prefix="claimtrack-") as tmp:
+        for table, table_rows in rows.items():
+            _bulk_insert(con, Path(tmp), table, table_rows)
+    _link_repeated_claims(con, first_claim, next_claim - 1, now)
+    state.add_claims(con, first_claim)
     return StoreResult(
         stored=tuple(fresh),
         skipped=tuple(i for i in ids if i not in fresh),
