@@ -476,6 +476,8 @@ for i in range(ROUNDS):
         add_source(SHARED, label=f"relabelled {i}", db=db)
     elif role == "add":  # INSERTs into sources
         add_source(f"https://example.org/new-{i}", label="new", db=db)
+    elif role == "same":  # both processes register the same new locations
+        add_source(f"https://example.org/same-{i}", label="same", db=db)
 print(began, time.time(), Count.conflicts)
 """.replace("ROUNDS", "12")
 
@@ -483,6 +485,7 @@ print(began, time.time(), Count.conflicts)
 @pytest.mark.parametrize("roles", [
     pytest.param(("remove", "add"), id="source-remove-and-add-again-vs-source-add"),
     pytest.param(("relabel", "add"), id="source-relabel-vs-source-add"),
+    pytest.param(("same", "same"), id="source-add-of-the-same-new-locations-in-both"),
 ])
 def test_updates_racing_other_writes_on_a_lake_run_again_and_all_land(lake, tmp_path, roles):
     """Two processes write at once: on a lake an UPDATE of ``sources`` conflicts with another process's insert
@@ -520,4 +523,6 @@ def test_updates_racing_other_writes_on_a_lake_run_again_and_all_land(lake, tmp_
     if "add" in roles:
         assert rows("SELECT count(*), count(DISTINCT location) FROM sources WHERE label = 'new' "
                     "AND removed_at IS NULL") == [(12, 12)]
+    if "same" in roles:  # registered once each, not once per process
+        assert rows("SELECT count(*), count(DISTINCT location) FROM sources WHERE label = 'same'") == [(12, 12)]
     print(f"{conflicts} transactions lost a commit conflict and ran again")

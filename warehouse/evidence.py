@@ -114,7 +114,9 @@ def add_source_in(
         if label:
             con.execute("UPDATE sources SET label = ? WHERE source_id = ?", [label, row[0]])
         return row[0], False
-    source_id = reserve_ids(con, "sources", 1)
+    # Inside the caller's transaction: on a lake two processes adding the same new location then conflict at
+    # COMMIT (both move the sources counter), and the one that runs again finds the other's row.
+    source_id = reserve_ids(con, "sources", 1, in_transaction=True)
     con.execute("INSERT INTO sources (source_id, location, label, article_id, added_at) VALUES (?, ?, ?, ?, ?)",
                 [source_id, location, label, article_id, utcnow()])
     return source_id, True
