@@ -43,6 +43,8 @@ def register(sub, with_db: Callable[[argparse.ArgumentParser], argparse.Argument
     p.add_argument("--verify-cron", metavar="CRON", help="verify-pending schedule (default '*/15 * * * *')")
     p.add_argument("--recheck-cron", metavar="CRON", help="recheck-stale schedule (default daily: '30 3 * * *')")
     p.add_argument("--digest-cron", metavar="CRON", help="daily-digest schedule (default daily: '0 7 * * *', UTC)")
+    p.add_argument("--maintain-cron", metavar="CRON",
+                   help="maintain-warehouse schedule (default daily: '45 4 * * *', UTC)")
     p.add_argument("--stale-days", type=float, default=7.0, help="recheck-stale: days after which a check is stale")
     p.add_argument("--limit", type=int, default=4, help="flow runs at a time (default 4)")
     from flows.cli import with_allow_host
@@ -141,8 +143,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from prefect.client.schemas.schedules import CronSchedule
 
     schedules = Schedules(ingest=args.ingest_cron or defaults.ingest, verify=args.verify_cron or defaults.verify,
-                          recheck=args.recheck_cron or defaults.recheck, digest=args.digest_cron or defaults.digest)
-    for cron in (schedules.ingest, schedules.verify, schedules.recheck, schedules.digest):
+                          recheck=args.recheck_cron or defaults.recheck, digest=args.digest_cron or defaults.digest,
+                          maintain=args.maintain_cron or defaults.maintain)
+    for cron in (schedules.ingest, schedules.verify, schedules.recheck, schedules.digest, schedules.maintain):
         try:
             CronSchedule(cron=cron)
         except ValueError:

@@ -1,7 +1,7 @@
 """The flows deployed to a Prefect process work pool, for ``prefect worker`` processes on any machine.
 
 ``claimtrack serve`` runs every flow in the process (and on the machine) that serves them. A work
-pool separates the two: ``claimtrack deploy --pool NAME`` registers the same six deployments as
+pool separates the two: ``claimtrack deploy --pool NAME`` registers the same seven deployments as
 ``serve`` (``flows.serve.build_deployments``: the same names, schedules, parameters and tags), plus
 ``ingest-manifest`` (manual, the flow each manifest of ``flows.manifests`` runs as), with the pool as
 their infrastructure; ``prefect worker start --pool NAME`` on each machine then polls the pool and
@@ -81,7 +81,7 @@ def ensure_pool(name: str) -> bool:
 
 def pool_deployments(db: str, feeds: str, schedules, *, stale_days: float = 7.0, sources: str | None = None,
                      roots: str = ""):
-    """The six deployments of ``serve`` and ``ingest-manifest``, with module entrypoints and the roots."""
+    """The seven deployments of ``serve`` and ``ingest-manifest``, with module entrypoints and the roots."""
     from flows.ingest import ingest_manifest
     from flows.serve import TAGS, build_deployments
 
@@ -105,7 +105,7 @@ def deploy_to_pool(pool: str, db: str, feeds: str, schedules, *, stale_days: flo
     from flows.serve import Schedules, serve_roots
 
     if not scheduled:
-        schedules = Schedules(ingest=None, verify=None, recheck=None, digest=None)
+        schedules = Schedules(ingest=None, verify=None, recheck=None, digest=None, maintain=None)
     roots = os.environ.get(ROOTS_ENV, "").strip() or serve_roots(db, feeds, sources)
     created = ensure_pool(pool)
     report = DeployReport(pool, created, roots)

@@ -66,6 +66,7 @@ class Schedules:
     verify: str = "*/15 * * * *"
     recheck: str = "30 3 * * *"
     digest: str = "0 7 * * *"
+    maintain: str = "45 4 * * *"
 
 
 class FeedError(Exception):
@@ -265,9 +266,10 @@ def register_sources(path: str | None, db: str) -> int:
 
 def build_deployments(db: str, feeds: str, schedules: Schedules = Schedules(), *, stale_days: float = 7.0,
                       sources: str | None = None):
-    """The six deployments, with absolute paths as parameters so any worker process finds the files (a
+    """The seven deployments, with absolute paths as parameters so any worker process finds the files (a
     DuckLake URL for ``db`` is passed as it is)."""
     from flows.digest import daily_digest
+    from flows.maintain import maintain_warehouse
     from flows.review import review_claim, review_claims
 
     db = db if is_lake(db) else str(Path(db).resolve())
@@ -298,6 +300,11 @@ def build_deployments(db: str, feeds: str, schedules: Schedules = Schedules(), *
             name="daily-digest", cron=schedules.digest, parameters={"db": db}, tags=TAGS + ["digest"],
             description="The morning digest: the most check-worthy new claims, verdict changes and reviews "
                         "since the previous digest, as the daily-digest artifact and to the webhook, if any.",
+        ),
+        maintain_warehouse.to_deployment(
+            name="maintain-warehouse", cron=schedules.maintain, parameters={"db": db}, tags=TAGS + ["maintain"],
+            description="Housekeeping: a DuckLake's small files merged, snapshots and unreferenced files older "
+                        "than keep_days removed; a DuckDB file checkpointed.",
         ),
     ]
 

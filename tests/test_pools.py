@@ -112,7 +112,7 @@ def test_deploy_registers_the_flows_in_the_pool(pool):
     out = pool.deploy_output
     assert f"work pool '{POOL}' (created, type process)" in out
     for name in ("ingest-feeds", "verify-pending", "recheck-stale", "review-claims", "review-claim", "daily-digest",
-                 "ingest-manifest"):
+                 "maintain-warehouse", "ingest-manifest"):
         assert f"deployed {name}/{name} to {POOL} (manual)" in out
     assert f"prefect worker start --pool {POOL}" in out
     deployments = httpx.post(f"{pool.api}/deployments/filter", json={}, timeout=10).json()

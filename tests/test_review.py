@@ -26,6 +26,7 @@ DEPLOYMENTS = [
     pytest.param("review-claims/review-claims", None, {"db"}, "review", id="review-claims-manual"),
     pytest.param("review-claim/review-claim", None, {"db"}, "review", id="review-claim-manual"),
     pytest.param("daily-digest/daily-digest", "0 7 * * *", {"db"}, "digest", id="daily-digest-7am"),
+    pytest.param("maintain-warehouse/maintain-warehouse", "45 4 * * *", {"db"}, "maintain", id="maintain-warehouse-daily"),
 ]
 
 

@@ -67,3 +67,24 @@ def test_maintain_of_a_missing_file_says_so_and_creates_nothing(tmp_path):
     done = _maintain(str(db), _env(tmp_path))
     assert done.returncode != 0 and "no database here yet" in done.stderr and "Traceback" not in done.stderr
     assert not db.exists()
+
+
+def test_the_scheduled_flow_maintains_a_file(prefect_harness, tmp_path):
+    """``maintain-warehouse``, the daily deployment of ``serve`` and ``deploy --pool``, run as a flow."""
+    from flows.maintain import maintain_warehouse
+    from warehouse import connect
+
+    db = str(tmp_path / "claims.duckdb")
+    with connect(db):
+        pass
+    state = maintain_warehouse(db=db, return_state=True)
+    assert state.is_completed(), state.message
+    assert state.result().backend == "duckdb"
+
+
+def test_the_scheduled_flow_refuses_a_database_outside_the_roots(prefect_harness, tmp_path, monkeypatch):
+    from flows.maintain import maintain_warehouse
+
+    monkeypatch.setenv("CLAIMTRACK_LOCAL_ROOTS", str(tmp_path / "allowed"))
+    state = maintain_warehouse(db=str(tmp_path / "elsewhere.duckdb"), return_state=True)
+    assert state.is_failed() and "outside" in state.message
