@@ -72,6 +72,8 @@ _is_person = is_person
 
 
 _ROLE_PREPOSITIONS = frozenset("at of for from with".split())
+# Prepositions opening an appositive that says where a person works: "Ann Reed, from Acme, said".
+_AFFILIATION = frozenset("from of at".split())
 _TITLES = frozenset("mr mrs ms miss dr prof professor sir dame lord lady".split())
 
 
@@ -116,6 +118,7 @@ def _before_appositive(text: str, lo: int, cs: int, tokens: list) -> tuple[str, 
     )
     described = len(tokens) <= 16 and (
         (first in ("a", "an", "the", "one", "his", "her", "their", "its") and len(tokens) > 1)
+        or (first in _AFFILIATION and len(tokens) > 1)  # "Ann Reed, from Acme, said"
         or (POSSESSIVE.search(tokens[0][0]) and _is_cap(tokens[0][0]))
         or any(t[0].lower() in TITLE_NOUNS or t[0].lower() in ROLE_NOUNS for t in tokens)
     )
@@ -131,3 +134,18 @@ def _before_appositive(text: str, lo: int, cs: int, tokens: list) -> tuple[str, 
     if _is_person(name) or (relative and name and all(_is_cap(w) for w in name.split())):
         return name, before[i][1]  # a body too: "The EFF, representing the reporters, has asked"
     return None
+
+
+def _unclosed_role(text: str, lo: int, cs: int, tokens: list) -> tuple[str, int] | None:
+    """ "Tom Hale, spokesman for software firm Acme said": a role set off by one comma only (the
+    closing comma left out), opening with a bare role noun and naming a body after "for"/"of"/"at":
+    the name before the comma speaks, not the body."""
+    if len(tokens) < 3 or not tokens[0][0].islower():
+        return None
+    first = tokens[0][0]
+    if first not in TITLE_NOUNS and first not in ROLE_NOUNS:
+        return None
+    if not any(t[0] in _ROLE_PREPOSITIONS for t in tokens[1:8]):
+        return None
+    found = _before_appositive(text, lo, cs, tokens)
+    return found if found and _is_person(found[0]) else None

@@ -48,6 +48,7 @@ from claims.speaker_tokens import (
 from claims.speaker_names import (
     _before_appositive,
     _name_then_role,
+    _unclosed_role,
     is_person,
     is_pronoun,
     pronoun_gender,
@@ -140,6 +141,9 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
     if low in ("they", "it", "we", "i", "you", "who", "which", "that"):
         return None, cs
     if _is_cap(last) and not POSSESSIVE.search(last):
+        unclosed = _unclosed_role(text, lo, cs, tokens)
+        if unclosed:
+            return unclosed
         lead = _name_then_role(tokens, text)
         if lead:
             return lead

@@ -134,6 +134,11 @@ ROLE_NOUNS = frozenset("""
     commentators economists bosses executives campaigners doctors producers organisations
     organizations groups unions retailers bookmakers fans players observers insiders
 """.split())
+# Family words that name a person by their relation to another: "Mr Nogar's son Stephen", "his widow Ann".
+KIN_NOUNS = frozenset("""
+    son sons daughter daughters wife husband widow widower father mother brother sister partner
+    fiancee fiance niece nephew grandson granddaughter
+""".split())
 # Title words dropped before a personal name.
 TITLE_WORDS = frozenset("""
     president vice prime minister deputy foreign defense defence secretary spokeswoman spokesman
