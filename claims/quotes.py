@@ -11,7 +11,9 @@ level. "I have confidence …"").
 The speaker comes, in this order, from
 
 1. an attribution right after the closing mark: "…,” Lavrov said", "…,” said Russian Deputy
-   Foreign Minister Alexander Grushko", "…” according to a NATO official", "…,” he said";
+   Foreign Minister Alexander Grushko", "…” according to a NATO official", "…,” he said", with a
+   role or family word before the name ("…,” the new head of the council, Tom Hale, says", "…,”
+   his son Stephen said");
 2. the nearest attribution before the opening mark in the same sentence: "Oana Lungescu said
    the alliance had “taken into account”", "The Shadow Secretary of State for the Family,
    Theresa May, said: “…”"; with none, a quote earlier in the same sentence ('Stewart said he
@@ -20,9 +22,14 @@ The speaker comes, in this order, from
 4. for a quote inside a sentence (not opening it), the person who opens its clause: "Aviation
    analyst Nick Van den Brul … described it as “pretty modest”" (the clause starts after "but",
    ";" or "while"; none after a passive "by …");
+   With none of these, the attribution that closes the sentence after a comma ('… as “the only
+   real choice” in the election, Tom Hale has said.', '…, according to the UN.');
 5. for a quote opening its sentence: the last attribution since the previous quote, else the
    previous quote's speaker (within 300 characters), else the last speaker or person opening a
    sentence in this paragraph or the one before.
+
+A long quote's segments that got their speaker only by going on from an earlier quote take the
+one named after its last segment, unless it opens right after the attribution of the quote before.
 
 A quote whose words are all capitalised ("High Heeled Vote") is a name, not speech: only 1 and
 2 give it a speaker. Attribution rules are in claims.speakers; "he"/"she", "it" and person
@@ -73,10 +80,11 @@ _TITLE_SMALL = frozenset("of the and a an in on for to not or at by with".split(
 _CLAUSE_OPENERS = (" but ", ", but ", "; ", " while ")
 # What may precede a quote that opens its sentence.
 _LEAD_IN = " \t\n:–—-"
-# Verbs that put a characterisation in someone's mouth: "which Variety called “…”", "labelled it “…”".
+# Verbs that put a characterisation in someone's mouth: "which Variety called “…”", "labelled it “…”",
+# "dismissed the research as “…”".
 CHARACTERISE = re.compile(
     r"(?<![\w’'-])(?:called|calls|described|describes|describing|labelled|labeled|labelling|dubbed|branded"
-    r"|termed)(?![\w’'-])"
+    r"|termed|dismissed|dismisses|dismissing)(?![\w’'-])"
 )
 # The first word of a clause, and the lowercase words that can be its subject.
 _FIRST_WORD = re.compile(r"\s*([a-z]+)\b")
@@ -270,7 +278,7 @@ def find_quotes(text: str) -> list[Quote]:
             for who, span_start, verb, kind in _attributions(text, post_lo, post_hi):
                 if _only_titles(text, post_lo, span_start):
                     speaker, where = resolve(who, span_start), span_start
-                elif kind == "verb" and _ends_sentence(text, post_lo, verb, post_hi):
+                elif _ends_sentence(text, post_lo, verb, post_hi):  # "…, X said." or "…, according to X."
                     after = (who, span_start)
                 break
         explicit = speaker is not None

@@ -124,7 +124,15 @@ def _before_appositive(text: str, lo: int, cs: int, tokens: list) -> tuple[str, 
     )
     if not (relative or described):
         return None
-    before = _words(text, _clause_start(text, lo, cs - 1), cs - 1)
+    end = cs - 1
+    if end > lo and text[end - 1] == ")":
+        # "the Road Safety Council (RSC), who say …": the name before its bracketed abbreviation.
+        k = text.rfind("(", max(lo, end - 40), end - 1)
+        if k > lo and " " not in text[k + 1:end - 1].strip():
+            end = k
+            while end > lo and text[end - 1] == " ":
+                end -= 1
+    before = _words(text, _clause_start(text, lo, end), end)
     i = _trailing_run(before)
     if i >= len(before):
         # "The midfielder, who broke in to the national side, admitted …": a description.
