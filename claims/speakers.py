@@ -87,6 +87,8 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
     while tokens and tokens[-1][0].lower() in SUBJECT_TRAILERS:
         tokens.pop()
     while tokens and tokens[-1][0].islower() and tokens[-1][0].endswith("ly") and len(tokens[-1][0]) > 4:
+        if len(tokens) > 1 and tokens[-2][0].lower() in DETERMINERS:
+            break  # "the family said", "his family said": a noun after a determiner, not an adverb
         tokens.pop()
     if not tokens:
         if cs > lo and text[cs - 1] == ")":
@@ -130,6 +132,11 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
         return PRONOUN_MARK["it"], tokens[-1][1]  # "“…,” it said": the body that last spoke
     if low in ("who", "which") and len(tokens) > 1 and text[tokens[-1][2]:verb_start].isspace():
         tokens = tokens[:-1]  # "the Napsterization weblog which said …": what comes before
+        if tokens[-1][0].islower():
+            # The relative clause belongs to the noun phrase right before it: "the star sued a woman
+            # who claimed …" -> a woman.
+            k = max((i for i, t in enumerate(tokens) if t[0].lower() in ("a", "an", "the")), default=0)
+            tokens = tokens[k:]
         last = tokens[-1][0]
         low = last.lower()
     if low in ("who", "which") and len(tokens) == 1:

@@ -56,6 +56,7 @@ SPEECH_VERB = re.compile(
       |insist|claim|claims|warn|argue|admit|deny|denies|agree|pointed\s+out|points\s+out
       |reports|estimates|suggested|suggests|suggest|alleges|allege|alleged(?=\s+that\b)|underlined
       |estimated(?=\s+(?:that|the|a|an|some|about|around|\d))
+      |estimate(?=\s+(?:that|it|the|a|an|some|about|around|\d))
     )
     (?![\w’'-])
     """,
