@@ -11,7 +11,9 @@ level. "I have confidence …"").
 The speaker comes, in this order, from
 
 1. an attribution right after the closing mark: "…,” Lavrov said", "…,” said Russian Deputy
-   Foreign Minister Alexander Grushko", "…” according to a NATO official", "…,” he said";
+   Foreign Minister Alexander Grushko", "…” according to a NATO official", "…,” he said", with a
+   role or family word before the name ("…,” the new head of the council, Tom Hale, says", "…,”
+   his son Stephen said");
 2. the nearest attribution before the opening mark in the same sentence: "Oana Lungescu said
    the alliance had “taken into account”", "The Shadow Secretary of State for the Family,
    Theresa May, said: “…”"; with none, a quote earlier in the same sentence ('Stewart said he
@@ -20,9 +22,14 @@ The speaker comes, in this order, from
 4. for a quote inside a sentence (not opening it), the person who opens its clause: "Aviation
    analyst Nick Van den Brul … described it as “pretty modest”" (the clause starts after "but",
    ";" or "while"; none after a passive "by …");
+   With none of these, the attribution that closes the sentence after a comma ('… as “the only
+   real choice” in the election, Tom Hale has said.', '…, according to the UN.');
 5. for a quote opening its sentence: the last attribution since the previous quote, else the
    previous quote's speaker (within 300 characters), else the last speaker or person opening a
    sentence in this paragraph or the one before.
+
+A long quote's segments that got their speaker only by going on from an earlier quote take the
+one named after its last segment, unless it opens right after the attribution of the quote before.
 
 A quote whose words are all capitalised ("High Heeled Vote") is a name, not speech: only 1 and
 2 give it a speaker. Attribution rules are in claims.speakers; "he"/"she", "it" and person
@@ -51,7 +58,9 @@ from claims.speakers import (
     pronoun_gender,
 )
 from claims.speech_words import (
+    KIN_NOUNS,
     NAME_CONNECTORS,
+    ROLE_NOUNS,
     SPEECH_VERB,
     TITLE_NOUNS,
     TITLE_WORDS,
@@ -71,10 +80,11 @@ _TITLE_SMALL = frozenset("of the and a an in on for to not or at by with".split(
 _CLAUSE_OPENERS = (" but ", ", but ", "; ", " while ")
 # What may precede a quote that opens its sentence.
 _LEAD_IN = " \t\n:–—-"
-# Verbs that put a characterisation in someone's mouth: "which Variety called “…”", "labelled it “…”".
+# Verbs that put a characterisation in someone's mouth: "which Variety called “…”", "labelled it “…”",
+# "dismissed the research as “…”".
 CHARACTERISE = re.compile(
     r"(?<![\w’'-])(?:called|calls|described|describes|describing|labelled|labeled|labelling|dubbed|branded"
-    r"|termed)(?![\w’'-])"
+    r"|termed|dismissed|dismisses|dismissing)(?![\w’'-])"
 )
 # The first word of a clause, and the lowercase words that can be its subject.
 _FIRST_WORD = re.compile(r"\s*([a-z]+)\b")
@@ -176,8 +186,35 @@ def _only_titles(text: str, lo: int, hi: int) -> bool:
     words = between.split()
     if all(w[:1].isupper() or w.lower() in TITLE_WORDS or w in NAME_CONNECTORS for w in words):
         return True
-    # A role of any words that ends in a title noun: "…," Music Choice music and marketing manager Simon George said
-    return len(words) <= 8 and words[-1].lower() in TITLE_NOUNS and SPEECH_VERB.search(between) is None
+    if SPEECH_VERB.search(between) is not None:
+        return False
+    # A role of any words that ends in a title noun: "…," Music Choice music and marketing manager Simon George said;
+    # or in a family word: "…," Mr Nogar's son Stephen said
+    if len(words) <= 8 and (words[-1].lower() in TITLE_NOUNS or words[-1].lower() in KIN_NOUNS):
+        return True
+    # A role set off by a comma before the name: "…," the new chair of the Road Safety Council (RSC), Tom Hale, says
+    role = between.rstrip()
+    return (
+        len(words) <= 12 and role.endswith(",") and "," not in role[:-1]
+        and any(w.lower().strip("(),") in TITLE_NOUNS or w.lower() in ROLE_NOUNS for w in words)
+    )
+
+
+def _ends_sentence(text: str, lo: int, verb: int, hi: int) -> bool:
+    """Does the attribution whose verb is at ``verb`` close its sentence, after a comma, with at most
+    a listener or a few words after the verb ("…" in the campaign, Tom Hale has said.", "…, Mr Hale
+    told BBC Radio 4's Today programme.")?"""
+    k = verb
+    while k > lo and text[k - 1] not in ",.!?;:\"“”\n":
+        k -= 1
+    if k == lo or text[k - 1] != ",":
+        return False
+    rest = text[verb:hi]
+    words = rest.split()
+    return (
+        1 <= len(words) <= 7 and not any(c in rest for c in ",:;\"“”")
+        and "that" not in (w.lower() for w in words) and rest.rstrip()[-1:] in (".", "!", "?", "")
+    )
 
 
 def _title_like(words: str) -> bool:
@@ -211,6 +248,12 @@ def find_quotes(text: str) -> list[Quote]:
 
     quotes: list[Quote] = []
     open_ended: list[bool] = []
+    attributed: list[bool] = []  # was the speaker named by an attribution of its own (rules 1, 2, 4b)?
+    joined: list[bool] = []  # does the quote go on in the next segment?
+    seg: list[int] = []  # the segment of each quote
+    after_quote: list[bool] = []  # does the quote open right after the sentence of the quote before?
+    prev_close: int | None = None
+    prev_paragraph = -1
     prev: tuple[int, int, str | None, bool] | None = None  # (close end, paragraph, speaker, closed)
     for k, (open_at, inner_start, close_at, close_end, p, closed) in enumerate(segments):
         inner = _inner(text, inner_start, close_at)
@@ -221,6 +264,7 @@ def find_quotes(text: str) -> list[Quote]:
         sent_start = max(ps, break_ends[b - 1] if b else 0)
         speaker: str | None = None
         where = open_at
+        after = None  # the first attribution after the closing mark, when it is not right after it
 
         # 1. Right after the closing mark.
         if closed:
@@ -231,10 +275,13 @@ def find_quotes(text: str) -> list[Quote]:
                 b2 += 1  # "“Why now?” Lavrov asked." -- the break after "?" is not the end
             post_hi = min(pe, next_open, break_starts[b2] if b2 < len(break_starts) else len(text))
             post_hi = max(post_lo, min(post_hi, post_lo + (60 if asked else 200)))
-            for who, span_start, _, _ in _attributions(text, post_lo, post_hi):
+            for who, span_start, verb, kind in _attributions(text, post_lo, post_hi):
                 if _only_titles(text, post_lo, span_start):
                     speaker, where = resolve(who, span_start), span_start
+                elif _ends_sentence(text, post_lo, verb, post_hi):  # "…, X said." or "…, according to X."
+                    after = (who, span_start)
                 break
+        explicit = speaker is not None
         # 2. Before the opening mark, in the same sentence.
         if speaker is None:
             floor = ps if prev is None else max(ps, prev[0])
@@ -245,6 +292,7 @@ def find_quotes(text: str) -> list[Quote]:
             elif prev is not None and prev[0] > sent_start and prev[3]:
                 speaker = prev[2]  # 'Stewart said he was "astounded" … but "they tend not to …"'
 
+        explicit = explicit or speaker is not None
         titled = _title_like(words)
         opening = text[sent_start:open_at].strip(_LEAD_IN) == ""
         # 3. The open quote before goes on.
@@ -274,6 +322,10 @@ def find_quotes(text: str) -> list[Quote]:
                     speaker = resolve(first, clause)
                 else:
                     speaker = people.subject(clause, open_at)
+        # 4b. A quote inside a reported clause whose attribution closes the sentence: 'The party will
+        # campaign as "the only real choice" in the election, Tom Hale has said.'
+        if speaker is None and not titled and after is not None:
+            speaker, where = resolve(after[0], after[1]), after[1]
         # 5. A quote opening its sentence goes on with the last speaker.
         if speaker is None and opening and not titled:
             if prev is not None and prev[3] and p - prev[1] <= 1:
@@ -296,10 +348,31 @@ def find_quotes(text: str) -> list[Quote]:
         s, e = inner
         quotes.append(Quote(text[s:e], s, e, speaker))
         open_ended.append(not closed)
-    # A long quote's first paragraphs take the speaker named after its last one.
+        attributed.append(explicit)
+        seg.append(k)
+        # Goes on with the next segment: left open, or closed with only a space before the next mark.
+        joined.append(not closed or (k + 1 < len(segments) and segments[k + 1][4] == p
+                                     and text[close_end:segments[k + 1][0]].strip() == ""))
+        # Right after the sentence that attributes the quote before ('"…," said Ann Reed. "However, …"'):
+        # it goes on with that speaker, whoever is named after it.
+        b_close = bisect.bisect_left(break_starts, prev_close) if prev_close is not None else 0
+        b_open = bisect.bisect_left(break_starts, open_at)
+        after_quote.append(prev_close is not None and prev_paragraph == p and b_open - b_close <= 1)
+        prev_close, prev_paragraph = close_end, p
+    # A long quote's first segments take the speaker named after its last one ('Coach Tom Hale wants
+    # more. "I think it will help." "Obviously it is hard. "But we can do it," said Hale.' -> Hale for
+    # all three), when they were given one only by going on from an earlier quote (or none), and the
+    # long quote does not open right after the attribution of the quote before it.
+    start = list(range(len(quotes)))
+    for k in range(1, len(quotes)):
+        if joined[k - 1] and seg[k] == seg[k - 1] + 1:
+            start[k] = start[k - 1]
     for k in range(len(quotes) - 2, -1, -1):
-        if open_ended[k] and quotes[k].speaker is None and quotes[k + 1].speaker:
+        if after_quote[start[k]]:
+            continue
+        if joined[k] and seg[k + 1] == seg[k] + 1 and not attributed[k] and attributed[k + 1] and quotes[k + 1].speaker:
             q = quotes[k]
             quotes[k] = Quote(q.text, q.start, q.end, quotes[k + 1].speaker)
+            attributed[k] = True
     remember(people)
     return quotes

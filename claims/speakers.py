@@ -24,6 +24,7 @@ News attributes words in a few fixed ways, each handled here:
   reports."), and "It was announced" names no one.
 
 Pure standard library; compiled patterns (the word lists and patterns are in :mod:`claims.speech_words`,
+names with their roles and who is a person in :mod:`claims.speaker_names`,
 the reading of tokens, clauses and names in :mod:`claims.speaker_tokens`);
 linear in the length of the text; never raises.
 """
@@ -44,13 +45,20 @@ from claims.speaker_tokens import (
     _trailing_run,
     _descriptive,
 )
+from claims.speaker_names import (
+    _before_appositive,
+    _name_then_role,
+    _unclosed_role,
+    is_person,
+    is_pronoun,
+    pronoun_gender,
+)
 from claims.speech_words import (
     ACCORDING_TO,
     DETERMINERS,
     DOCUMENT_NOUNS,
     INFINITIVE_VERBS,
     INVERTED_ONLY,
-    LEADING_NOISE,
     LISTENER_VERBS,
     NAME_CONNECTORS,
     NP_STOP,
@@ -79,6 +87,8 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
     while tokens and tokens[-1][0].lower() in SUBJECT_TRAILERS:
         tokens.pop()
     while tokens and tokens[-1][0].islower() and tokens[-1][0].endswith("ly") and len(tokens[-1][0]) > 4:
+        if len(tokens) > 1 and tokens[-2][0].lower() in DETERMINERS:
+            break  # "the family said", "his family said": a noun after a determiner, not an adverb
         tokens.pop()
     if not tokens:
         if cs > lo and text[cs - 1] == ")":
@@ -122,6 +132,11 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
         return PRONOUN_MARK["it"], tokens[-1][1]  # "“…,” it said": the body that last spoke
     if low in ("who", "which") and len(tokens) > 1 and text[tokens[-1][2]:verb_start].isspace():
         tokens = tokens[:-1]  # "the Napsterization weblog which said …": what comes before
+        if tokens[-1][0].islower():
+            # The relative clause belongs to the noun phrase right before it: "the star sued a woman
+            # who claimed …" -> a woman.
+            k = max((i for i, t in enumerate(tokens) if t[0].lower() in ("a", "an", "the")), default=0)
+            tokens = tokens[k:]
         last = tokens[-1][0]
         low = last.lower()
     if low in ("who", "which") and len(tokens) == 1:
@@ -133,6 +148,9 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
     if low in ("they", "it", "we", "i", "you", "who", "which", "that"):
         return None, cs
     if _is_cap(last) and not POSSESSIVE.search(last):
+        unclosed = _unclosed_role(text, lo, cs, tokens)
+        if unclosed:
+            return unclosed
         lead = _name_then_role(tokens, text)
         if lead:
             return lead
@@ -162,75 +180,12 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
     return desc, cs
 
 
-_ROLE_PREPOSITIONS = frozenset("at of for from with".split())
-_TITLES = frozenset("mr mrs ms miss dr prof professor sir dame lord lady".split())
-
-
-def _name_then_role(tokens: list, text: str) -> tuple[str, int] | None:
-    """ "Dr Mark Tuffy games systems director at digital content firm THX told": a person's name, then
-    their role without commas, ending in a body after "at"/"of"/"for": the name speaks, not the body."""
-    k = 0
-    while k < len(tokens) and (_is_cap(tokens[k][0]) or (k and tokens[k][0] in NAME_CONNECTORS)):
-        k += 1
-    if not k or k >= len(tokens) - 2 or POSSESSIVE.search(tokens[k - 1][0]):
-        return None
-    role = False
-    for t in tokens[k:k + 8]:
-        w = t[0]
-        if _is_cap(w):
-            return None
-        if w in TITLE_NOUNS or w in ROLE_NOUNS:
-            role = True
-        elif w in _ROLE_PREPOSITIONS:
-            if not role:
-                return None
-            name = _name_from_run(tokens[:k], text)
-            body = _name_from_run(tokens[_trailing_run(tokens):], text)
-            titled = tokens[0][0].lower() in _TITLES  # "Dr Ann Lee research director at Acme Labs"
-            if _is_person(name) and len(name.split()) >= 2 and (titled or not _is_person(body)):
-                return name, tokens[0][1]  # not "Gloucester director of rugby Nigel Melville"
-            return None
-    return None
-
-
-def _before_appositive(text: str, lo: int, cs: int, tokens: list) -> tuple[str, int] | None:
-    """The name before a phrase set off by commas: "Sergei Lavrov, Russia’s foreign minister, said",
-    "Jeffrey Richards, the show's co-producer, said", "Tindall, who signed for Gloucester, told"."""
-    if cs <= lo or text[cs - 1] != "," or not tokens:
-        return None
-    first = tokens[0][0].lower()
-    relative = len(tokens) <= 16 and (
-        first in ("who", "whose", "which")
-        or (len(tokens) == 1 and first.isdigit())  # "Edu, 26, added"
-        or (tokens[0][0].islower() and (first.endswith(("ed", "ing")) or first in _PARTICIPLES))
-        or (len(tokens) > 1 and first.endswith("ly") and tokens[1][0].endswith("ed"))  # "formerly managed"
-    )
-    described = len(tokens) <= 16 and (
-        (first in ("a", "an", "the", "one", "his", "her", "their", "its") and len(tokens) > 1)
-        or (POSSESSIVE.search(tokens[0][0]) and _is_cap(tokens[0][0]))
-        or any(t[0].lower() in TITLE_NOUNS or t[0].lower() in ROLE_NOUNS for t in tokens)
-    )
-    if not (relative or described):
-        return None
-    before = _words(text, _clause_start(text, lo, cs - 1), cs - 1)
-    i = _trailing_run(before)
-    if i >= len(before):
-        # "The midfielder, who broke in to the national side, admitted …": a description.
-        desc = _descriptive(before, text) if relative and before else None
-        return (desc, before[0][1]) if desc and desc.split()[0].lower() in DETERMINERS else None
-    name = _name_from_run(before[i:], text)
-    if _is_person(name) or (relative and name and all(_is_cap(w) for w in name.split())):
-        return name, before[i][1]  # a body too: "The EFF, representing the reporters, has asked"
-    return None
-
-
 _PASSIVE = frozenset("was is were are been be".split())  # "It was announced" names no speaker
 # Words that open a phrase set off by a comma before the subject: "During the crisis, the firm sued …".
 LEADING_PHRASE = frozenset("""
     in on at after before during despite following under with without since unlike having amid
     throughout within
 """.split())
-_PARTICIPLES = frozenset("known born seen given chosen taken made led".split())
 MONTHS = frozenset("january february march april may june july august september october november december".split())
 # Common verbs that follow a subject: "Lloyd Austin met …", "The album Exodus came out …".
 COMMON_VERBS = frozenset("""
@@ -510,36 +465,7 @@ def _named_after(text: str, speaker: str | None, pos: int, hi: int) -> str | Non
     return speaker
 
 
-def is_pronoun(speaker: str | None) -> bool:
-    """Is this speaker a "he"/"she" mark, which the caller resolves to a person?"""
-    return bool(speaker) and speaker[0] == "\x00"
-
-
-def pronoun_gender(speaker: str) -> str:
-    if speaker == PRONOUN_MARK["they"]:
-        return "they"
-    return "m" if speaker == PRONOUN_MARK["he"] else "f" if speaker == PRONOUN_MARK["she"] else "it"
-
-
-# Capitalised words that open sentences but never a name.
-_NOT_NAMES = frozenset("i i'm i'd i'll i've like all just personally yeah perhaps maybe please".split())
-
-
-def is_person(name: str | None) -> bool:
-    """Could this speaker be a person's name (capitalised, no organisation word, no acronym)?"""
-    if not name or is_pronoun(name):
-        return False
-    words = name.split()
-    if not 1 <= len(words) <= 4 or words[0].lower() in LEADING_NOISE or words[0].lower() in _NOT_NAMES:
-        return False
-    if not (_is_cap(words[0]) and _is_cap(words[-1])):
-        return False
-    return all(
-        (_is_cap(w) and not _is_acronym(w) and w.lower() not in ORG_WORDS) or w in NAME_CONNECTORS for w in words
-    )  # "Nick Van den Brul"
-
-
-_is_person = is_person
+_is_person = is_person  # the name claims.people and the rules here use
 
 
 def find_attribution(

@@ -56,6 +56,7 @@ SPEECH_VERB = re.compile(
       |insist|claim|claims|warn|argue|admit|deny|denies|agree|pointed\s+out|points\s+out
       |reports|estimates|suggested|suggests|suggest|alleges|allege|alleged(?=\s+that\b)|underlined
       |estimated(?=\s+(?:that|the|a|an|some|about|around|\d))
+      |estimate(?=\s+(?:that|it|the|a|an|some|about|around|\d))
     )
     (?![\w’'-])
     """,
@@ -133,6 +134,11 @@ ROLE_NOUNS = frozenset("""
     officials ministers aides advisers advisors negotiators organizers organisers
     commentators economists bosses executives campaigners doctors producers organisations
     organizations groups unions retailers bookmakers fans players observers insiders
+""".split())
+# Family words that name a person by their relation to another: "Mr Nogar's son Stephen", "his widow Ann".
+KIN_NOUNS = frozenset("""
+    son sons daughter daughters wife husband widow widower father mother brother sister partner
+    fiancee fiance niece nephew grandson granddaughter
 """.split())
 # Title words dropped before a personal name.
 TITLE_WORDS = frozenset("""

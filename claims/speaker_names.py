@@ -1,0 +1,159 @@
+"""Names and the roles around them: is a speaker a person, and which name a role phrase belongs to.
+
+:mod:`claims.speakers` finds an attribution's subject; this module decides which of the words
+there is the speaker when a name comes with its role:
+
+* "Sergei Lavrov, Russia’s foreign minister, said", "Tindall, who signed for Gloucester, told",
+  "Edu, 26, added": the name before a phrase set off by commas (``_before_appositive``);
+* "Dr Mark Tuffy games systems director at digital content firm THX told": a name, then its role
+  without commas, ending in a body after "at"/"of"/"for": the name speaks (``_name_then_role``);
+* ``is_person``: could a speaker be a person's name; ``is_pronoun``/``pronoun_gender``: the
+  "he"/"she"/"it"/"they" marks the caller resolves (claims.people).
+
+Pure standard library; never raises.
+"""
+
+from __future__ import annotations
+
+from claims.speaker_tokens import (
+    _clause_start,
+    _descriptive,
+    _is_acronym,
+    _is_cap,
+    _name_from_run,
+    _trailing_run,
+    _words,
+)
+from claims.speech_words import (
+    DETERMINERS,
+    LEADING_NOISE,
+    NAME_CONNECTORS,
+    ORG_WORDS,
+    POSSESSIVE,
+    PRONOUN_MARK,
+    ROLE_NOUNS,
+    TITLE_NOUNS,
+)
+
+__all__ = ["is_person", "is_pronoun", "pronoun_gender"]
+
+# Past participles that open a phrase about the person before it: "Beckham, born in London, said".
+_PARTICIPLES = frozenset("known born seen given chosen taken made led".split())
+def is_pronoun(speaker: str | None) -> bool:
+    """Is this speaker a "he"/"she" mark, which the caller resolves to a person?"""
+    return bool(speaker) and speaker[0] == "\x00"
+
+
+def pronoun_gender(speaker: str) -> str:
+    if speaker == PRONOUN_MARK["they"]:
+        return "they"
+    return "m" if speaker == PRONOUN_MARK["he"] else "f" if speaker == PRONOUN_MARK["she"] else "it"
+
+
+# Capitalised words that open sentences but never a name.
+_NOT_NAMES = frozenset("i i'm i'd i'll i've like all just personally yeah perhaps maybe please".split())
+
+
+def is_person(name: str | None) -> bool:
+    """Could this speaker be a person's name (capitalised, no organisation word, no acronym)?"""
+    if not name or is_pronoun(name):
+        return False
+    words = name.split()
+    if not 1 <= len(words) <= 4 or words[0].lower() in LEADING_NOISE or words[0].lower() in _NOT_NAMES:
+        return False
+    if not (_is_cap(words[0]) and _is_cap(words[-1])):
+        return False
+    return all(
+        (_is_cap(w) and not _is_acronym(w) and w.lower() not in ORG_WORDS) or w in NAME_CONNECTORS for w in words
+    )  # "Nick Van den Brul"
+
+
+_is_person = is_person
+
+
+_ROLE_PREPOSITIONS = frozenset("at of for from with".split())
+# Prepositions opening an appositive that says where a person works: "Ann Reed, from Acme, said".
+_AFFILIATION = frozenset("from of at".split())
+_TITLES = frozenset("mr mrs ms miss dr prof professor sir dame lord lady".split())
+
+
+def _name_then_role(tokens: list, text: str) -> tuple[str, int] | None:
+    """ "Dr Mark Tuffy games systems director at digital content firm THX told": a person's name, then
+    their role without commas, ending in a body after "at"/"of"/"for": the name speaks, not the body."""
+    k = 0
+    while k < len(tokens) and (_is_cap(tokens[k][0]) or (k and tokens[k][0] in NAME_CONNECTORS)):
+        k += 1
+    if not k or k >= len(tokens) - 2 or POSSESSIVE.search(tokens[k - 1][0]):
+        return None
+    role = False
+    for t in tokens[k:k + 8]:
+        w = t[0]
+        if _is_cap(w):
+            return None
+        if w in TITLE_NOUNS or w in ROLE_NOUNS:
+            role = True
+        elif w in _ROLE_PREPOSITIONS:
+            if not role:
+                return None
+            name = _name_from_run(tokens[:k], text)
+            body = _name_from_run(tokens[_trailing_run(tokens):], text)
+            titled = tokens[0][0].lower() in _TITLES  # "Dr Ann Lee research director at Acme Labs"
+            if _is_person(name) and len(name.split()) >= 2 and (titled or not _is_person(body)):
+                return name, tokens[0][1]  # not "Gloucester director of rugby Nigel Melville"
+            return None
+    return None
+
+
+def _before_appositive(text: str, lo: int, cs: int, tokens: list) -> tuple[str, int] | None:
+    """The name before a phrase set off by commas: "Sergei Lavrov, Russia’s foreign minister, said",
+    "Jeffrey Richards, the show's co-producer, said", "Tindall, who signed for Gloucester, told"."""
+    if cs <= lo or text[cs - 1] != "," or not tokens:
+        return None
+    first = tokens[0][0].lower()
+    relative = len(tokens) <= 16 and (
+        first in ("who", "whose", "which")
+        or (len(tokens) == 1 and first.isdigit())  # "Edu, 26, added"
+        or (tokens[0][0].islower() and (first.endswith(("ed", "ing")) or first in _PARTICIPLES))
+        or (len(tokens) > 1 and first.endswith("ly") and tokens[1][0].endswith("ed"))  # "formerly managed"
+    )
+    described = len(tokens) <= 16 and (
+        (first in ("a", "an", "the", "one", "his", "her", "their", "its") and len(tokens) > 1)
+        or (first in _AFFILIATION and len(tokens) > 1)  # "Ann Reed, from Acme, said"
+        or (POSSESSIVE.search(tokens[0][0]) and _is_cap(tokens[0][0]))
+        or any(t[0].lower() in TITLE_NOUNS or t[0].lower() in ROLE_NOUNS for t in tokens)
+    )
+    if not (relative or described):
+        return None
+    end = cs - 1
+    if end > lo and text[end - 1] == ")":
+        # "the Road Safety Council (RSC), who say …": the name before its bracketed abbreviation.
+        k = text.rfind("(", max(lo, end - 40), end - 1)
+        if k > lo and " " not in text[k + 1:end - 1].strip():
+            end = k
+            while end > lo and text[end - 1] == " ":
+                end -= 1
+    before = _words(text, _clause_start(text, lo, end), end)
+    i = _trailing_run(before)
+    if i >= len(before):
+        # "The midfielder, who broke in to the national side, admitted …": a description.
+        desc = _descriptive(before, text) if relative and before else None
+        return (desc, before[0][1]) if desc and desc.split()[0].lower() in DETERMINERS else None
+    name = _name_from_run(before[i:], text)
+    if _is_person(name) or (relative and name and all(_is_cap(w) for w in name.split())):
+        return name, before[i][1]  # a body too: "The EFF, representing the reporters, has asked"
+    return None
+
+
+def _unclosed_role(text: str, lo: int, cs: int, tokens: list) -> tuple[str, int] | None:
+    """ "Tom Hale, spokesman for software firm Acme said": a role set off by one comma only (the
+    closing comma left out), opening with a bare role noun and naming a body after "for"/"of"/"at":
+    the name before the comma speaks, not the body."""
+    if len(tokens) < 3 or not tokens[0][0].islower():
+        return None
+    first = tokens[0][0]
+    if first not in TITLE_NOUNS and first not in ROLE_NOUNS:
+        return None
+    if not any(t[0] in _ROLE_PREPOSITIONS for t in tokens[1:8]):
+        return None
+    found = _before_appositive(text, lo, cs, tokens)
+    return found if found and _is_person(found[0]) else None
