@@ -20,6 +20,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -146,9 +147,24 @@ class Browser:
     def text(self) -> str:
         return self.evaluate("document.body ? document.body.innerText : ''") or ""
 
-    def wait_for_text(self, needle: str, timeout: float = 60) -> str:
-        wait_until(lambda: needle in self.text(), timeout, f"page text {needle!r}", 0.5)
-        return self.text()
+    def wait_for_text(self, needle: str, timeout: float = 90, reload_every: float | None = 30) -> str:
+        """The page's text once it holds ``needle``. The Prefect UI is a single-page app that, on a loaded
+        machine, can stay on an empty view when one of its API calls is slow (it does not try again): as a
+        user would, the page is reloaded every ``reload_every`` seconds until ``timeout`` (None: never, for
+        a page whose state a reload would lose, such as an open form)."""
+        if reload_every is None:
+            wait_until(lambda: needle in self.text(), timeout, f"page text {needle!r}", 0.5)
+            return self.text()
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                wait_until(lambda: needle in self.text(), max(0.5, min(reload_every, deadline - time.monotonic())),
+                           f"page text {needle!r}", 0.5)
+                return self.text()
+            except TimeoutError:
+                if time.monotonic() >= deadline:
+                    raise TimeoutError(f"page text {needle!r}: not within {timeout:g} s") from None
+                self.send("Page.reload", ignoreCache=True)
 
     def screenshot(self, path: Path, scale: float = 1.0) -> Path:
         """The viewport as a PNG; ``scale`` < 1 gives a smaller image (for docs/)."""

@@ -217,7 +217,7 @@ def test_the_resume_form_labels_each_choice_with_its_claim(world, prefect_server
                           mobile=False)
             chromium.goto(f"{world.url}/runs/flow-run/{run.id}")
             wait_until(lambda: chromium.evaluate(f"{CLICK_BUTTON}({json.dumps('Resume')})"), 60, "the Resume button", 0.5)
-            text = chromium.wait_for_text(labels[0][:40])
+            text = chromium.wait_for_text(labels[0][:40], reload_every=None)  # the open form: no reload
             chromium.screenshot(tmp_path / "resume-form.png", scale=0.7)  # copied once to docs/resume-form.png
             for label in labels:
                 assert label[:80] in text, label
