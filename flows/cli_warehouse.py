@@ -40,12 +40,14 @@ def register(sub, with_db: Callable[[argparse.ArgumentParser], argparse.Argument
 
 
 def _days(text: str) -> float:
+    from warehouse.maintain import MAX_KEEP_DAYS
+
     try:
         value = float(text)
     except ValueError:
         value = -1.0
-    if not value >= 0:
-        raise argparse.ArgumentTypeError(f"a number of days >= 0, not {text!r}")
+    if not 0 <= value <= MAX_KEEP_DAYS:
+        raise argparse.ArgumentTypeError(f"a number of days from 0 to {MAX_KEEP_DAYS:,}, not {text!r}")
     return value
 
 

@@ -56,10 +56,11 @@ def test_maintain_checkpoints_a_file(tmp_path):
     assert _contents(db) == before
 
 
-@pytest.mark.parametrize("days", ["-1", "soon", "nan"], ids=["negative", "not-a-number", "nan"])
+@pytest.mark.parametrize("days", ["-1", "soon", "nan", "inf", "36501"],
+                         ids=["negative", "not-a-number", "nan", "infinite", "over-a-century"])
 def test_maintain_refuses_a_bad_retention_with_one_line(tmp_path, days):
     done = _maintain(str(tmp_path / "claims.duckdb"), _env(tmp_path), "--keep-days", days)
-    assert done.returncode == 2 and "a number of days >= 0" in done.stderr and "Traceback" not in done.stderr
+    assert done.returncode == 2 and "a number of days from 0 to 36,500" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_maintain_of_a_missing_file_says_so_and_creates_nothing(tmp_path):

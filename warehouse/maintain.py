@@ -49,10 +49,14 @@ def _counts(con) -> tuple[int, int]:
     return int(files), int(snapshots)
 
 
+# A century: beyond it DuckDB's interval arithmetic overflows ("inf" would pass a plain >= 0 check).
+MAX_KEEP_DAYS = 36_500
+
+
 def maintain(db: str, *, keep_days: float = 7.0, progress: Callable[[str], None] | None = None) -> MaintainReport:
     """Compact and clean the warehouse ``db``; what it held before and after (a lake's files and snapshots)."""
-    if not keep_days >= 0:
-        raise ValueError(f"keep_days must be a number of days >= 0, not {keep_days!r}")
+    if not 0 <= keep_days <= MAX_KEEP_DAYS:
+        raise ValueError(f"keep_days must be a number of days from 0 to {MAX_KEEP_DAYS:,}, not {keep_days!r}")
     if not exists(db):
         raise DatabaseMissing(f"{shown(db)}: no database here yet (run `claimtrack ingest` first, or pass --db)")
     say = progress or (lambda line: None)
