@@ -73,6 +73,7 @@ from claims.speech_words import (
     SPEECH_VERB,
     SUBJECT_TRAILERS,
     TITLE_NOUNS,
+    TITLE_WORDS,
     TOKEN,
     WEB_NAME,
 )
@@ -86,6 +87,16 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
     tokens = _words(text, cs, verb_start)
     while tokens and tokens[-1][0].lower() in SUBJECT_TRAILERS:
         tokens.pop()
+    # "The BBC's Ann Reed in Rome says", "Police in Leeds said": the place after the subject is not it.
+    k = len(tokens) - 1
+    while k > 1 and _is_cap(tokens[k][0]):
+        k -= 1
+    if (
+        1 <= k < len(tokens) - 1 <= k + 3 and tokens[k][0] == "in" and not tokens[k - 1][0].endswith("ing")
+        and (_is_cap(tokens[k - 1][0]) or tokens[k - 1][0] in ROLE_NOUNS or tokens[k - 1][0] in TITLE_NOUNS)
+        and not any(t[0].lower() in TITLE_WORDS for t in tokens[k + 1:])
+    ):
+        tokens = tokens[:k]  # not "Speaking in Leeds Mr Hale said"
     while tokens and tokens[-1][0].islower() and tokens[-1][0].endswith("ly") and len(tokens[-1][0]) > 4:
         if len(tokens) > 1 and tokens[-2][0].lower() in DETERMINERS:
             break  # "the family said", "his family said": a noun after a determiner, not an adverb
@@ -343,6 +354,12 @@ def _forward_np(text: str, pos: int, hi: int) -> str | None:
     if first in PRONOUNS and len(np) == 1:
         return PRONOUN_MARK[first]
     if first in DETERMINERS:
+        k = next((k for k, t in enumerate(np) if POSSESSIVE.search(t[0])), None)
+        if k is not None and k + 2 < len(np) + 1 and _is_cap(np[-1][0]):
+            # "says the BBC's Ann Reed": the person after the body's possessive.
+            named = _name_from_run(np[k + 1 + _trailing_run(np[k + 1:]):], text)
+            if named and _is_person(named) and len(named.split()) >= 2:
+                return named
         return text[np[0][1]:np[-1][2]]
     if _is_cap(np[-1][0]):
         j = _trailing_run(np)
@@ -381,7 +398,9 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
         if _not_reporting(text, lo, m):
             continue
         inverted_only = m.group() in INVERTED_ONLY
-        speaker, span_start = (None, m.start()) if inverted_only else _subject(text, lo, m.start())
+        speaker, span_start = (None, m.start()) if inverted_only else _inverted_at_end(text, lo, m, hi)
+        if speaker is None and not inverted_only:
+            speaker, span_start = _subject(text, lo, m.start())
         if inverted_only and text[m.end():m.end() + 1] in (".", ""):
             cs = _clause_start(text, lo, m.start())
             if cs > lo and text[cs - 1] == ",":  # "…, the New York Times reports." at the end of its sentence
@@ -426,6 +445,28 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
                 break
     found.sort(key=lambda a: a[2])
     return found[:1] if first else found
+
+
+# What may follow an inverted speaker at the end of its sentence: "…, says Ann Reed in Rome."
+_PLACE_TAIL = re.compile(r"(?:[ \t]+(?:in|from|at)(?:[ \t]+[A-Z][\w'’.-]*)+)?[ \t]*(?:[.!?,]|$)")
+
+
+def _inverted_at_end(text: str, lo: int, m: re.Match, hi: int) -> tuple[str | None, int]:
+    """ "…, which has led to growth, says the BBC's Ann Reed in Rome.": a speech verb right after a comma
+    whose speaker follows it and closes the sentence is inverted, whatever the clause before the comma
+    (a relative clause there is no subject of this verb)."""
+    j = m.start()
+    while j > lo and text[j - 1] in " \t":
+        j -= 1
+    if j <= lo or text[j - 1] != "," or m.group() in LISTENER_VERBS:
+        return None, m.start()
+    speaker = _forward_np(text, m.end(), hi)
+    if not speaker or is_pronoun(speaker):
+        return None, m.start()
+    k = text.find(speaker, m.end(), hi)
+    if k < 0 or not _PLACE_TAIL.match(text, k + len(speaker), hi):
+        return None, m.start()
+    return _named_after(text, speaker, m.end(), hi), m.start()
 
 
 _WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")

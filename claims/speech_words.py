@@ -103,10 +103,11 @@ SUBJECT_TRAILERS = frozenset("""
     also later previously then once again has had have would will did had been was is
     earlier on this last week month year morning afternoon evening night today yesterday
     tonight monday tuesday wednesday thursday friday saturday sunday separately
+    now still even already always never just repeatedly
 """.split())
 # Determiners that open a descriptive speaker: "a senior U.S. defense official".
 DETERMINERS = frozenset("""
-    a an the one another two three several some many most other senior his her its their
+    a an the one another two three several some many most other senior his her its their our
 """.split())
 # Words that end a descriptive speaker clause on the left: "who a senior official said".
 CLAUSE_WORDS = frozenset("""
