@@ -48,6 +48,7 @@ from claims.speaker_tokens import (
 from claims.speaker_names import (
     _before_appositive,
     _name_then_role,
+    _unclosed_description,
     _unclosed_role,
     is_person,
     is_pronoun,
@@ -188,6 +189,10 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
             return appositive
     if desc is None and titled:
         desc = _descriptive(tokens, text)
+    if desc is not None and desc.split()[0].lower() in DETERMINERS:
+        named = _unclosed_description(text, lo, cs)
+        if named:
+            return named
     return desc, cs
 
 
@@ -428,6 +433,12 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
         speaker = _sentence_subject(text, max(lo, clause), m.start())
         if speaker is None and clause > span_start:
             speaker = _sentence_subject(text, lo, m.start())
+        w = text.rfind(" with ", max(lo, span_start), m.start())
+        if w >= 0 and not any(c in text[w:m.start()] for c in ",;:\"“”"):
+            # "Berlin welcomed the ruling, with finance minister Tom Hale saying …": the participle's own subject.
+            named, _ = _subject(text, w + 6, m.start())
+            if named and not is_pronoun(named):
+                speaker = named
         j = m.start()
         while j > lo and text[j - 1].isspace():
             j -= 1

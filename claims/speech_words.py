@@ -64,7 +64,7 @@ SPEECH_VERB = re.compile(
 )
 # A participle that reports the words of the sentence's subject: "X shut it down, saying …".
 PARTICIPLE = re.compile(
-    r"(?<![\w’'-])(?:saying|adding|insisting|arguing|claiming|warning|explaining|stressing|alleging)(?![\w’'-])"
+    r"(?<![\w’'-])(?:saying|adding|insisting|arguing|claiming|warning|explaining|stressing|alleging|telling)(?![\w’'-])"
 )
 # Verbs of saying that also take an infinitive, which reports no words: "agreed to begin talks",
 # "promised to act", "continued to rise" (but "agreed that …" reports speech).

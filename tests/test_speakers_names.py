@@ -21,6 +21,12 @@ QUOTES = [
     ("'the Wales international' describes a player",
      'Tom Hale scored twice. "We played well," said the Wales international.',
      [("We played well", "Tom Hale")]),
+    ("a description after the name left open after a quote",
+     '"It will change," Tom Hale, the agency\'s forecaster told the BBC.',
+     [("It will change", "Tom Hale")]),
+    ("'with X saying' before a quote",
+     'Berlin welcomed the ruling, with minister Tom Hale saying it was "on the right track".',
+     [("on the right track", "Tom Hale")]),
 ]
 
 

@@ -35,6 +35,19 @@ REPORTED = [
     ("'our correspondent' is the paper's reporter named before",
      "Growth is strong, says the BBC's Ann Reed in Delhi. But it may not last, our correspondent says.",
      {"start": 53, "resolve": True}, "Ann Reed"),
+    ("'with X saying': the participle's own subject",
+     "Berlin welcomed the ruling, with finance minister Tom Hale saying it was fair.", {}, "Tom Hale"),
+    ("'with X telling': the participle's own subject",
+     "Paris was more subdued, with minister Ann Reed telling parliament cuts would go on.", {}, "Ann Reed"),
+    ("a participle without 'with' is the sentence subject's",
+     "Acme shut the site, telling users it had been hacked.", {}, "Acme"),
+    ("an affiliation appositive left open before the verb",
+     "Dr Ann Reed, of the Centre for Transport at the University of Leeds in York said cars were safer.", {},
+     "Ann Reed"),
+    ("a description left open after a name that opens the sentence",
+     "Tom Hale, the firm's chief economist said prices would rise.", {}, "Tom Hale"),
+    ("a leading phrase before a comma is no name",
+     "In Paris, the minister said prices would rise.", {}, "the minister"),
 ]
 
 
