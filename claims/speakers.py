@@ -328,6 +328,8 @@ def _forward_np(text: str, pos: int, hi: int) -> str | None:
             continue
         if np and _is_cap(np[-1][0]) and not _is_cap(w) and _role_then_name(tokens, k):
             pass  # "said Newry boss Roy McCreadie": a role between the body and the name goes on
+        elif lw == "and" and np and not any(_is_cap(t[0]) for t in np) and _role_then_name(tokens, k + 1):
+            pass  # "warns former programmer and technology analyst Tom Hale": two roles of one person
         elif lw in NAME_CONNECTORS:
             if not (np and _is_cap(np[-1][0]) and nxt and _is_cap(nxt)):
                 break  # "of" goes on only inside a name: "Secretary of Defense"
@@ -418,6 +420,8 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
             if (j == lo and not inverted_only) or text[j - 1] in ",”\"":
                 speaker = _named_after(text, _forward_np(text, m.end(), hi), m.end(), hi)
                 span_start = m.start()
+        if speaker and m.group() == "revealed" and speaker.split()[-1].lower() in DOCUMENT_NOUNS:
+            continue  # "The survey revealed that …" is a finding; "Hale revealed that …" is speech
         if speaker:
             found.append((speaker, span_start, m.start(), "verb"))
             if first:

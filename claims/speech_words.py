@@ -55,6 +55,7 @@ SPEECH_VERB = re.compile(
       |admits|agreed|agrees|recalls|remembers|reported|forecast|predict|predicts
       |insist|claim|claims|warn|argue|admit|deny|denies|agree|pointed\s+out|points\s+out
       |reports|estimates|suggested|suggests|suggest|alleges|allege|alleged(?=\s+that\b)|underlined
+      |revealed(?=\s+that\b)|recogni[sz]ed(?=\s+that\b|[ \t]*[.,])
       |estimated(?=\s+(?:that|the|a|an|some|about|around|\d))
       |estimate(?=\s+(?:that|it|the|a|an|some|about|around|\d))
     )
@@ -107,7 +108,7 @@ SUBJECT_TRAILERS = frozenset("""
 """.split())
 # Determiners that open a descriptive speaker: "a senior U.S. defense official".
 DETERMINERS = frozenset("""
-    a an the one another two three several some many most other senior his her its their our
+    a an the one another two three several some many most other senior his her its their our those
 """.split())
 # Words that end a descriptive speaker clause on the left: "who a senior official said".
 CLAUSE_WORDS = frozenset("""
