@@ -71,7 +71,7 @@ PERSON_NOUNS = frozenset("""
     analyst economist lawyer judge doctor scientist researcher professor composer guitarist
     drummer vocalist frontman pensioner mother father wife husband man woman film-maker debutant
     newcomer scrum-half full-back centre-back hooker lock wing prop coordinator co-ordinator consultant
-    engineer novelist historian critic reviewer organiser organizer
+    engineer novelist historian critic reviewer organiser organizer international correspondent reporter editor
 """.split())
 # Nationality words that are also a person noun ("the American"), not those of a people ("the French").
 _NATIONALITY_PEOPLE = frozenset(
@@ -140,7 +140,7 @@ def _cap_runs(text: str):
 
 def description_gender(phrase: str | None) -> str | None | bool:
     """ "the singer" -> None (a person, gender unknown); "the actress" -> "f"; False if no person."""
-    if not phrase or phrase[:4].lower() != "the ":
+    if not phrase or phrase[:4].lower() not in ("the ", "our "):  # "our correspondent": the paper's own
         return False
     words = phrase.lower().split()
     if not 2 <= len(words) <= 6 or any(POSSESSIVE.search(w) for w in words):
@@ -203,12 +203,17 @@ class People:
     def _collect(self) -> None:
         text = self.text
         raw: list[tuple[int, str, str | None, bool]] = []  # (start, name, gender, strong)
+        runs = []
         for s0, end, run in _cap_runs(text):
             if self.quoted(s0):
                 continue
-            # A possessive ends a name: "Mike Friday's England side" names Mike Friday.
+            # A possessive ends a name: "Mike Friday's England side" names Mike Friday; the words after
+            # it can be a name of their own: "Britain's Jason Gardener", "the BBC's Louisa Lim".
             cut = next((i for i, t in enumerate(run) if POSSESSIVE.search(t[0])), len(run))
-            run = run[:cut + 1]
+            runs.append((s0, end, run[:cut + 1]))
+            if len(run) - cut - 1 >= 2:
+                runs.append((run[cut + 1][1], end, run[cut + 1:]))
+        for s0, end, run in runs:
             if run and POSSESSIVE.search(run[-1][0]):
                 w, a, b = run[-1]
                 run[-1] = (w[:-2], a, b - 2)

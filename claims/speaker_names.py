@@ -144,16 +144,34 @@ def _before_appositive(text: str, lo: int, cs: int, tokens: list) -> tuple[str, 
     return None
 
 
+def _unclosed_description(text: str, lo: int, cs: int) -> tuple[str, int] | None:
+    """ "“…,” Ann Reed, the firm's chief economist told the BBC": a description after a person's name
+    and one comma only (its closing comma left out), the name opening its clause (after a quotation
+    mark, at a sentence start or at the start of the span): the name speaks, not the description."""
+    if cs <= lo or text[cs - 1] != ",":
+        return None
+    cs2 = _clause_start(text, lo, cs - 1)
+    if not (cs2 == lo or text[cs2 - 1] in "\"”.!?\n"):
+        return None
+    previous = _words(text, cs2, cs - 1)
+    if not previous or len(previous) > 5 or _trailing_run(previous) != 0:
+        return None
+    name = _name_from_run(previous, text)
+    return (name, previous[0][1]) if _is_person(name) and len(name.split()) >= 2 else None
+
+
 def _unclosed_role(text: str, lo: int, cs: int, tokens: list) -> tuple[str, int] | None:
     """ "Tom Hale, spokesman for software firm Acme said": a role set off by one comma only (the
-    closing comma left out), opening with a bare role noun and naming a body after "for"/"of"/"at":
-    the name before the comma speaks, not the body."""
+    closing comma left out), opening with a bare role noun and naming a body after "for"/"of"/"at",
+    or an affiliation ("Ann Reed, of Acme in Leeds said"): the name before the comma speaks, not the body."""
     if len(tokens) < 3 or not tokens[0][0].islower():
         return None
     first = tokens[0][0]
-    if first not in TITLE_NOUNS and first not in ROLE_NOUNS:
+    if first in _AFFILIATION:
+        pass  # "Dr Ann Reed, of the Centre for Transport in Leeds said": an affiliation left open
+    elif first not in TITLE_NOUNS and first not in ROLE_NOUNS:
         return None
-    if not any(t[0] in _ROLE_PREPOSITIONS for t in tokens[1:8]):
+    elif not any(t[0] in _ROLE_PREPOSITIONS for t in tokens[1:8]):
         return None
     found = _before_appositive(text, lo, cs, tokens)
     return found if found and _is_person(found[0]) else None

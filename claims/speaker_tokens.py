@@ -13,6 +13,7 @@ from claims.speech_words import (
     CLAUSE_BOUNDARY,
     CLAUSE_WORDS,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     LEADING_NOISE,
     NAME_CONNECTORS,
     NATIONALITIES,
@@ -164,4 +165,6 @@ def _descriptive_span(tokens: list[tuple[str, int, int]], text: str) -> str | No
                 return text[tokens[i][1]:tokens[-1][2]]
     if tokens and tokens[-1][0].lower() in ROLE_NOUNS and len(tokens) <= 4:
         return text[tokens[0][1]:tokens[-1][2]]
+    if tokens and tokens[-1][0] in DOCUMENT_NOUNS and len(tokens) <= 3 and all(w.isalpha() for w, _, _ in tokens):
+        return text[tokens[0][1]:tokens[-1][2]]  # "Latest figures suggest …", "Official data says …"
     return None

@@ -48,6 +48,7 @@ from claims.speaker_tokens import (
 from claims.speaker_names import (
     _before_appositive,
     _name_then_role,
+    _unclosed_description,
     _unclosed_role,
     is_person,
     is_pronoun,
@@ -73,6 +74,7 @@ from claims.speech_words import (
     SPEECH_VERB,
     SUBJECT_TRAILERS,
     TITLE_NOUNS,
+    TITLE_WORDS,
     TOKEN,
     WEB_NAME,
 )
@@ -86,6 +88,16 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
     tokens = _words(text, cs, verb_start)
     while tokens and tokens[-1][0].lower() in SUBJECT_TRAILERS:
         tokens.pop()
+    # "The BBC's Ann Reed in Rome says", "Police in Leeds said": the place after the subject is not it.
+    k = len(tokens) - 1
+    while k > 1 and _is_cap(tokens[k][0]):
+        k -= 1
+    if (
+        1 <= k < len(tokens) - 1 <= k + 3 and tokens[k][0] == "in" and not tokens[k - 1][0].endswith("ing")
+        and (_is_cap(tokens[k - 1][0]) or tokens[k - 1][0] in ROLE_NOUNS or tokens[k - 1][0] in TITLE_NOUNS)
+        and not any(t[0].lower() in TITLE_WORDS for t in tokens[k + 1:])
+    ):
+        tokens = tokens[:k]  # not "Speaking in Leeds Mr Hale said"
     while tokens and tokens[-1][0].islower() and tokens[-1][0].endswith("ly") and len(tokens[-1][0]) > 4:
         if len(tokens) > 1 and tokens[-2][0].lower() in DETERMINERS:
             break  # "the family said", "his family said": a noun after a determiner, not an adverb
@@ -177,6 +189,10 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
             return appositive
     if desc is None and titled:
         desc = _descriptive(tokens, text)
+    if desc is not None and desc.split()[0].lower() in DETERMINERS:
+        named = _unclosed_description(text, lo, cs)
+        if named:
+            return named
     return desc, cs
 
 
@@ -312,6 +328,8 @@ def _forward_np(text: str, pos: int, hi: int) -> str | None:
             continue
         if np and _is_cap(np[-1][0]) and not _is_cap(w) and _role_then_name(tokens, k):
             pass  # "said Newry boss Roy McCreadie": a role between the body and the name goes on
+        elif lw == "and" and np and not any(_is_cap(t[0]) for t in np) and _role_then_name(tokens, k + 1):
+            pass  # "warns former programmer and technology analyst Tom Hale": two roles of one person
         elif lw in NAME_CONNECTORS:
             if not (np and _is_cap(np[-1][0]) and nxt and _is_cap(nxt)):
                 break  # "of" goes on only inside a name: "Secretary of Defense"
@@ -343,6 +361,12 @@ def _forward_np(text: str, pos: int, hi: int) -> str | None:
     if first in PRONOUNS and len(np) == 1:
         return PRONOUN_MARK[first]
     if first in DETERMINERS:
+        k = next((k for k, t in enumerate(np) if POSSESSIVE.search(t[0])), None)
+        if k is not None and k + 2 < len(np) + 1 and _is_cap(np[-1][0]):
+            # "says the BBC's Ann Reed": the person after the body's possessive.
+            named = _name_from_run(np[k + 1 + _trailing_run(np[k + 1:]):], text)
+            if named and _is_person(named) and len(named.split()) >= 2:
+                return named
         return text[np[0][1]:np[-1][2]]
     if _is_cap(np[-1][0]):
         j = _trailing_run(np)
@@ -381,7 +405,9 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
         if _not_reporting(text, lo, m):
             continue
         inverted_only = m.group() in INVERTED_ONLY
-        speaker, span_start = (None, m.start()) if inverted_only else _subject(text, lo, m.start())
+        speaker, span_start = (None, m.start()) if inverted_only else _inverted_at_end(text, lo, m, hi)
+        if speaker is None and not inverted_only:
+            speaker, span_start = _subject(text, lo, m.start())
         if inverted_only and text[m.end():m.end() + 1] in (".", ""):
             cs = _clause_start(text, lo, m.start())
             if cs > lo and text[cs - 1] == ",":  # "…, the New York Times reports." at the end of its sentence
@@ -394,6 +420,8 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
             if (j == lo and not inverted_only) or text[j - 1] in ",”\"":
                 speaker = _named_after(text, _forward_np(text, m.end(), hi), m.end(), hi)
                 span_start = m.start()
+        if speaker and m.group() == "revealed" and speaker.split()[-1].lower() in DOCUMENT_NOUNS:
+            continue  # "The survey revealed that …" is a finding; "Hale revealed that …" is speech
         if speaker:
             found.append((speaker, span_start, m.start(), "verb"))
             if first:
@@ -409,6 +437,12 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
         speaker = _sentence_subject(text, max(lo, clause), m.start())
         if speaker is None and clause > span_start:
             speaker = _sentence_subject(text, lo, m.start())
+        w = text.rfind(" with ", max(lo, span_start), m.start())
+        if w >= 0 and not any(c in text[w:m.start()] for c in ",;:\"“”"):
+            # "Berlin welcomed the ruling, with finance minister Tom Hale saying …": the participle's own subject.
+            named, _ = _subject(text, w + 6, m.start())
+            if named and not is_pronoun(named):
+                speaker = named
         j = m.start()
         while j > lo and text[j - 1].isspace():
             j -= 1
@@ -426,6 +460,28 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
                 break
     found.sort(key=lambda a: a[2])
     return found[:1] if first else found
+
+
+# What may follow an inverted speaker at the end of its sentence: "…, says Ann Reed in Rome."
+_PLACE_TAIL = re.compile(r"(?:[ \t]+(?:in|from|at)(?:[ \t]+[A-Z][\w'’.-]*)+)?[ \t]*(?:[.!?,]|$)")
+
+
+def _inverted_at_end(text: str, lo: int, m: re.Match, hi: int) -> tuple[str | None, int]:
+    """ "…, which has led to growth, says the BBC's Ann Reed in Rome.": a speech verb right after a comma
+    whose speaker follows it and closes the sentence is inverted, whatever the clause before the comma
+    (a relative clause there is no subject of this verb)."""
+    j = m.start()
+    while j > lo and text[j - 1] in " \t":
+        j -= 1
+    if j <= lo or text[j - 1] != "," or m.group() in LISTENER_VERBS:
+        return None, m.start()
+    speaker = _forward_np(text, m.end(), hi)
+    if not speaker or is_pronoun(speaker):
+        return None, m.start()
+    k = text.find(speaker, m.end(), hi)
+    if k < 0 or not _PLACE_TAIL.match(text, k + len(speaker), hi):
+        return None, m.start()
+    return _named_after(text, speaker, m.end(), hi), m.start()
 
 
 _WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")

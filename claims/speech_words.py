@@ -55,6 +55,7 @@ SPEECH_VERB = re.compile(
       |admits|agreed|agrees|recalls|remembers|reported|forecast|predict|predicts
       |insist|claim|claims|warn|argue|admit|deny|denies|agree|pointed\s+out|points\s+out
       |reports|estimates|suggested|suggests|suggest|alleges|allege|alleged(?=\s+that\b)|underlined
+      |revealed(?=\s+that\b)|recogni[sz]ed(?=\s+that\b|[ \t]*[.,])
       |estimated(?=\s+(?:that|the|a|an|some|about|around|\d))
       |estimate(?=\s+(?:that|it|the|a|an|some|about|around|\d))
     )
@@ -64,7 +65,7 @@ SPEECH_VERB = re.compile(
 )
 # A participle that reports the words of the sentence's subject: "X shut it down, saying …".
 PARTICIPLE = re.compile(
-    r"(?<![\w’'-])(?:saying|adding|insisting|arguing|claiming|warning|explaining|stressing|alleging)(?![\w’'-])"
+    r"(?<![\w’'-])(?:saying|adding|insisting|arguing|claiming|warning|explaining|stressing|alleging|telling)(?![\w’'-])"
 )
 # Verbs of saying that also take an infinitive, which reports no words: "agreed to begin talks",
 # "promised to act", "continued to rise" (but "agreed that …" reports speech).
@@ -103,10 +104,11 @@ SUBJECT_TRAILERS = frozenset("""
     also later previously then once again has had have would will did had been was is
     earlier on this last week month year morning afternoon evening night today yesterday
     tonight monday tuesday wednesday thursday friday saturday sunday separately
+    now still even already always never just repeatedly
 """.split())
 # Determiners that open a descriptive speaker: "a senior U.S. defense official".
 DETERMINERS = frozenset("""
-    a an the one another two three several some many most other senior his her its their
+    a an the one another two three several some many most other senior his her its their our those
 """.split())
 # Words that end a descriptive speaker clause on the left: "who a senior official said".
 CLAUSE_WORDS = frozenset("""

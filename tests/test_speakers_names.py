@@ -1,0 +1,49 @@
+"""Names and descriptions of speakers around quotations (claims.quotes, claims.people).
+
+Each row is an invented passage that states one general rule of English news attribution; rows
+marked xfail are known misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.people import description_gender
+from claims.quotes import find_quotes
+
+# (rule, text, [(quote, speaker), ...])
+QUOTES = [
+    ("the person named after a country's possessive",
+     'Britain\'s Tom Hale won the race in Leeds. "It was hard," said the world champion.',
+     [("It was hard", "Tom Hale")]),
+    ("a team's possessive before a name",
+     'Arsenal\'s Ann Reed scored twice. "We were lucky," said the 24-year-old.',
+     [("We were lucky", "Ann Reed")]),
+    ("'the Wales international' describes a player",
+     'Tom Hale scored twice. "We played well," said the Wales international.',
+     [("We played well", "Tom Hale")]),
+    ("a description after the name left open after a quote",
+     '"It will change," Tom Hale, the agency\'s forecaster told the BBC.',
+     [("It will change", "Tom Hale")]),
+    ("'with X saying' before a quote",
+     'Berlin welcomed the ruling, with minister Tom Hale saying it was "on the right track".',
+     [("on the right track", "Tom Hale")]),
+]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [row if hasattr(row, "marks") else pytest.param(row[1], row[2], id=row[0]) for row in QUOTES],
+)
+def test_quote_speakers(text, expected):
+    quotes = find_quotes(text)
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+    assert [(q.text, q.speaker) for q in quotes] == expected
+
+
+@pytest.mark.parametrize("phrase, gender", [
+    ("the England international", None), ("our correspondent", None), ("the reporter", None),
+    ("our economy", False),
+])
+def test_person_descriptions(phrase, gender):
+    assert description_gender(phrase) is gender
