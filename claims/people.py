@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from claims.speaker_names import is_quantity
 from claims.speaker_tokens import _name_from_run, _run_words, _words
 from claims.speakers import (
     COMMON_VERBS,
@@ -39,9 +40,11 @@ from claims.speakers import (
 )
 from claims.speech_words import (
     CAP_RUN,
+    DOCUMENT_NOUNS,
     LEADING_NOISE,
     NATIONALITIES,
     NP_STOP,
+    ORG_WORDS,
     POSSESSIVE,
     ROLE_NOUNS,
     TITLE_NOUNS,
@@ -111,6 +114,8 @@ _WORD_BEFORE = re.compile(r"(?<![\w’'-])([a-z][a-z-]*)[ \t]+$")
 
 def _plural(speaker: str) -> bool:
     """A description of many ("the respondents", "Economists", "police"): never what "it" stands for."""
+    if is_quantity(speaker):
+        return True  # "More than half of 2,000 people surveyed"
     head = speaker.split()[-1]
     if not head.islower():
         return head.lower() in ROLE_NOUNS  # "Economists"; a name is none: "Siemens", "the Halifax"
@@ -281,6 +286,8 @@ class People:
         # "he said …", "the Scot said …": who they are, in text order, is a speaker there too.
         for pos, speaker in sorted(referring):
             if is_pronoun(speaker):
+                if pronoun_gender(speaker) in ("it", "they"):
+                    continue  # a body or many, not a person to go on with
                 who = self.resolve(pos, pronoun_gender(speaker))[0]
             else:
                 who = self.resolve(pos, description_gender(speaker) or None, skip_sentence=True)[0]
@@ -362,6 +369,9 @@ class People:
                 subject = _sentence_subject(self.text, start, pos)  # "The convention …, it says, …"
                 if subject and not is_pronoun(subject) and not is_person(subject) and subject.split()[0].islower():
                     return subject, True
+            before = self._previous_subject(pos)
+            if before:
+                return before, True
             floor = self.paragraph_start(pos, back=2)
             for p, speaker in reversed(self._bodies):
                 if p < pos and not _plural(speaker):  # "it" is no "the respondents" or "analysts"
@@ -406,6 +416,37 @@ class People:
                 self.gender[key] = gender
             return name, True
         return None, True
+
+    def _previous_subject(self, pos: int) -> str | None:
+        """ "Sony has promised … . It also said …": "it" opening a sentence stands for the subject of the
+        sentence before it in the paragraph when that subject is one body (a name that is no person named
+        in the text, or a description headed by a body or document noun: "a recent report from X")."""
+        text = self.text
+        start = self.sentence_start(pos)
+        if text[start:pos].strip(" \t\"“") or text[pos:pos + 3] != "It ":
+            return None
+        k = bisect.bisect_left(self._sentence_starts, start)
+        if k == 0:
+            return None
+        previous = self._sentence_starts[k - 1]
+        if previous < self.paragraph_start(pos) or self.quoted(previous):
+            return None
+        end = start
+        while end > previous and text[end - 1] in " \t\n\"”.!?":
+            end -= 1
+        subject = _sentence_subject(text, previous, end)
+        if not subject or is_pronoun(subject) or _plural(subject):
+            return None
+        at = text.find(subject, previous, end)
+        if any(POSSESSIVE.search(w) for w in subject.split()) or (at >= 0 and text[at + len(subject):][:1] in "'’"):
+            return None  # "Keane's Hopes and Fears", "EastEnders' head writer": not the body itself
+        if subject[0].islower():
+            head = subject.split()[-1].lower()
+            return subject if head in ORG_WORDS or head in DOCUMENT_NOUNS else None
+        key = self.key(subject, True)
+        if any(item[1] == key for item in self._items) or _name_gender(subject.split()[0].lower()):
+            return None  # a person named in the text is "he" or "she", not "it"
+        return subject
 
     def _leading_phrase_end(self, start: int) -> int | None:
         """Where a phrase opening the sentence at ``start`` ends (its comma): "Having worked with X, …",

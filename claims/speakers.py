@@ -53,10 +53,12 @@ from claims.speaker_names import (
     is_person,
     is_pronoun,
     pronoun_gender,
+    quantity_subject,
 )
 from claims.speech_words import (
     ACCORDING_TO,
     DETERMINERS,
+    DISCOURSE_ADVERBS,
     DOCUMENT_NOUNS,
     INFINITIVE_VERBS,
     INVERTED_ONLY,
@@ -88,6 +90,9 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
     tokens = _words(text, cs, verb_start)
     while tokens and tokens[-1][0].lower() in SUBJECT_TRAILERS:
         tokens.pop()
+    counted = quantity_subject(text, lo, verb_start)
+    if counted:
+        return counted  # "44% of respondents said", "34% who said"
     # "The BBC's Ann Reed in Rome says", "Police in Leeds said": the place after the subject is not it.
     k = len(tokens) - 1
     while k > 1 and _is_cap(tokens[k][0]):
@@ -115,6 +120,10 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
         if cs > lo and text[cs - 1] == ",":
             cs2 = _clause_start(text, lo, cs - 1)
             previous = _words(text, cs2, cs - 1)
+            if previous and cs2 > lo and text[cs2 - 1] == "," and (
+                " ".join(w.lower() for w, _, _ in previous) in DISCOURSE_ADVERBS
+            ):
+                return _subject(text, lo, cs2 - 1)  # "Sella, however, insisted": the subject before the adverb
             appositive = _before_appositive(text, lo, cs2, previous)
             if appositive:
                 return appositive
@@ -558,9 +567,19 @@ def find_attribution(
             if is_pronoun(speaker):
                 return None if speaker in (PRONOUN_MARK["it"], PRONOUN_MARK["they"]) else last_person
             return speaker
+        # "That is according to X": a sentence that credits the one before it.
+        m = _CREDITS_BEFORE.match(text, hi)
+        if m:
+            speaker = _forward_np(text, m.end(), n)
+            if speaker and not is_pronoun(speaker):
+                return speaker
     except (IndexError, ValueError):  # defensive: a malformed span must not stop a pipeline
         return None
     return None
+
+
+# A sentence that only says where the sentence before it comes from: "That is according to X".
+_CREDITS_BEFORE = re.compile(r"[\s\"”]*(?:That|This)(?:\s+(?:is|was)|['’]s)\s+according\s+to\s+")
 
 
 def sentence_breaks(text: str) -> tuple[list[int], list[int]]:

@@ -15,6 +15,7 @@ __all__ = [
     "CLAUSE_BOUNDARY",
     "CLAUSE_WORDS",
     "DETERMINERS",
+    "DISCOURSE_ADVERBS",
     "DOCUMENT_NOUNS",
     "INFINITIVE_VERBS",
     "INVERTED_ONLY",
@@ -106,6 +107,14 @@ SUBJECT_TRAILERS = frozenset("""
     tonight monday tuesday wednesday thursday friday saturday sunday separately
     now still even already always never just repeatedly
 """.split())
+# Adverbs set off by commas between a subject and its verb: "Sella, however, insisted …".
+DISCOURSE_ADVERBS = frozenset(
+    """however meanwhile though too also instead therefore nevertheless nonetheless moreover furthermore
+    similarly likewise indeed again""".split()
+) | frozenset(
+    """in turn, for his part, for her part, for its part, for their part, in contrast, by contrast,
+    in particular, in response, in reply, at the time, at the same time, once again""".replace("\n", " ").replace("    ", "").split(", ")
+)
 # Determiners that open a descriptive speaker: "a senior U.S. defense official".
 DETERMINERS = frozenset("""
     a an the one another two three several some many most other senior his her its their our those

@@ -1,0 +1,39 @@
+"""What "it", "he" and "she" stand for when they say something (claims.people via claims.speakers).
+
+Each row is an invented text and the sentence in it (its first words) whose speaker is resolved; each
+states one general rule of English news reference; rows marked xfail are known misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.quotes import find_attribution
+
+# (rule, text, the sentence's first words, expected speaker)
+REFERENCE = [
+    ("'It' opening a sentence is the body that is the subject of the sentence before",
+     "Prices rose. But a new report from Acme Research paints a bleak picture. It said that 40% of homes were cold.",
+     "It said", "a new report"),
+    ("'It' is the named body that opens the sentence before",
+     "Acme has promised to ship a million units, but there are fears demand may not be met. It also said it expected more.",
+     "It also", "Acme"),
+    ("'It' is no plural subject of the sentence before: the body that last spoke",
+     "The company said profits rose. Its shares fell 5% on Monday. It said the fall was temporary.",
+     "It said the", "the company"),
+    ("'It' is no name in the possessive before a role",
+     "The station said it was pleased. Acme' chief Tom Hale resigned in May. It said he would be missed.",
+     "It said he", "the station"),
+    ("a share of people is many: 'it' is the body that spoke before it",
+     "The agency said costs were high. Some 40% of drivers said fuel was too dear. It warned prices would rise.",
+     "It warned", "the agency"),
+]
+
+
+@pytest.mark.parametrize(
+    "text, first_words, expected",
+    [row if hasattr(row, "marks") else pytest.param(row[1], row[2], row[3], id=row[0]) for row in REFERENCE],
+)
+def test_reference(text, first_words, expected):
+    start = text.index(first_words)
+    end = text.find(". ", start)
+    assert find_attribution(text, start, len(text) if end < 0 else end + 1, resolve=True) == expected
