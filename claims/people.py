@@ -288,7 +288,7 @@ class People:
             if is_pronoun(speaker):
                 if pronoun_gender(speaker) in ("it", "they"):
                     continue  # a body or many, not a person to go on with
-                who = self.resolve(pos, pronoun_gender(speaker))[0]
+                who = self.resolve(pos, pronoun_gender(speaker), skip_sentence=self.after_its_words(pos))[0]
             else:
                 who = self.resolve(pos, description_gender(speaker) or None, skip_sentence=True)[0]
             if who and is_person(who):
@@ -417,6 +417,14 @@ class People:
             return name, True
         return None, True
 
+    def after_its_words(self, pos: int) -> bool:
+        """ "His partner Tom Hale has helped, he says.": a pronoun after a comma follows the words it reports,
+        and no one named in them is who it stands for (he is not Tom Hale); it goes back past its sentence."""
+        j = pos
+        while j > 0 and self.text[j - 1] in " \t":
+            j -= 1
+        return j > 0 and self.text[j - 1] == "," and self.sentence_start(pos) < j - 1
+
     def _previous_subject(self, pos: int) -> str | None:
         """ "Sony has promised … . It also said …": "it" opening a sentence stands for the subject of the
         sentence before it in the paragraph when that subject is one body (a name that is no person named
@@ -530,5 +538,6 @@ def context(text: str) -> People:
 def resolve_speaker(text: str, speaker: str, pos: int) -> tuple[str | None, bool]:
     """A pronoun mark or person description at ``pos`` resolved: (person or None, anyone named before)."""
     if is_pronoun(speaker):
-        return context(text).resolve(pos, pronoun_gender(speaker))
+        people = context(text)
+        return people.resolve(pos, pronoun_gender(speaker), skip_sentence=people.after_its_words(pos))
     return context(text).resolve(pos, description_gender(speaker) or None, skip_sentence=True)

@@ -50,6 +50,7 @@ from claims.model import Quote
 from claims.people import People, description_gender, remember
 from claims.speakers import (
     _attributions,
+    _forward_np,
     _sentence_subject,
     _subject,
     find_attribution,
@@ -86,6 +87,9 @@ CHARACTERISE = re.compile(
     r"(?<![\w’'-])(?:called|calls|described|describes|describing|labelled|labeled|labelling|dubbed|branded"
     r"|termed|dismissed|dismisses|dismissing)(?![\w’'-])"
 )
+# "has been described as", "is often called", "were dubbed": a characterising verb in the passive.
+_PASSIVE_BEFORE = re.compile(r"(?<![\w’'-])(?:is|are|was|were|been|being|be)(?:[ \t]+(?:[a-z]+ly|often|also|now|still|once|sometimes|already|even))?[ \t]+$")
+_BY_AGENT = re.compile(r"(?<![\w’'-])by[ \t]+(?=[A-Za-z])")
 # The first word of a clause, and the lowercase words that can be its subject.
 _FIRST_WORD = re.compile(r"\s*([a-z]+)\b")
 _SUBJECT_WORDS = frozenset("""
@@ -310,13 +314,19 @@ def find_quotes(text: str) -> list[Quote]:
             named = None
             for m in CHARACTERISE.finditer(text, clause, open_at):
                 named = m  # "… accent, which Variety called “…”": the subject of the last such verb
-            if named is not None:
+            passive = named is not None and _PASSIVE_BEFORE.search(text, clause, named.start()) is not None
+            if passive:
+                # "was described by Ann Reed as “…”": the agent; "HSDPA has been described as “…”": no one.
+                agent = _BY_AGENT.search(text, named.end(), open_at)
+                if agent:
+                    speaker = resolve(_forward_np(text, agent.end(), open_at), agent.end())
+            elif named is not None:
                 if named.group().endswith("ing"):  # "…, describing the talk as “…”": the sentence's subject
                     who, at = _sentence_subject(text, sent_start, named.start()), sent_start
                 else:
                     who, at = _subject(text, clause, named.start())
                 speaker = resolve(who, at)
-            if speaker is None and not any(x in prefix for x in (" by ", "ccording to")):
+            if speaker is None and not passive and not any(x in prefix for x in (" by ", "ccording to")):
                 first = _sentence_subject(text, clause, open_at)
                 if is_pronoun(first) or description_gender(first) is not False:
                     speaker = resolve(first, clause)

@@ -219,3 +219,14 @@ def quantity_subject(text: str, lo: int, verb_start: int) -> tuple[str, int] | N
 def is_quantity(speaker: str | None) -> bool:
     """Is this speaker a share or count of people ("44% of respondents", "34%")? Many, never "it"."""
     return bool(speaker) and _QUANTITY_SUBJECT.match(speaker) is not None
+
+
+def joined_names(np: list, text: str) -> str | None:
+    """ "Pew Internet and American Life", "Apple and Motorola": capitalised names joined by "and", read
+    after a verb or "according to", are one speaker: the first name's run to the last."""
+    k = next(i for i, t in enumerate(np) if i and t[0] == "and" and _is_cap(np[i - 1][0]))
+    first = _name_from_run(np[_trailing_run(np[:k]):k], text)
+    if first is None:
+        return None
+    start = text.find(first, np[0][1])
+    return text[start:np[-1][2]] if start >= 0 else None

@@ -52,6 +52,7 @@ from claims.speaker_names import (
     _unclosed_role,
     is_person,
     is_pronoun,
+    joined_names,
     pronoun_gender,
     quantity_subject,
 )
@@ -339,6 +340,10 @@ def _forward_np(text: str, pos: int, hi: int) -> str | None:
             pass  # "said Newry boss Roy McCreadie": a role between the body and the name goes on
         elif lw == "and" and np and not any(_is_cap(t[0]) for t in np) and _role_then_name(tokens, k + 1):
             pass  # "warns former programmer and technology analyst Tom Hale": two roles of one person
+        elif lw == "and" and np and _is_cap(np[-1][0]) and (_is_cap(np[0][0]) or np[0][0].lower() in DETERMINERS) and (
+            nxt and _is_cap(nxt) and nxt != "I"
+        ):
+            pass  # "according to Pew Internet and American Life", "said Apple and Motorola": one name, or one pair
         elif lw in NAME_CONNECTORS:
             if not (np and _is_cap(np[-1][0]) and nxt and _is_cap(nxt)):
                 break  # "of" goes on only inside a name: "Secretary of Defense"
@@ -378,6 +383,8 @@ def _forward_np(text: str, pos: int, hi: int) -> str | None:
                 return named
         return text[np[0][1]:np[-1][2]]
     if _is_cap(np[-1][0]):
+        if any(t[0] == "and" and _is_cap(np[i - 1][0]) for i, t in enumerate(np) if i):
+            return joined_names(np, text)
         j = _trailing_run(np)
         return _name_from_run(np[j:], text)
     if np[-1][0].lower() in ROLE_NOUNS or np[-1][0].lower() in DOCUMENT_NOUNS:

@@ -56,7 +56,7 @@ SPEECH_VERB = re.compile(
       |admits|agreed|agrees|recalls|remembers|reported|forecast|predict|predicts
       |insist|claim|claims|warn|argue|admit|deny|denies|agree|pointed\s+out|points\s+out
       |reports|estimates|suggested|suggests|suggest|alleges|allege|alleged(?=\s+that\b)|underlined
-      |revealed(?=\s+that\b)|recogni[sz]ed(?=\s+that\b|[ \t]*[.,])
+      |revealed(?=\s+that\b)|indicated(?=\s+that\b)|hinted(?=\s+that\b)|recogni[sz]ed(?=\s+that\b|[ \t]*[.,])
       |estimated(?=\s+(?:that|the|a|an|some|about|around|\d))
       |estimate(?=\s+(?:that|it|the|a|an|some|about|around|\d))
     )

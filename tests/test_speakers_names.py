@@ -27,6 +27,15 @@ QUOTES = [
     ("'with X saying' before a quote",
      'Berlin welcomed the ruling, with minister Tom Hale saying it was "on the right track".',
      [("on the right track", "Tom Hale")]),
+    ("a characterising verb in the passive with no agent credits no one",
+     'Tom Hale runs the lab. The new chip has been described as "a small miracle" by some.',
+     [("a small miracle", None)]),
+    ("'is often called' is a passive too",
+     'Ann Reed sells bikes. The town is often called "the cycling capital" of Wales.',
+     [("the cycling capital", None)]),
+    ("a passive characterisation with 'by X' credits X",
+     'The show was described by critic Ann Reed as "a triumph".',
+     [("a triumph", "Ann Reed")]),
 ]
 
 

@@ -26,6 +26,12 @@ REFERENCE = [
     ("a share of people is many: 'it' is the body that spoke before it",
      "The agency said costs were high. Some 40% of drivers said fuel was too dear. It warned prices would rise.",
      "It warned", "the agency"),
+    ("'…, he says' is no one named in the words it reports",
+     "Tom Reed has run the shop since 1990. Its success owes much to his partner Bill Hale, he says.",
+     "Its success", "Tom Reed"),
+    ("'he says' opening its sentence may be the name just before",
+     "Tom Reed has run the shop since 1990. His partner Bill Hale joined in May. He says sales have doubled.",
+     "He says", "Bill Hale"),
 ]
 
 
