@@ -27,6 +27,7 @@ import bisect
 import re
 
 from claims.speaker_names import is_quantity
+from claims.speaker_subjects import plural_subject
 from claims.speaker_tokens import _name_from_run, _run_words, _words
 from claims.speakers import (
     COMMON_VERBS,
@@ -355,6 +356,9 @@ class People:
         the two before, never a plural ("the respondents", "analysts")."""
         if gender == "they":
             # "They say …": the last speaker that is many ("experts warned"), in this paragraph or the one before.
+            before = self._previous_subject(pos, plural=True)  # "Most firms cut jobs. They also warned …"
+            if before:
+                return before, True
             floor = self.paragraph_start(pos, back=1)
             for p, speaker in reversed(self._bodies):
                 if p < pos:
@@ -425,23 +429,27 @@ class People:
             j -= 1
         return j > 0 and self.text[j - 1] == "," and self.sentence_start(pos) < j - 1
 
-    def _previous_subject(self, pos: int) -> str | None:
+    def _previous_subject(self, pos: int, plural: bool = False) -> str | None:
         """ "Sony has promised … . It also said …": "it" opening a sentence stands for the subject of the
         sentence before it in the paragraph when that subject is one body (a name that is no person named
-        in the text, or a description headed by a body or document noun: "a recent report from X")."""
+        in the text, or a description headed by a body or document noun: "a recent report from X").
+        With ``plural``, "They" opening a sentence and a subject of many in the sentence before, which may
+        close the paragraph before ("Most firms have cut jobs. They also warned …")."""
         text = self.text
         start = self.sentence_start(pos)
-        if text[start:pos].strip(" \t\"“") or text[pos:pos + 3] != "It ":
+        if text[start:pos].strip(" \t\"“") or text[pos:pos + (5 if plural else 3)] != ("They " if plural else "It "):
             return None
         k = bisect.bisect_left(self._sentence_starts, start)
         if k == 0:
             return None
         previous = self._sentence_starts[k - 1]
-        if previous < self.paragraph_start(pos) or self.quoted(previous):
+        if previous < self.paragraph_start(pos, back=1 if plural else 0) or self.quoted(previous):
             return None
         end = start
         while end > previous and text[end - 1] in " \t\n\"”.!?":
             end -= 1
+        if plural:
+            return plural_subject(text, previous, end)
         subject = _sentence_subject(text, previous, end)
         if not subject or is_pronoun(subject) or _plural(subject):
             return None

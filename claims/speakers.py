@@ -165,6 +165,9 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
         appositive = _before_appositive(text, lo, cs, tokens)  # "IBM, which argues that …": the name before
         if appositive:
             return appositive
+    if low in ("all", "both") and len(tokens) > 1 and tokens[-2][0].lower() == "they":
+        tokens, low = tokens[:-1], "they"  # "They all insisted": a quantifier floated after the pronoun
+        between = [w.lower() for w in text[tokens[-1][2]:verb_start].split()][1:]
     if low == "they" and all(w in SUBJECT_TRAILERS and w not in _PASSIVE for w in between):
         return PRONOUN_MARK["they"], tokens[-1][1]  # "They say …": the many who last spoke ("experts warned")
     if low in ("they", "it", "we", "i", "you", "who", "which", "that"):

@@ -554,8 +554,7 @@ REPORTED = [
                  id="miss-role-noun-at-a-body"),
     pytest.param("Major companies have spent 2004 in talks with unions. They have also warned there are more cuts.",
                  {"start": 54, "resolve": True}, "Major companies",
-                 marks=pytest.mark.xfail(strict=True, reason="'they' is not resolved to a plural subject before"),
-                 id="miss-they-to-a-plural-subject"),
+                 id="they-to-a-plural-subject"),
 ]
 
 
