@@ -35,6 +35,7 @@ from claims.speech_words import (
     PRONOUN_MARK,
     ROLE_NOUNS,
     TITLE_NOUNS,
+    TITLE_WORDS,
 )
 
 __all__ = ["is_person", "is_pronoun", "pronoun_gender"]
@@ -230,3 +231,19 @@ def joined_names(np: list, text: str) -> str | None:
         return None
     start = text.find(first, np[0][1])
     return text[start:np[-1][2]] if start >= 0 else None
+
+
+def person_of_body(np: list, text: str) -> str | None:
+    """A person named with their body after a verb: "Total Film's Jamie Graham" (after the possessive),
+    "Jamie Graham of Total Film" (before "of"); None when the words are one name ("the Bank of England",
+    "Secretary of State Tom Hale")."""
+    k = next((i for i, t in enumerate(np) if POSSESSIVE.search(t[0])), None)
+    if k is not None and len(np) - k - 1 >= 2:
+        name = _name_from_run(np[k + 1:], text)
+        return name if is_person(name) and len(name.split()) >= 2 else None
+    k = next((i for i, t in enumerate(np) if t[0] == "of"), None)
+    if k is not None and k >= 2 and all(_is_cap(t[0]) for t in np[:k]):
+        name = " ".join(t[0] for t in np[:k])
+        if is_person(name) and not any(t[0].lower() in TITLE_WORDS for t in np[:k]):
+            return name
+    return None

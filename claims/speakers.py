@@ -53,6 +53,7 @@ from claims.speaker_names import (
     is_person,
     is_pronoun,
     joined_names,
+    person_of_body,
     pronoun_gender,
     quantity_subject,
 )
@@ -213,8 +214,8 @@ _PASSIVE = frozenset("was is were are been be".split())  # "It was announced" na
 # Words that open a phrase set off by a comma before the subject: "During the crisis, the firm sued …".
 LEADING_PHRASE = frozenset("""
     in on at after before during despite following under with without since unlike having amid
-    throughout within
-""".split())
+    throughout within although though whereas because unless until if when while once
+""".split())  # and subordinate clauses: "Although the move suits Farrell, Lindsay said …"
 MONTHS = frozenset("january february march april may june july august september october november december".split())
 # Common verbs that follow a subject: "Lloyd Austin met …", "The album Exodus came out …".
 COMMON_VERBS = frozenset("""
@@ -310,6 +311,12 @@ def _role_then_name(tokens: list, k: int) -> bool:
     return False
 
 
+def _person_follows(tokens: list, k: int) -> bool:
+    """Do tokens[k:] open with a person's name of two capitalised words ("Total Film's Jamie Graham")?"""
+    words = [m["w"] for m in tokens[k:k + 2]]
+    return len(words) == 2 and all(w and _is_cap(w) and not POSSESSIVE.search(w) for w in words) and is_person(" ".join(words))
+
+
 def _forward_np(text: str, pos: int, hi: int) -> str | None:
     """The speaker phrase that starts at ``pos``: "said Russian … Alexander Grushko earlier …"."""
     np: list[tuple[str, int, int]] = []
@@ -363,7 +370,7 @@ def _forward_np(text: str, pos: int, hi: int) -> str | None:
             # "Russian" or "NATO" it goes on ("Russian state media RIA Novosti").
             break
         if POSSESSIVE.search(w) and not (np and np[0][0].lower() in DETERMINERS):
-            if not _role_then_name(tokens, k + 1):
+            if not _role_then_name(tokens, k + 1) and not _person_follows(tokens, k + 1):
                 # "said the alliance’s chief" reads on; "Lavrov’s comments" is no speaker; "said Sun's chief
                 # operating officer Jonathan Schwartz" reads on to the name.
                 return None
@@ -388,8 +395,7 @@ def _forward_np(text: str, pos: int, hi: int) -> str | None:
     if _is_cap(np[-1][0]):
         if any(t[0] == "and" and _is_cap(np[i - 1][0]) for i, t in enumerate(np) if i):
             return joined_names(np, text)
-        j = _trailing_run(np)
-        return _name_from_run(np[j:], text)
+        return person_of_body(np, text) or _name_from_run(np[_trailing_run(np):], text)
     if np[-1][0].lower() in ROLE_NOUNS or np[-1][0].lower() in DOCUMENT_NOUNS:
         return text[np[0][1]:np[-1][2]]
     return None
