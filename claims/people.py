@@ -450,6 +450,13 @@ class People:
             end -= 1
         if plural:
             return plural_subject(text, previous, end)
+        source = _attributions(text, previous, end, first=True)
+        if source and source[0][3] == "according" and source[0][1] == previous and not is_pronoun(source[0][0]):
+            # "According to Technorati, blogs have doubled. It now estimates …": the source, if no he or she.
+            name = source[0][0]
+            key = self.key(name, True)
+            if not self.gender.get(key) and not _name_gender(name.split()[0].lower()) and not _plural(name):
+                return name
         subject = _sentence_subject(text, previous, end)
         if not subject or is_pronoun(subject) or _plural(subject):
             return None

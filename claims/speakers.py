@@ -429,7 +429,8 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
     for m in SPEECH_VERB.finditer(text, lo, hi):
         if _not_reporting(text, lo, m):
             continue
-        inverted_only = m.group() in INVERTED_ONLY
+        # "reports"/"estimates" are verbs before "that": "Acme estimates that …", not "estimates of …".
+        inverted_only = m.group() in INVERTED_ONLY and not _THAT_AFTER.match(text, m.end())
         speaker, span_start = (None, m.start()) if inverted_only else _inverted_at_end(text, lo, m, hi)
         if speaker is None and not inverted_only:
             speaker, span_start = _subject(text, lo, m.start())
@@ -510,6 +511,7 @@ def _inverted_at_end(text: str, lo: int, m: re.Match, hi: int) -> tuple[str | No
 
 
 _WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+_THAT_AFTER = re.compile(r"[ \t]+that\b")
 _WORD_BEFORE = re.compile(r"\b([a-z]+)[ \t]+$")
 
 
@@ -522,6 +524,9 @@ def _not_reporting(text: str, lo: int, m: re.Match) -> bool:
     if nxt == "by" or (nxt == "to" and m.group() in INFINITIVE_VERBS):
         return True
     before = _WORD_BEFORE.search(text, max(lo, m.start() - 12), m.start())
+    if before and before.group(1).endswith("ly") and before.start() > lo:
+        # "are regularly maintained", "was widely reported": an adverb between "be" and the participle.
+        before = _WORD_BEFORE.search(text, max(lo, before.start() - 12), before.start())
     return bool(before) and before.group(1) in PASSIVE_BE
 
 

@@ -106,6 +106,12 @@ REPORTED = [
                  marks=pytest.mark.xfail(strict=True, reason="'which' after a bracketed abbreviation does not "
                                          "reach the name before it"),
                  id="miss-which-after-an-abbreviation"),
+    ("'estimates that' is a verb, not the noun",
+     "Acme now estimates that 40% of homes are cold.", {}, "Acme"),
+    ("'estimates' as a noun is no speech",
+     "Estimates of the cost vary widely.", {}, None),
+    ("a passive with an adverb between 'be' and the participle reports no one",
+     "Most blogs are rarely maintained, and many are abandoned.", {}, None),
     ("'That is according to X' credits the sentence before it",
      "Cars will drive themselves within ten years. That is according to an expert panel which met in Leeds.",
      {"end": 44}, "an expert panel"),
