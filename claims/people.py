@@ -26,17 +26,14 @@ from __future__ import annotations
 import bisect
 import re
 
-from claims.speaker_names import is_quantity
+from claims.speaker_names import is_quantity, pronoun_gender
+from claims.speaker_sentences import COMMON_VERBS, LEADING_PHRASE, _sentence_subject
 from claims.speaker_subjects import plural_subject
 from claims.speaker_tokens import _name_from_run, _run_words, _words
 from claims.speakers import (
-    COMMON_VERBS,
-    LEADING_PHRASE,
     _attributions,
-    _sentence_subject,
     is_person,
     is_pronoun,
-    pronoun_gender,
     sentence_breaks,
 )
 from claims.speech_words import (

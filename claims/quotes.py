@@ -48,15 +48,15 @@ import re
 
 from claims.model import Quote
 from claims.people import FEMALE_NOUNS, MALE_NOUNS, People, description_gender, remember
+from claims.speaker_names import pronoun_gender
+from claims.speaker_sentences import _sentence_subject
 from claims.speakers import (
     _attributions,
     _forward_np,
-    _sentence_subject,
     _subject,
     find_attribution,
     is_person,
     is_pronoun,
-    pronoun_gender,
 )
 from claims.speech_words import (
     KIN_NOUNS,
