@@ -412,6 +412,16 @@ class People:
                 ]
                 if later:
                     i = later[0]
+            if not self._items[i][2]:
+                # "Russia is suspending the mission, Lavrov said, …. …, he said.": the one who spoke in that
+                # sentence, not its subject that did not.
+                spoke = [
+                    m for m in range(i, len(self.positions))
+                    if self.sentence_of(self.positions[m]) == sentence and self.positions[m] < pos
+                    and self._items[m][2] and self._compatible(self._items[m][1], gender)
+                ]
+                if spoke:
+                    i = spoke[0]
             name, key, _ = self._items[i]
             if gender and not self.gender.get(key):
                 self.gender[key] = gender

@@ -49,6 +49,10 @@ REFERENCE = [
                  marks=pytest.mark.xfail(strict=True, reason="an inverted verb of belief ('thinks Mr Reed') does not "
                                          "make its subject the person 'he' goes on with"),
                  id="miss-he-after-an-inverted-belief-verb"),
+    ("'…, he said' after a sentence whose subject did not speak: the one who spoke in it",
+     "Acme is closing its office in Leeds, Tom Hale said, with staff to leave in May. "
+     "The office, which opened in Leeds in 1990, will be sold, he said.",
+     "The office", "Tom Hale"),
     ("'he says' opening its sentence may be the name just before",
      "Tom Reed has run the shop since 1990. His partner Bill Hale joined in May. He says sales have doubled.",
      "He says", "Bill Hale"),
