@@ -66,6 +66,7 @@ from claims.speech_words import (
     INVERTED_ONLY,
     LISTENER_VERBS,
     NAME_CONNECTORS,
+    NOUN_OF_SAYING,
     NP_STOP,
     ORG_WORDS,
     PARTICIPLE,
@@ -134,6 +135,9 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
                 name = _name_from_run(previous, text)
                 if _is_person(name):
                     return name, previous[0][1]
+                described = _words(text, _clause_start(text, lo, cs2 - 1), cs2 - 1)
+                if name and described and described[0][0].lower() in ("the", "a", "an") and described[-1][0].islower():
+                    return name, previous[0][1]  # "the world's largest delivery company, UPS, said": the body named
         return None, cs
     last = tokens[-1][0]
     low = last.lower()
@@ -364,6 +368,14 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
             continue  # "The survey revealed that …" is a finding; "Hale revealed that …" is speech
         if speaker:
             found.append((speaker, span_start, m.start(), "verb"))
+            if first:
+                hi = m.start()
+                break
+    for m in NOUN_OF_SAYING.finditer(text, lo, hi):
+        who = m.group("who")
+        speaker = PRONOUN_MARK.get({"his": "he", "her": "she", "its": "it", "their": "they"}.get(who, ""), who[:-2])
+        if speaker:  # "following his allegations that …": he; "Hale's claim that …": Hale
+            found.append((speaker, m.start(), m.start(), "verb"))
             if first:
                 hi = m.start()
                 break

@@ -23,6 +23,7 @@ __all__ = [
     "LISTENER_VERBS",
     "NAME_CONNECTORS",
     "NATIONALITIES",
+    "NOUN_OF_SAYING",
     "NP_STOP",
     "ORG_WORDS",
     "PARTICIPLE",
@@ -56,6 +57,7 @@ SPEECH_VERB = re.compile(
       |admits|agreed|agrees|recalls|remembers|reported|forecast|predict|predicts
       |insist|claim|claims|warn|argue|admit|deny|denies|agree|pointed\s+out|points\s+out
       |reports|estimates|suggested|suggests|suggest|alleges|allege|alleged(?=\s+that\b)|underlined
+      |made\s+(?:a|the)\s+(?:prediction|claim|promise|statement)(?=\s+that\b)
       |revealed(?=\s+that\b)|indicated(?=\s+that\b)|hinted(?=\s+that\b)|recogni[sz]ed(?=\s+that\b|[ \t]*[.,])
       |estimated(?=\s+(?:that|the|a|an|some|about|around|\d))
       |estimate(?=\s+(?:that|it|the|a|an|some|about|around|\d))
@@ -63,6 +65,12 @@ SPEECH_VERB = re.compile(
     (?![\w’'-])
     """,
     re.VERBOSE,
+)
+# A noun of saying after its speaker's possessive, with its clause: "his allegations that …",
+# "Hale's claim that …" (group "who": the possessive).
+NOUN_OF_SAYING = re.compile(
+    r"(?<![\w’'-])(?P<who>his|her|its|their|[A-Z][\w’'-]*?[’']s)[ \t]+(?:[a-z]+[ \t]+)?"
+    r"(?:allegations?|claims?|assertions?|insistence|warnings?|admission|denial|predictions?|suggestion)[ \t]+that\b"
 )
 # A participle that reports the words of the sentence's subject: "X shut it down, saying …".
 PARTICIPLE = re.compile(
