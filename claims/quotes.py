@@ -234,9 +234,9 @@ def _title_like(words: str) -> bool:
 def _described(speaker: str | None, gender: str) -> bool:
     """Is this speaker an unnamed person ("a Juventus official", "a spokeswoman for Acme") whom "he" or
     "she" (``gender``) can go on with?"""
-    if not speaker or not speaker[:1].islower():
-        return False
-    words = speaker.lower().split()
+    words = (speaker or "").lower().split()
+    if not words or not (speaker[:1].islower() or words[0] in ("a", "an", "the")):
+        return False  # "a club official", "A US Embassy spokesman" opening its sentence; no name
     head = next((w for w in words[1:] if w in ROLE_NOUNS or w in _PERSON_HEADS), None)
     if head is None or head.endswith("s") and head not in ("boss",):
         return False
