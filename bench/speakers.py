@@ -54,9 +54,9 @@ SAMPLE_SIZE = BATCHES[-1]
 ALTERNATE = BATCHES[0]
 # The accuracy of the code as it was before the attribution rules of issue 12 (claims/quotes.py and
 # claims/extract.py of commit 3db17a5): measured with this script on the final annotations, run in
-# a copy of the tree holding those two original files (dev re-measured so when batch 6 was added).
+# a copy of the tree holding those two original files (dev re-measured so when batch 7 was added).
 BEFORE = {
-    "dev": {"quote": 0.576, "reported": 0.631, "all": 0.592},
+    "dev": {"quote": 0.578, "reported": 0.627, "all": 0.591},
     "test": {"quote": 0.595, "reported": 0.591, "all": 0.593},
 }
 
