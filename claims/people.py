@@ -26,22 +26,23 @@ from __future__ import annotations
 import bisect
 import re
 
+from claims.speaker_names import is_quantity, pronoun_gender
+from claims.speaker_sentences import COMMON_VERBS, LEADING_PHRASE, _sentence_subject
+from claims.speaker_subjects import plural_subject
 from claims.speaker_tokens import _name_from_run, _run_words, _words
 from claims.speakers import (
-    COMMON_VERBS,
-    LEADING_PHRASE,
     _attributions,
-    _sentence_subject,
     is_person,
     is_pronoun,
-    pronoun_gender,
     sentence_breaks,
 )
 from claims.speech_words import (
     CAP_RUN,
+    DOCUMENT_NOUNS,
     LEADING_NOISE,
     NATIONALITIES,
     NP_STOP,
+    ORG_WORDS,
     POSSESSIVE,
     ROLE_NOUNS,
     TITLE_NOUNS,
@@ -111,6 +112,8 @@ _WORD_BEFORE = re.compile(r"(?<![\w’'-])([a-z][a-z-]*)[ \t]+$")
 
 def _plural(speaker: str) -> bool:
     """A description of many ("the respondents", "Economists", "police"): never what "it" stands for."""
+    if is_quantity(speaker):
+        return True  # "More than half of 2,000 people surveyed"
     head = speaker.split()[-1]
     if not head.islower():
         return head.lower() in ROLE_NOUNS  # "Economists"; a name is none: "Siemens", "the Halifax"
@@ -281,7 +284,9 @@ class People:
         # "he said …", "the Scot said …": who they are, in text order, is a speaker there too.
         for pos, speaker in sorted(referring):
             if is_pronoun(speaker):
-                who = self.resolve(pos, pronoun_gender(speaker))[0]
+                if pronoun_gender(speaker) in ("it", "they"):
+                    continue  # a body or many, not a person to go on with
+                who = self.resolve(pos, pronoun_gender(speaker), skip_sentence=self.after_its_words(pos))[0]
             else:
                 who = self.resolve(pos, description_gender(speaker) or None, skip_sentence=True)[0]
             if who and is_person(who):
@@ -348,6 +353,9 @@ class People:
         the two before, never a plural ("the respondents", "analysts")."""
         if gender == "they":
             # "They say …": the last speaker that is many ("experts warned"), in this paragraph or the one before.
+            before = self._previous_subject(pos, plural=True)  # "Most firms cut jobs. They also warned …"
+            if before:
+                return before, True
             floor = self.paragraph_start(pos, back=1)
             for p, speaker in reversed(self._bodies):
                 if p < pos:
@@ -362,6 +370,9 @@ class People:
                 subject = _sentence_subject(self.text, start, pos)  # "The convention …, it says, …"
                 if subject and not is_pronoun(subject) and not is_person(subject) and subject.split()[0].islower():
                     return subject, True
+            before = self._previous_subject(pos)
+            if before:
+                return before, True
             floor = self.paragraph_start(pos, back=2)
             for p, speaker in reversed(self._bodies):
                 if p < pos and not _plural(speaker):  # "it" is no "the respondents" or "analysts"
@@ -401,11 +412,71 @@ class People:
                 ]
                 if later:
                     i = later[0]
+            if not self._items[i][2]:
+                # "Russia is suspending the mission, Lavrov said, …. …, he said.": the one who spoke in that
+                # sentence, not its subject that did not.
+                spoke = [
+                    m for m in range(i, len(self.positions))
+                    if self.sentence_of(self.positions[m]) == sentence and self.positions[m] < pos
+                    and self._items[m][2] and self._compatible(self._items[m][1], gender)
+                ]
+                if spoke:
+                    i = spoke[0]
             name, key, _ = self._items[i]
             if gender and not self.gender.get(key):
                 self.gender[key] = gender
             return name, True
         return None, True
+
+    def after_its_words(self, pos: int) -> bool:
+        """ "His partner Tom Hale has helped, he says.": a pronoun after a comma follows the words it reports,
+        and no one named in them is who it stands for (he is not Tom Hale); it goes back past its sentence."""
+        j = pos
+        while j > 0 and self.text[j - 1] in " \t":
+            j -= 1
+        return j > 0 and self.text[j - 1] == "," and self.sentence_start(pos) < j - 1
+
+    def _previous_subject(self, pos: int, plural: bool = False) -> str | None:
+        """ "Sony has promised … . It also said …": "it" opening a sentence stands for the subject of the
+        sentence before it in the paragraph when that subject is one body (a name that is no person named
+        in the text, or a description headed by a body or document noun: "a recent report from X").
+        With ``plural``, "They" opening a sentence and a subject of many in the sentence before, which may
+        close the paragraph before ("Most firms have cut jobs. They also warned …")."""
+        text = self.text
+        start = self.sentence_start(pos)
+        if text[start:pos].strip(" \t\"“") or text[pos:pos + (5 if plural else 3)] != ("They " if plural else "It "):
+            return None
+        k = bisect.bisect_left(self._sentence_starts, start)
+        if k == 0:
+            return None
+        previous = self._sentence_starts[k - 1]
+        if previous < self.paragraph_start(pos, back=1 if plural else 0) or self.quoted(previous):
+            return None
+        end = start
+        while end > previous and text[end - 1] in " \t\n\"”.!?":
+            end -= 1
+        if plural:
+            return plural_subject(text, previous, end)
+        source = _attributions(text, previous, end, first=True)
+        if source and source[0][3] == "according" and source[0][1] == previous and not is_pronoun(source[0][0]):
+            # "According to Technorati, blogs have doubled. It now estimates …": the source, if no he or she.
+            name = source[0][0]
+            key = self.key(name, True)
+            if not self.gender.get(key) and not _name_gender(name.split()[0].lower()) and not _plural(name):
+                return name
+        subject = _sentence_subject(text, previous, end)
+        if not subject or is_pronoun(subject) or _plural(subject):
+            return None
+        at = text.find(subject, previous, end)
+        if any(POSSESSIVE.search(w) for w in subject.split()) or (at >= 0 and text[at + len(subject):][:1] in "'’"):
+            return None  # "Keane's Hopes and Fears", "EastEnders' head writer": not the body itself
+        if subject[0].islower():
+            head = subject.split()[-1].lower()
+            return subject if head in ORG_WORDS or head in DOCUMENT_NOUNS else None
+        key = self.key(subject, True)
+        if any(item[1] == key for item in self._items) or _name_gender(subject.split()[0].lower()):
+            return None  # a person named in the text is "he" or "she", not "it"
+        return subject
 
     def _leading_phrase_end(self, start: int) -> int | None:
         """Where a phrase opening the sentence at ``start`` ends (its comma): "Having worked with X, …",
@@ -489,5 +560,6 @@ def context(text: str) -> People:
 def resolve_speaker(text: str, speaker: str, pos: int) -> tuple[str | None, bool]:
     """A pronoun mark or person description at ``pos`` resolved: (person or None, anyone named before)."""
     if is_pronoun(speaker):
-        return context(text).resolve(pos, pronoun_gender(speaker))
+        people = context(text)
+        return people.resolve(pos, pronoun_gender(speaker), skip_sentence=people.after_its_words(pos))
     return context(text).resolve(pos, description_gender(speaker) or None, skip_sentence=True)

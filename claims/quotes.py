@@ -47,15 +47,16 @@ import bisect
 import re
 
 from claims.model import Quote
-from claims.people import People, description_gender, remember
+from claims.people import FEMALE_NOUNS, MALE_NOUNS, People, description_gender, remember
+from claims.speaker_names import pronoun_gender
+from claims.speaker_sentences import _sentence_subject
 from claims.speakers import (
     _attributions,
-    _sentence_subject,
+    _forward_np,
     _subject,
     find_attribution,
     is_person,
     is_pronoun,
-    pronoun_gender,
 )
 from claims.speech_words import (
     KIN_NOUNS,
@@ -86,6 +87,11 @@ CHARACTERISE = re.compile(
     r"(?<![\w’'-])(?:called|calls|described|describes|describing|labelled|labeled|labelling|dubbed|branded"
     r"|termed|dismissed|dismisses|dismissing)(?![\w’'-])"
 )
+# "has been described as", "is often called", "were dubbed": a characterising verb in the passive.
+_PASSIVE_BEFORE = re.compile(r"(?<![\w’'-])(?:is|are|was|were|been|being|be)(?:[ \t]+(?:[a-z]+ly|often|also|now|still|once|sometimes|already|even))?[ \t]+$")
+_BY_AGENT = re.compile(r"(?<![\w’'-])by[ \t]+(?=[A-Za-z])")
+# Heads of a description of one person who speaks ("a club official", "a spokeswoman for Acme").
+_PERSON_HEADS = frozenset("official spokesman spokeswoman spokesperson source insider aide adviser executive".split())
 # The first word of a clause, and the lowercase words that can be its subject.
 _FIRST_WORD = re.compile(r"\s*([a-z]+)\b")
 _SUBJECT_WORDS = frozenset("""
@@ -225,6 +231,18 @@ def _title_like(words: str) -> bool:
     return len(tokens) >= 2 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in tokens)
 
 
+def _described(speaker: str | None, gender: str) -> bool:
+    """Is this speaker an unnamed person ("a Juventus official", "a spokeswoman for Acme") whom "he" or
+    "she" (``gender``) can go on with?"""
+    words = (speaker or "").lower().split()
+    if not words or not (speaker[:1].islower() or words[0] in ("a", "an", "the")):
+        return False  # "a club official", "A US Embassy spokesman" opening its sentence; no name
+    head = next((w for w in words[1:] if w in ROLE_NOUNS or w in _PERSON_HEADS), None)
+    if head is None or head.endswith("s") and head not in ("boss",):
+        return False
+    return not ((gender == "m" and head in FEMALE_NOUNS) or (gender == "f" and head in MALE_NOUNS))
+
+
 def find_quotes(text: str) -> list[Quote]:
     """All direct quotations in ``text``, in order, with their speakers where they can be found."""
     if not isinstance(text, str) or not text:
@@ -240,11 +258,23 @@ def find_quotes(text: str) -> list[Quote]:
         if who is None or not isinstance(who, str):
             return None
         if is_pronoun(who):
-            return people.resolve(pos, pronoun_gender(who))[0]
+            gender = pronoun_gender(who)
+            if prev is not None and gender in ("m", "f") and _described(prev[2], gender) and prev[1] == paragraph_of(pos):
+                k = bisect.bisect_right(people.positions, prev[0])
+                if k >= len(people.positions) or people.positions[k] >= pos:
+                    # '"…," said a club official. "…," he added.': the unnamed speaker goes on when no one
+                    # is named between.
+                    return prev[2]
+            return people.resolve(pos, gender)[0]
         gender = description_gender(who)
         if gender is not False:
             return people.resolve(pos, gender, skip_sentence=True)[0] or who
         return who
+
+    paragraph_starts = [a for a, _ in paragraphs]
+
+    def paragraph_of(pos: int) -> int:
+        return bisect.bisect_right(paragraph_starts, pos) - 1
 
     quotes: list[Quote] = []
     open_ended: list[bool] = []
@@ -310,13 +340,19 @@ def find_quotes(text: str) -> list[Quote]:
             named = None
             for m in CHARACTERISE.finditer(text, clause, open_at):
                 named = m  # "… accent, which Variety called “…”": the subject of the last such verb
-            if named is not None:
+            passive = named is not None and _PASSIVE_BEFORE.search(text, clause, named.start()) is not None
+            if passive:
+                # "was described by Ann Reed as “…”": the agent; "HSDPA has been described as “…”": no one.
+                agent = _BY_AGENT.search(text, named.end(), open_at)
+                if agent:
+                    speaker = resolve(_forward_np(text, agent.end(), open_at), agent.end())
+            elif named is not None:
                 if named.group().endswith("ing"):  # "…, describing the talk as “…”": the sentence's subject
                     who, at = _sentence_subject(text, sent_start, named.start()), sent_start
                 else:
                     who, at = _subject(text, clause, named.start())
                 speaker = resolve(who, at)
-            if speaker is None and not any(x in prefix for x in (" by ", "ccording to")):
+            if speaker is None and not passive and not any(x in prefix for x in (" by ", "ccording to")):
                 first = _sentence_subject(text, clause, open_at)
                 if is_pronoun(first) or description_gender(first) is not False:
                     speaker = resolve(first, clause)

@@ -15,6 +15,8 @@ Pure standard library; never raises.
 
 from __future__ import annotations
 
+import re
+
 from claims.speaker_tokens import (
     _clause_start,
     _descriptive,
@@ -33,6 +35,7 @@ from claims.speech_words import (
     PRONOUN_MARK,
     ROLE_NOUNS,
     TITLE_NOUNS,
+    TITLE_WORDS,
 )
 
 __all__ = ["is_person", "is_pronoun", "pronoun_gender"]
@@ -175,3 +178,72 @@ def _unclosed_role(text: str, lo: int, cs: int, tokens: list) -> tuple[str, int]
         return None
     found = _before_appositive(text, lo, cs, tokens)
     return found if found and _is_person(found[0]) else None
+
+
+# A share or count of people as the speaker: "44% of respondents said", "Fifty nine percent of people
+# said", "More than half of 2,000 people surveyed said", "compared to 34% who said". The phrase must
+# end right before the verb (a place or "who" may follow it), and its "of" part names people, not a thing.
+_QUANTITY_SUBJECT = re.compile(
+    r"""(?ix)
+    (?<![\w.,%-])
+    (?P<q>
+      (?:(?:more|fewer|less)\s+than\s+|almost\s+|nearly\s+|about\s+|around\s+|over\s+|some\s+|just\s+|only\s+)?
+      (?:\d[\d.,]*\s*(?:%|per\s?cent\b|percent\b)
+        |(?:[a-z]+[-\s])?[a-z]+[\s-]+(?:per\s?cent|percent)\b
+        |half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters|a\s+majority|the\s+majority)
+      (?:\s*\(\d[\d.,]*\s*%\))?
+      (?:\s+of\s+(?:the\s+|those\s+|all\s+)?(?:[\d,]+\s+)?[a-z][a-z-]*
+         (?:\s+(?:surveyed|polled|questioned|asked|interviewed))?)?
+    )
+    (?:\s+(?:in|from|across|at)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?
+    (?:\s+(?:who|questioned|surveyed|polled))?
+    (?:\s+(?:also|have|has|had|were|was|would|will|now|still|then|all|both))*
+    \s*$
+    """
+)
+
+
+def quantity_subject(text: str, lo: int, verb_start: int) -> tuple[str, int] | None:
+    """(speaker, start) when the words before a speech verb at ``verb_start`` are a share of people.
+    The phrase may hold commas of its own ("2,000", "half (55%) of"), so it is read back from the verb."""
+    m = _QUANTITY_SUBJECT.search(text, max(lo, verb_start - 120), verb_start)
+    if not m:
+        return None
+    q = m.group("q")
+    before = text[lo:m.start("q")].rstrip()
+    opens = not before or before[-1] in ",;:(\"“" or before.split()[-1].lower() in ("and", "but", "while")
+    if " of " not in q.lower() and " who" not in m.group(0)[len(q):].lower() and not opens:
+        return None  # "rose by 5%": a bare share speaks only when it opens its clause or "who" follows
+    return q, m.start("q")
+
+
+def is_quantity(speaker: str | None) -> bool:
+    """Is this speaker a share or count of people ("44% of respondents", "34%")? Many, never "it"."""
+    return bool(speaker) and _QUANTITY_SUBJECT.match(speaker) is not None
+
+
+def joined_names(np: list, text: str) -> str | None:
+    """ "Pew Internet and American Life", "Apple and Motorola": capitalised names joined by "and", read
+    after a verb or "according to", are one speaker: the first name's run to the last."""
+    k = next(i for i, t in enumerate(np) if i and t[0] == "and" and _is_cap(np[i - 1][0]))
+    first = _name_from_run(np[_trailing_run(np[:k]):k], text)
+    if first is None:
+        return None
+    start = text.find(first, np[0][1])
+    return text[start:np[-1][2]] if start >= 0 else None
+
+
+def person_of_body(np: list, text: str) -> str | None:
+    """A person named with their body after a verb: "Total Film's Jamie Graham" (after the possessive),
+    "Jamie Graham of Total Film" (before "of"); None when the words are one name ("the Bank of England",
+    "Secretary of State Tom Hale")."""
+    k = next((i for i, t in enumerate(np) if POSSESSIVE.search(t[0])), None)
+    if k is not None and len(np) - k - 1 >= 2:
+        name = _name_from_run(np[k + 1:], text)
+        return name if is_person(name) and len(name.split()) >= 2 else None
+    k = next((i for i, t in enumerate(np) if t[0] == "of"), None)
+    if k is not None and k >= 2 and all(_is_cap(t[0]) for t in np[:k]):
+        name = " ".join(t[0] for t in np[:k])
+        if is_person(name) and not any(t[0].lower() in TITLE_WORDS for t in np[:k]):
+            return name
+    return None

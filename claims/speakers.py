@@ -33,18 +33,6 @@ from __future__ import annotations
 
 import re
 
-from claims.speaker_tokens import (
-    _is_abbreviation,
-    _is_sentence_dot,
-    _words,
-    _clause_start,
-    _is_cap,
-    _is_acronym,
-    _is_descriptor,
-    _name_from_run,
-    _trailing_run,
-    _descriptive,
-)
 from claims.speaker_names import (
     _before_appositive,
     _name_then_role,
@@ -52,16 +40,33 @@ from claims.speaker_names import (
     _unclosed_role,
     is_person,
     is_pronoun,
-    pronoun_gender,
+    joined_names,
+    person_of_body,
+    quantity_subject,
+)
+from claims.speaker_sentences import MONTHS, _sentence_start, _sentence_subject
+from claims.speaker_tokens import (
+    _clause_start,
+    _descriptive,
+    _is_abbreviation,
+    _is_acronym,
+    _is_cap,
+    _is_descriptor,
+    _is_sentence_dot,
+    _name_from_run,
+    _trailing_run,
+    _words,
 )
 from claims.speech_words import (
     ACCORDING_TO,
     DETERMINERS,
+    DISCOURSE_ADVERBS,
     DOCUMENT_NOUNS,
     INFINITIVE_VERBS,
     INVERTED_ONLY,
     LISTENER_VERBS,
     NAME_CONNECTORS,
+    NOUN_OF_SAYING,
     NP_STOP,
     ORG_WORDS,
     PARTICIPLE,
@@ -88,6 +93,9 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
     tokens = _words(text, cs, verb_start)
     while tokens and tokens[-1][0].lower() in SUBJECT_TRAILERS:
         tokens.pop()
+    counted = quantity_subject(text, lo, verb_start)
+    if counted:
+        return counted  # "44% of respondents said", "34% who said"
     # "The BBC's Ann Reed in Rome says", "Police in Leeds said": the place after the subject is not it.
     k = len(tokens) - 1
     while k > 1 and _is_cap(tokens[k][0]):
@@ -115,6 +123,10 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
         if cs > lo and text[cs - 1] == ",":
             cs2 = _clause_start(text, lo, cs - 1)
             previous = _words(text, cs2, cs - 1)
+            if previous and cs2 > lo and text[cs2 - 1] == "," and (
+                " ".join(w.lower() for w, _, _ in previous) in DISCOURSE_ADVERBS
+            ):
+                return _subject(text, lo, cs2 - 1)  # "Sella, however, insisted": the subject before the adverb
             appositive = _before_appositive(text, lo, cs2, previous)
             if appositive:
                 return appositive
@@ -123,6 +135,9 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
                 name = _name_from_run(previous, text)
                 if _is_person(name):
                     return name, previous[0][1]
+                described = _words(text, _clause_start(text, lo, cs2 - 1), cs2 - 1)
+                if name and described and described[0][0].lower() in ("the", "a", "an") and described[-1][0].islower():
+                    return name, previous[0][1]  # "the world's largest delivery company, UPS, said": the body named
         return None, cs
     last = tokens[-1][0]
     low = last.lower()
@@ -155,6 +170,9 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
         appositive = _before_appositive(text, lo, cs, tokens)  # "IBM, which argues that …": the name before
         if appositive:
             return appositive
+    if low in ("all", "both") and len(tokens) > 1 and tokens[-2][0].lower() == "they":
+        tokens, low = tokens[:-1], "they"  # "They all insisted": a quantifier floated after the pronoun
+        between = [w.lower() for w in text[tokens[-1][2]:verb_start].split()][1:]
     if low == "they" and all(w in SUBJECT_TRAILERS and w not in _PASSIVE for w in between):
         return PRONOUN_MARK["they"], tokens[-1][1]  # "They say …": the many who last spoke ("experts warned")
     if low in ("they", "it", "we", "i", "you", "who", "which", "that"):
@@ -197,92 +215,6 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
 
 
 _PASSIVE = frozenset("was is were are been be".split())  # "It was announced" names no speaker
-# Words that open a phrase set off by a comma before the subject: "During the crisis, the firm sued …".
-LEADING_PHRASE = frozenset("""
-    in on at after before during despite following under with without since unlike having amid
-    throughout within
-""".split())
-MONTHS = frozenset("january february march april may june july august september october november december".split())
-# Common verbs that follow a subject: "Lloyd Austin met …", "The album Exodus came out …".
-COMMON_VERBS = frozenset("""
-    is was are were has had have will would can could may might must should did does met won led
-    ran got made took gave said told came went began became left put set saw knew thought lost
-""".split())
-
-
-def _sentence_start(text: str, lo: int, pos: int) -> int:
-    """Where the sentence holding ``pos`` begins (not before ``lo``, at most 300 characters back)."""
-    i = pos
-    limit = max(lo, pos - 300)
-    while i > limit:
-        c = text[i - 1]
-        if c == "\n" or c in "!?" or (c == "." and _is_sentence_dot(text, i - 1)):
-            break
-        i -= 1
-    while i < pos and text[i] in " \t\n\"“”":
-        i += 1
-    return i
-
-
-def _sentence_subject(text: str, lo: int, pos: int) -> str | None:
-    """The subject that opens the sentence holding ``pos``: a name, "he"/"she", or "the …" phrase."""
-    ss = _sentence_start(text, lo, pos)
-    tokens = _words(text, ss, pos)
-    while tokens and tokens[0][0].lower() in ("but", "and", "however", "meanwhile", "yet", "so", "now"):
-        tokens = tokens[1:]
-    if tokens and (tokens[0][0].lower() in LEADING_PHRASE or (
-        tokens[0][0].endswith("ing") and len(tokens) > 1 and tokens[1][0].islower()
-    )):
-        # "In its bulletin, it flagged …", "Speaking in Lima, Mr Saldarriaga said …": the subject follows the comma.
-        comma = text.find(",", tokens[0][1], min(pos, tokens[0][1] + 100))
-        if comma > 0:
-            tokens = [t for t in tokens if t[1] > comma]
-    if not tokens:
-        return None
-    w0 = tokens[0][0]
-    if w0.islower() and w0 not in DETERMINERS and w0 not in PRONOUNS:
-        # "But novelist Gore Vidal defended …": lowercase role words before the name.
-        k = next((k for k, t in enumerate(tokens[:4]) if _is_cap(t[0])), 0)
-        if k and all(t[0].isalpha() and t[0] not in NP_STOP and t[0] not in COMMON_VERBS and not t[0].endswith("ly")
-                     for t in tokens[:k]):
-            run = [tokens[k]]
-            for t in tokens[k + 1:]:
-                if _is_cap(t[0]) or t[0] in NAME_CONNECTORS:
-                    run.append(t)
-                else:
-                    break
-            name = _name_from_run(run, text)
-            if _is_person(name) and not POSSESSIVE.search(run[-1][0]):
-                return name
-        return None
-    if w0.lower() in PRONOUNS:
-        return PRONOUN_MARK[w0.lower()]
-    if w0.lower() in DETERMINERS:
-        np = tokens[:1]
-        for k, t in enumerate(tokens[1:7], 1):
-            lw = t[0].lower()
-            if lw in NP_STOP or lw in COMMON_VERBS or lw in SUBJECT_TRAILERS or lw in ("of", "from", "for") or (
-                t[0].islower() and lw.endswith("ly") and len(lw) > 4
-            ) or (
-                t[0].islower() and (lw.endswith("ed") or (k >= 2 and lw.endswith("s") and not lw.endswith("ss")))
-            ):
-                break  # "The firm expects", "the record holder believes", "the album Exodus came"
-            np.append(t)
-        if len(np) < 2:
-            return None
-        phrase = text[np[0][1]:np[-1][2]]
-        return phrase[0].lower() + phrase[1:]
-    run = []
-    for t in tokens:
-        if _is_cap(t[0]) or (run and t[0] in NAME_CONNECTORS):
-            run.append(t)
-        else:
-            break
-    if not run or POSSESSIVE.search(run[-1][0]):
-        return None
-    return _name_from_run(run, text)
-
-
 def _role_then_name(tokens: list, k: int) -> bool:
     """Do tokens[k:] hold a role of lowercase words ending in a title noun, then a capitalised name
     ("boss Roy McCreadie", "chief operating officer Jonathan Schwartz")?"""
@@ -295,6 +227,12 @@ def _role_then_name(tokens: list, k: int) -> bool:
             if nxt and _is_cap(nxt) and not POSSESSIVE.search(nxt):
                 return True
     return False
+
+
+def _person_follows(tokens: list, k: int) -> bool:
+    """Do tokens[k:] open with a person's name of two capitalised words ("Total Film's Jamie Graham")?"""
+    words = [m["w"] for m in tokens[k:k + 2]]
+    return len(words) == 2 and all(w and _is_cap(w) and not POSSESSIVE.search(w) for w in words) and is_person(" ".join(words))
 
 
 def _forward_np(text: str, pos: int, hi: int) -> str | None:
@@ -330,6 +268,10 @@ def _forward_np(text: str, pos: int, hi: int) -> str | None:
             pass  # "said Newry boss Roy McCreadie": a role between the body and the name goes on
         elif lw == "and" and np and not any(_is_cap(t[0]) for t in np) and _role_then_name(tokens, k + 1):
             pass  # "warns former programmer and technology analyst Tom Hale": two roles of one person
+        elif lw == "and" and np and _is_cap(np[-1][0]) and (_is_cap(np[0][0]) or np[0][0].lower() in DETERMINERS) and (
+            nxt and _is_cap(nxt) and nxt != "I"
+        ):
+            pass  # "according to Pew Internet and American Life", "said Apple and Motorola": one name, or one pair
         elif lw in NAME_CONNECTORS:
             if not (np and _is_cap(np[-1][0]) and nxt and _is_cap(nxt)):
                 break  # "of" goes on only inside a name: "Secretary of Defense"
@@ -346,7 +288,7 @@ def _forward_np(text: str, pos: int, hi: int) -> str | None:
             # "Russian" or "NATO" it goes on ("Russian state media RIA Novosti").
             break
         if POSSESSIVE.search(w) and not (np and np[0][0].lower() in DETERMINERS):
-            if not _role_then_name(tokens, k + 1):
+            if not _role_then_name(tokens, k + 1) and not _person_follows(tokens, k + 1):
                 # "said the alliance’s chief" reads on; "Lavrov’s comments" is no speaker; "said Sun's chief
                 # operating officer Jonathan Schwartz" reads on to the name.
                 return None
@@ -369,8 +311,9 @@ def _forward_np(text: str, pos: int, hi: int) -> str | None:
                 return named
         return text[np[0][1]:np[-1][2]]
     if _is_cap(np[-1][0]):
-        j = _trailing_run(np)
-        return _name_from_run(np[j:], text)
+        if any(t[0] == "and" and _is_cap(np[i - 1][0]) for i, t in enumerate(np) if i):
+            return joined_names(np, text)
+        return person_of_body(np, text) or _name_from_run(np[_trailing_run(np):], text)
     if np[-1][0].lower() in ROLE_NOUNS or np[-1][0].lower() in DOCUMENT_NOUNS:
         return text[np[0][1]:np[-1][2]]
     return None
@@ -404,7 +347,8 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
     for m in SPEECH_VERB.finditer(text, lo, hi):
         if _not_reporting(text, lo, m):
             continue
-        inverted_only = m.group() in INVERTED_ONLY
+        # "reports"/"estimates" are verbs before "that": "Acme estimates that …", not "estimates of …".
+        inverted_only = m.group() in INVERTED_ONLY and not _THAT_AFTER.match(text, m.end())
         speaker, span_start = (None, m.start()) if inverted_only else _inverted_at_end(text, lo, m, hi)
         if speaker is None and not inverted_only:
             speaker, span_start = _subject(text, lo, m.start())
@@ -424,6 +368,14 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
             continue  # "The survey revealed that …" is a finding; "Hale revealed that …" is speech
         if speaker:
             found.append((speaker, span_start, m.start(), "verb"))
+            if first:
+                hi = m.start()
+                break
+    for m in NOUN_OF_SAYING.finditer(text, lo, hi):
+        who = m.group("who")
+        speaker = PRONOUN_MARK.get({"his": "he", "her": "she", "its": "it", "their": "they"}.get(who, ""), who[:-2])
+        if speaker:  # "following his allegations that …": he; "Hale's claim that …": Hale
+            found.append((speaker, m.start(), m.start(), "verb"))
             if first:
                 hi = m.start()
                 break
@@ -485,6 +437,7 @@ def _inverted_at_end(text: str, lo: int, m: re.Match, hi: int) -> tuple[str | No
 
 
 _WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+_THAT_AFTER = re.compile(r"[ \t]+that\b")
 _WORD_BEFORE = re.compile(r"\b([a-z]+)[ \t]+$")
 
 
@@ -497,6 +450,9 @@ def _not_reporting(text: str, lo: int, m: re.Match) -> bool:
     if nxt == "by" or (nxt == "to" and m.group() in INFINITIVE_VERBS):
         return True
     before = _WORD_BEFORE.search(text, max(lo, m.start() - 12), m.start())
+    if before and before.group(1).endswith("ly") and before.start() > lo:
+        # "are regularly maintained", "was widely reported": an adverb between "be" and the participle.
+        before = _WORD_BEFORE.search(text, max(lo, before.start() - 12), before.start())
     return bool(before) and before.group(1) in PASSIVE_BE
 
 
@@ -558,9 +514,19 @@ def find_attribution(
             if is_pronoun(speaker):
                 return None if speaker in (PRONOUN_MARK["it"], PRONOUN_MARK["they"]) else last_person
             return speaker
+        # "That is according to X": a sentence that credits the one before it.
+        m = _CREDITS_BEFORE.match(text, hi)
+        if m:
+            speaker = _forward_np(text, m.end(), n)
+            if speaker and not is_pronoun(speaker):
+                return speaker
     except (IndexError, ValueError):  # defensive: a malformed span must not stop a pipeline
         return None
     return None
+
+
+# A sentence that only says where the sentence before it comes from: "That is according to X".
+_CREDITS_BEFORE = re.compile(r"[\s\"”]*(?:That|This)(?:\s+(?:is|was)|['’]s)\s+according\s+to\s+")
 
 
 def sentence_breaks(text: str) -> tuple[list[int], list[int]]:

@@ -15,6 +15,7 @@ __all__ = [
     "CLAUSE_BOUNDARY",
     "CLAUSE_WORDS",
     "DETERMINERS",
+    "DISCOURSE_ADVERBS",
     "DOCUMENT_NOUNS",
     "INFINITIVE_VERBS",
     "INVERTED_ONLY",
@@ -22,6 +23,7 @@ __all__ = [
     "LISTENER_VERBS",
     "NAME_CONNECTORS",
     "NATIONALITIES",
+    "NOUN_OF_SAYING",
     "NP_STOP",
     "ORG_WORDS",
     "PARTICIPLE",
@@ -55,13 +57,20 @@ SPEECH_VERB = re.compile(
       |admits|agreed|agrees|recalls|remembers|reported|forecast|predict|predicts
       |insist|claim|claims|warn|argue|admit|deny|denies|agree|pointed\s+out|points\s+out
       |reports|estimates|suggested|suggests|suggest|alleges|allege|alleged(?=\s+that\b)|underlined
-      |revealed(?=\s+that\b)|recogni[sz]ed(?=\s+that\b|[ \t]*[.,])
+      |made\s+(?:a|the)\s+(?:prediction|claim|promise|statement)(?=\s+that\b)
+      |revealed(?=\s+that\b)|indicated(?=\s+that\b)|hinted(?=\s+that\b)|recogni[sz]ed(?=\s+that\b|[ \t]*[.,])
       |estimated(?=\s+(?:that|the|a|an|some|about|around|\d))
       |estimate(?=\s+(?:that|it|the|a|an|some|about|around|\d))
     )
     (?![\w’'-])
     """,
     re.VERBOSE,
+)
+# A noun of saying after its speaker's possessive, with its clause: "his allegations that …",
+# "Hale's claim that …" (group "who": the possessive).
+NOUN_OF_SAYING = re.compile(
+    r"(?<![\w’'-])(?P<who>his|her|its|their|[A-Z][\w’'-]*?[’']s)[ \t]+(?:[a-z]+[ \t]+)?"
+    r"(?:allegations?|claims?|assertions?|insistence|warnings?|admission|denial|predictions?|suggestion)[ \t]+that\b"
 )
 # A participle that reports the words of the sentence's subject: "X shut it down, saying …".
 PARTICIPLE = re.compile(
@@ -106,6 +115,14 @@ SUBJECT_TRAILERS = frozenset("""
     tonight monday tuesday wednesday thursday friday saturday sunday separately
     now still even already always never just repeatedly
 """.split())
+# Adverbs set off by commas between a subject and its verb: "Sella, however, insisted …".
+DISCOURSE_ADVERBS = frozenset(
+    """however meanwhile though too also instead therefore nevertheless nonetheless moreover furthermore
+    similarly likewise indeed again""".split()
+) | frozenset(
+    """in turn, for his part, for her part, for its part, for their part, in contrast, by contrast,
+    in particular, in response, in reply, at the time, at the same time, once again""".replace("\n", " ").replace("    ", "").split(", ")
+)
 # Determiners that open a descriptive speaker: "a senior U.S. defense official".
 DETERMINERS = frozenset("""
     a an the one another two three several some many most other senior his her its their our those

@@ -527,8 +527,7 @@ REPORTED = [
      "But he has rejected any rise, alleging it would hurt families."), {"start": 71, "resolve": True}, "Ivan Petrov"),
     pytest.param("Last year, Ann Hale made a prediction that 20 million homes would have the sets by 2008.", {},
                  "Ann Hale",
-                 marks=pytest.mark.xfail(strict=True, reason="a noun of saying ('made a prediction that') is no verb"),
-                 id="miss-noun-of-saying"),
+                 id="noun-of-saying"),
     ("appositive role without its closing comma",
      "Tom Hale, spokesman for software firm Acme said many users were worried.", {}, "Tom Hale"),
     ("a title-noun role without its closing comma",
@@ -554,8 +553,7 @@ REPORTED = [
                  id="miss-role-noun-at-a-body"),
     pytest.param("Major companies have spent 2004 in talks with unions. They have also warned there are more cuts.",
                  {"start": 54, "resolve": True}, "Major companies",
-                 marks=pytest.mark.xfail(strict=True, reason="'they' is not resolved to a plural subject before"),
-                 id="miss-they-to-a-plural-subject"),
+                 id="they-to-a-plural-subject"),
 ]
 
 

@@ -1,0 +1,106 @@
+"""The subject that opens a sentence, read for attribution: a name, "he"/"she", or a "the …" phrase.
+
+Read by :mod:`claims.speakers` (participles: "X did this, saying …"; "X … and said …") and by
+:mod:`claims.people` and :mod:`claims.quotes`. Pure standard library; linear in the sentence's length.
+"""
+
+from __future__ import annotations
+
+from claims.speaker_names import is_person as _is_person
+from claims.speaker_tokens import _is_cap, _is_sentence_dot, _name_from_run, _words
+from claims.speech_words import (
+    DETERMINERS,
+    NAME_CONNECTORS,
+    NP_STOP,
+    POSSESSIVE,
+    PRONOUN_MARK,
+    PRONOUNS,
+    SUBJECT_TRAILERS,
+)
+
+__all__ = ["COMMON_VERBS", "LEADING_PHRASE", "MONTHS", "_sentence_start", "_sentence_subject"]
+
+# Words that open a phrase set off by a comma before the subject: "During the crisis, the firm sued …".
+LEADING_PHRASE = frozenset("""
+    in on at after before during despite following under with without since unlike having amid
+    throughout within although though whereas because unless until if when while once
+""".split())  # and subordinate clauses: "Although the move suits Farrell, Lindsay said …"
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+# Common verbs that follow a subject: "Lloyd Austin met …", "The album Exodus came out …".
+COMMON_VERBS = frozenset("""
+    is was are were has had have will would can could may might must should did does met won led
+    ran got made took gave said told came went began became left put set saw knew thought lost
+""".split())
+
+
+def _sentence_start(text: str, lo: int, pos: int) -> int:
+    """Where the sentence holding ``pos`` begins (not before ``lo``, at most 300 characters back)."""
+    i = pos
+    limit = max(lo, pos - 300)
+    while i > limit:
+        c = text[i - 1]
+        if c == "\n" or c in "!?" or (c == "." and _is_sentence_dot(text, i - 1)):
+            break
+        i -= 1
+    while i < pos and text[i] in " \t\n\"“”":
+        i += 1
+    return i
+
+
+def _sentence_subject(text: str, lo: int, pos: int) -> str | None:
+    """The subject that opens the sentence holding ``pos``: a name, "he"/"she", or "the …" phrase."""
+    ss = _sentence_start(text, lo, pos)
+    tokens = _words(text, ss, pos)
+    while tokens and tokens[0][0].lower() in ("but", "and", "however", "meanwhile", "yet", "so", "now"):
+        tokens = tokens[1:]
+    if tokens and (tokens[0][0].lower() in LEADING_PHRASE or (
+        tokens[0][0].endswith("ing") and len(tokens) > 1 and tokens[1][0].islower()
+    )):
+        # "In its bulletin, it flagged …", "Speaking in Lima, Mr Saldarriaga said …": the subject follows the comma.
+        comma = text.find(",", tokens[0][1], min(pos, tokens[0][1] + 100))
+        if comma > 0:
+            tokens = [t for t in tokens if t[1] > comma]
+    if not tokens:
+        return None
+    w0 = tokens[0][0]
+    if w0.islower() and w0 not in DETERMINERS and w0 not in PRONOUNS:
+        # "But novelist Gore Vidal defended …": lowercase role words before the name.
+        k = next((k for k, t in enumerate(tokens[:4]) if _is_cap(t[0])), 0)
+        if k and all(t[0].isalpha() and t[0] not in NP_STOP and t[0] not in COMMON_VERBS and not t[0].endswith("ly")
+                     for t in tokens[:k]):
+            run = [tokens[k]]
+            for t in tokens[k + 1:]:
+                if _is_cap(t[0]) or t[0] in NAME_CONNECTORS:
+                    run.append(t)
+                else:
+                    break
+            name = _name_from_run(run, text)
+            if _is_person(name) and not POSSESSIVE.search(run[-1][0]):
+                return name
+        return None
+    if w0.lower() in PRONOUNS:
+        return PRONOUN_MARK[w0.lower()]
+    if w0.lower() in DETERMINERS:
+        np = tokens[:1]
+        for k, t in enumerate(tokens[1:7], 1):
+            lw = t[0].lower()
+            if lw in NP_STOP or lw in COMMON_VERBS or lw in SUBJECT_TRAILERS or lw in ("of", "from", "for") or (
+                t[0].islower() and lw.endswith("ly") and len(lw) > 4
+            ) or (
+                t[0].islower() and (lw.endswith("ed") or (k >= 2 and lw.endswith("s") and not lw.endswith("ss")))
+            ):
+                break  # "The firm expects", "the record holder believes", "the album Exodus came"
+            np.append(t)
+        if len(np) < 2:
+            return None
+        phrase = text[np[0][1]:np[-1][2]]
+        return phrase[0].lower() + phrase[1:]
+    run = []
+    for t in tokens:
+        if _is_cap(t[0]) or (run and t[0] in NAME_CONNECTORS):
+            run.append(t)
+        else:
+            break
+    if not run or POSSESSIVE.search(run[-1][0]):
+        return None
+    return _name_from_run(run, text)
