@@ -20,8 +20,9 @@ The model is a linear classifier (logistic regression, trained by
 It is trained on news as well as debates: CLEF-2024 CheckThat! Task 1 English
 train+dev and the check-worthy sentences of the CheckThat! 2019/2020 debates,
 2,953 BBC sentences labelled one by one (``bench/data/checkworthiness``), and the
-other sentences of those BBC articles' categories labelled by a teacher (sentence
-embeddings of all-MiniLM-L6-v2 and n-grams; used in training only).
+other sentences of those BBC articles' categories labelled by a teacher
+(all-MiniLM-L6-v2 fine-tuned on the same labels; used in training only, so that
+scoring needs nothing but the standard library).
 
 Transcribed speech and news prose differ in register, and so does the share of
 their sentences that is worth checking.  A second, smaller linear model over the

