@@ -439,12 +439,14 @@ def _inverted_at_end(text: str, lo: int, m: re.Match, hi: int) -> tuple[str | No
 _WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 _THAT_AFTER = re.compile(r"[ \t]+that\b")
 _WORD_BEFORE = re.compile(r"\b([a-z]+)[ \t]+$")
+_ARTICLES = frozenset(("a", "an", "the"))
 
 
 def _not_reporting(text: str, lo: int, m: re.Match) -> bool:
     """Is this speech verb one that reports no one's words: an infinitive after it ("agreed to begin
     talks", "continued to rise"), a passive or a noun before "by" ("forecast by 2%", "was reported
-    by"), or a passive after "be" ("was told", "is said to be")?"""
+    by"), a passive after "be" ("was told", "is said to be"), or an adjective after an article ("by an
+    estimated 3%")?"""
     after = _WORD_AFTER.match(text, m.end(), min(len(text), m.end() + 20))
     nxt = after.group(1) if after else ""
     if nxt == "by" or (nxt == "to" and m.group() in INFINITIVE_VERBS):
@@ -453,7 +455,8 @@ def _not_reporting(text: str, lo: int, m: re.Match) -> bool:
     if before and before.group(1).endswith("ly") and before.start() > lo:
         # "are regularly maintained", "was widely reported": an adverb between "be" and the participle.
         before = _WORD_BEFORE.search(text, max(lo, before.start() - 12), before.start())
-    return bool(before) and before.group(1) in PASSIVE_BE
+    # After an article the word is an adjective or a noun: "grew by an estimated 3%", "the forecast rise".
+    return bool(before) and (before.group(1) in PASSIVE_BE or before.group(1) in _ARTICLES)
 
 
 # Words that open a clause with a subject of its own inside a sentence.

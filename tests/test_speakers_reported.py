@@ -123,6 +123,11 @@ REPORTED = [
     ("'That is according to X' credits the sentence before it",
      "Cars will drive themselves within ten years. That is according to an expert panel which met in Leeds.",
      {"end": 44}, "an expert panel"),
+    ("a speech verb after an article is an adjective: 'by an estimated 3%'",
+     "The economy grew by an estimated 3% last year, says the Leeds Office of Statistics (LOS).", {},
+     "the Leeds Office of Statistics"),
+    ("'the predicted rise' is no verb either",
+     "The predicted rise in rents did not come, the agency said.", {}, "the agency"),
     ("'This is according to X' too",
      "Rents rose by a third. This is according to the Acme Property Group.", {"end": 22}, "the Acme Property Group"),
 ]
