@@ -89,6 +89,12 @@ __all__ = ["find_attribution", "is_person", "is_pronoun", "sentence_breaks"]
 
 def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
     """The speaker before a speech verb and where its clause starts."""
+    aside = _DASH_ASIDE.search(text, max(lo, verb_start - 100), verb_start)
+    if aside and aside.start() > lo:
+        named = _words(text, max(lo, aside.start() - 40), aside.start())
+        if named and _is_cap(named[-1][0]):
+            # "Mr Hawkins - a paraplegic himself - says": the name before a description between dashes.
+            return _subject(text, lo, aside.start())
     cs = _clause_start(text, lo, verb_start)
     tokens = _words(text, cs, verb_start)
     while tokens and tokens[-1][0].lower() in SUBJECT_TRAILERS:
@@ -215,6 +221,8 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
 
 
 _PASSIVE = frozenset("was is were are been be".split())  # "It was announced" names no speaker
+# A description set off by spaced dashes right before the verb: " - a paraplegic himself - ".
+_DASH_ASIDE = re.compile(r"[ \t]+[-–—][ \t]+[a-z][^-–—\n\"“”]{0,80}?[ \t]+[-–—][ \t]*$")
 def _role_then_name(tokens: list, k: int) -> bool:
     """Do tokens[k:] hold a role of lowercase words ending in a title noun, then a capitalised name
     ("boss Roy McCreadie", "chief operating officer Jonathan Schwartz")?"""
