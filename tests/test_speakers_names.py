@@ -43,6 +43,12 @@ QUOTES = [
                  marks=pytest.mark.xfail(strict=True, reason="a plural possessive inside a body's name cuts the "
                                          "name at the apostrophe"),
                  id="miss-plural-possessive-inside-a-name"),
+    ("'she' is the woman named before, by a first name of the broader list",
+     'Tom Hale lost to Imogen Reed in the final. "I played well," she said.',
+     [("I played well", "Imogen Reed")]),
+    ("'she' skips the man named last for a woman named first",
+     'Serena Reed beat Tom Hale. "I was lucky," she said.',
+     [("I was lucky", "Serena Reed")]),
     ("a person's name before 'of' and their body",
      '"It was dull," said Tom Hale of Film Weekly.',
      [("It was dull", "Tom Hale")]),
