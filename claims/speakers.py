@@ -89,7 +89,11 @@ __all__ = ["find_attribution", "is_person", "is_pronoun", "sentence_breaks"]
 
 def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
     """The speaker before a speech verb and where its clause starts."""
-    aside = _DASH_ASIDE.search(text, max(lo, verb_start - 100), verb_start)
+    aside = (
+        _DASH_ASIDE.search(text, max(lo, verb_start - 100), verb_start)
+        if text[max(lo, verb_start - 3):verb_start].rstrip()[-1:] in ("-", "–", "—") and verb_start - lo > 3
+        else None
+    )
     if aside and aside.start() > lo:
         named = _words(text, max(lo, aside.start() - 40), aside.start())
         if named and _is_cap(named[-1][0]):
