@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from claims.first_names import FIRST_NAMES_FEMALE, FIRST_NAMES_MALE
 from claims.speaker_names import is_quantity, pronoun_gender
 from claims.speaker_sentences import COMMON_VERBS, LEADING_PHRASE, _sentence_subject
 from claims.speaker_subjects import plural_subject
@@ -81,29 +82,6 @@ _NATIONALITY_PEOPLE = frozenset(
               "nigerian argentine argentinian portuguese serb croat welshman englishman irishman".split())
 # Words before a name that show it names a person: "spokeswoman Maria Zakharova", "his wife Sharon".
 _PERSON_MARKERS = TITLE_NOUNS | ROLE_NOUNS | PERSON_NOUNS | MALE_NOUNS | FEMALE_NOUNS
-# A small list of common first names (English-language news), for gender and for knowing a name.
-FIRST_NAMES_MALE = frozenset("""
-    aaron adam adrian alan albert alexander alfred andrew andy anthony antonio arthur barry ben
-    benjamin bernard bill billy bob brian bruce carl carlos charles charlie christopher colin craig
-    daniel david dennis derek dmitry donald douglas edward eric frank fred gary gavin geoffrey george
-    gerald gordon graham harry henry howard hugh ian jack jacques jake james jamie jason jeff jeffrey
-    jim jimmy joe john jonathan jose joseph juan keith ken kenneth kevin larry lee luis malcolm mark
-    martin matthew michael mick mike neil nick nicholas nigel oliver patrick paul peter philip
-    ralph ray raymond richard rob robert robbie roger ronald roy russell ryan sam samuel scott sean
-    sebastian sergei simon stephen steve steven stuart terry thomas tim timothy tom tony trevor
-    victor vladimir walter wayne william dimitri dmitri
-""".split())
-FIRST_NAMES_FEMALE = frozenset("""
-    alice alicia amanda amy andrea angela ann anna anne annie barbara betty beverley brenda carol
-    caroline catherine charlotte cheryl christine claire clare diana diane donna dorothy elaine
-    elizabeth ellen emily emma fiona frances gillian gloria hannah hazel heather helen hilary
-    jacqueline jane janet jennifer jessica jill joan joanna josephine joyce judith judy julia julie
-    karen kate katherine kathleen kathy kelly laura lesley linda lindsay lisa louise lucy
-    margaret maria marie mary melanie michelle nadia natalie nicola norah olivia pamela patricia
-    paula pauline rachel rebecca rose ruth sally samantha sandra sarah sharon shirley sophie
-    stephanie sue susan tessa theresa tracey tracy valerie vanessa victoria wendy yvonne zoe vera
-    elena svetlana anastasia natalia olga irina tatiana daniela monica martina
-""".split())
 _VERBS = COMMON_VERBS | frozenset("also now then still".split())
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 # The lowercase word right before a name: "spokeswoman" in "spokeswoman Maria Zakharova".

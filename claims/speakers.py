@@ -89,6 +89,16 @@ __all__ = ["find_attribution", "is_person", "is_pronoun", "sentence_breaks"]
 
 def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
     """The speaker before a speech verb and where its clause starts."""
+    aside = (
+        _DASH_ASIDE.search(text, max(lo, verb_start - 100), verb_start)
+        if text[max(lo, verb_start - 3):verb_start].rstrip()[-1:] in ("-", "–", "—") and verb_start - lo > 3
+        else None
+    )
+    if aside and aside.start() > lo:
+        named = _words(text, max(lo, aside.start() - 40), aside.start())
+        if named and _is_cap(named[-1][0]):
+            # "Mr Hawkins - a paraplegic himself - says": the name before a description between dashes.
+            return _subject(text, lo, aside.start())
     cs = _clause_start(text, lo, verb_start)
     tokens = _words(text, cs, verb_start)
     while tokens and tokens[-1][0].lower() in SUBJECT_TRAILERS:
@@ -215,6 +225,8 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
 
 
 _PASSIVE = frozenset("was is were are been be".split())  # "It was announced" names no speaker
+# A description set off by spaced dashes right before the verb: " - a paraplegic himself - ".
+_DASH_ASIDE = re.compile(r"[ \t]+[-–—][ \t]+[a-z][^-–—\n\"“”]{0,80}?[ \t]+[-–—][ \t]*$")
 def _role_then_name(tokens: list, k: int) -> bool:
     """Do tokens[k:] hold a role of lowercase words ending in a title noun, then a capitalised name
     ("boss Roy McCreadie", "chief operating officer Jonathan Schwartz")?"""
@@ -439,12 +451,14 @@ def _inverted_at_end(text: str, lo: int, m: re.Match, hi: int) -> tuple[str | No
 _WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 _THAT_AFTER = re.compile(r"[ \t]+that\b")
 _WORD_BEFORE = re.compile(r"\b([a-z]+)[ \t]+$")
+_ARTICLES = frozenset(("a", "an", "the"))
 
 
 def _not_reporting(text: str, lo: int, m: re.Match) -> bool:
     """Is this speech verb one that reports no one's words: an infinitive after it ("agreed to begin
     talks", "continued to rise"), a passive or a noun before "by" ("forecast by 2%", "was reported
-    by"), or a passive after "be" ("was told", "is said to be")?"""
+    by"), a passive after "be" ("was told", "is said to be"), or an adjective after an article ("by an
+    estimated 3%")?"""
     after = _WORD_AFTER.match(text, m.end(), min(len(text), m.end() + 20))
     nxt = after.group(1) if after else ""
     if nxt == "by" or (nxt == "to" and m.group() in INFINITIVE_VERBS):
@@ -453,7 +467,8 @@ def _not_reporting(text: str, lo: int, m: re.Match) -> bool:
     if before and before.group(1).endswith("ly") and before.start() > lo:
         # "are regularly maintained", "was widely reported": an adverb between "be" and the participle.
         before = _WORD_BEFORE.search(text, max(lo, before.start() - 12), before.start())
-    return bool(before) and before.group(1) in PASSIVE_BE
+    # After an article the word is an adjective or a noun: "grew by an estimated 3%", "the forecast rise".
+    return bool(before) and (before.group(1) in PASSIVE_BE or before.group(1) in _ARTICLES)
 
 
 # Words that open a clause with a subject of its own inside a sentence.

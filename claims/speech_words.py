@@ -92,13 +92,17 @@ WEB_NAME = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|biz|net|org|co\.uk|i
 # "according to X": X is the source.
 ACCORDING_TO = re.compile(r"(?<![\w-])[Aa]ccording\s+to\s+")
 # A word (keeps "U.S.", "Lavrov’s", "de-escalating", "AT&T") or a single punctuation mark.
-TOKEN = re.compile(r"(?P<w>[^\W_](?:[\w’'.&-]*[^\W_])?\.?)|(?P<p>[^\w\s])")
+# A plural possessive keeps its apostrophe before a two-word name: "Sky Networks' Ann Reed" (but
+# "the Musicians' Union" is one name).
+TOKEN = re.compile(
+    r"(?P<w>[^\W_](?:[\w’'.&-]*[^\W_])?(?:(?<=s)[’'](?=[ \t]+[A-Z][a-z]+[ \t]+[A-Z]))?\.?)|(?P<p>[^\w\s])"
+)
 # A run of capitalised words, possibly joined by name particles: "Charles de Gaulle".
 CAP_RUN = re.compile(
     r"(?<![\w’'.-])[A-Z][\w’'.-]*(?:[ \t]+(?:(?:of|de|van|von|den|ten|ter|al|bin|da|del|der|la|le|du|di|dos|das)[ \t]+)?[A-Z][\w’'.-]*){0,6}"
 )
-# A possessive word is not a speaker: "Lavrov’s comments".
-POSSESSIVE = re.compile(r"[’']s$")
+# A possessive word is not a speaker: "Lavrov’s comments", "the Networks' chief".
+POSSESSIVE = re.compile(r"[’']s$|(?<=s)[’']$")
 
 # Characters that end a clause when looking for the subject of a speech verb.
 CLAUSE_BOUNDARY = frozenset(",;:()[]{}–—“”\"!?\n")
