@@ -24,10 +24,11 @@ the CT24 sentences and the news labels repeated three times; the weights come fr
 training environment is large (about 1.6 GB).  Each fold's teacher is cached under ``.venv-train``; the five of
 them cost about an hour of a 2-core machine the first time.
 
-Student (what ships): logistic regression over the pure-Python features of ``claims.checkworthiness.featurize`` (word 1-2-grams, char 3-4-grams, hand features), fitted on the gold labels and
-on the teacher's probabilities for the unlabelled BBC sentences (each such sentence enters as a positive of weight
-``W_POOL * p`` and a negative of weight ``W_POOL * (1 - p)``: cross-entropy against the soft target).  Inference
-needs nothing but the standard library.
+Student (what ships): logistic regression over the pure-Python features of ``claims.checkworthiness.featurize``
+(word 1-2-grams, char 3-4-grams, hand features), fitted on the gold labels and on the teacher's probabilities
+for the unlabelled BBC sentences (each such sentence enters as a positive of weight ``W_POOL * p`` and a negative
+of weight ``W_POOL * (1 - p)``: cross-entropy against the soft target).  Inference needs nothing but the standard
+library.
 
 Register (what ships beside the student): a logistic regression over the same word n-grams and hand features
 telling CT24's debate sentences (speech) from BBC sentences (news prose).  Its probability ``r`` blends two
@@ -100,13 +101,14 @@ NEWS_PATH = REPO / "bench" / "data" / "checkworthiness" / "news.jsonl"
 OOF_PATH = REPO / "bench" / "data" / "checkworthiness" / "oof.jsonl"
 K_FOLDS = 5
 # The student: regularisation, char n-gram group scale (a weaker prior on that group), sample weights of the
-# news labels and of the teacher-labelled sentences (CT24 sentences weigh 1, the extra debate positives 0.5).
+# news labels and of the teacher-labelled sentences (CT24 sentences weigh CT_W, the extra debate positives half that).
 STUDENT = {"C": 4.0, "c_scale": 0.5, "extra_w": 0.5, "w_news": 30.0, "w_pool": 5.0}
 # The fine-tuned teacher's training set (tools/finetune_teacher.py): the share of the fold's CT24 sentences it sees
 # (half: one epoch then takes about 10 minutes on 2 cores) and how often each news label is repeated.
 TEACHER = {"ct_fraction": 0.5, "news_repeat": 3}
-# CT24 (debate) sentences weigh this much beside the news labels, in the teacher and the student alike: chosen by
-# the out-of-fold news F1 over the first 2,024 labels (0.774 at 1.0, 0.783 at 0.3, 0.780 at 0.1).
+# CT24 (debate) sentences weigh this much beside the news labels in the student (the fine-tuned teacher sees half of
+# them at full weight instead): chosen, with the teacher of session 8, by the out-of-fold news F1 over the first
+# 2,024 labels (0.774 at 1.0, 0.783 at 0.3, 0.780 at 0.1).
 CT_W = 0.3
 # The register model (speech vs news prose): its regularisation.
 REGISTER = {"C": 1.0}
