@@ -48,8 +48,8 @@ from sample_news import eligible_id as eligible  # noqa: E402  (tools/sample_new
 
 GOLD = REPO / "bench" / "data" / "speakers" / "speakers.jsonl"
 # Where each annotation batch ends in the sample order (batch 1: 0-69, 2: 70-96, 3: 97-126, 4: 127-163, 5: 164-188,
-# 6: 189-224, 7: 225-260, 8: 261-296).
-BATCHES = (70, 97, 127, 164, 189, 225, 261, 297)
+# 6: 189-224, 7: 225-260, 8: 261-296, 9: 297-332).
+BATCHES = (70, 97, 127, 164, 189, 225, 261, 297, 333)
 SAMPLE_SIZE = BATCHES[-1]
 ALTERNATE = BATCHES[0]
 # The accuracy of the code as it was before the attribution rules of issue 12 (claims/quotes.py and
