@@ -116,6 +116,17 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
         and not any(t[0].lower() in TITLE_WORDS for t in tokens[k + 1:])
     ):
         tokens = tokens[:k]  # not "Speaking in Leeds Mr Hale said"
+    elif 1 <= k < len(tokens) - 1 and tokens[k][0] in ("from", "at") or (
+        2 <= k < len(tokens) - 1 and tokens[k][0] == "the" and tokens[k - 1][0] in ("from", "at")
+    ):
+        k -= tokens[k][0] == "the"
+        # "Mr Hirsch from Retail Banking Research said": the person speaks, not the body they are from.
+        j = k
+        while j > 0 and _is_cap(tokens[j - 1][0]):
+            j -= 1
+        name = _name_from_run(tokens[j:k], text) if j < k else None
+        if name and _is_person(name) and (len(name.split()) >= 2 or any(t[0].lower() in TITLE_WORDS for t in tokens[j:k])):
+            tokens = tokens[:k]
     while tokens and tokens[-1][0].islower() and tokens[-1][0].endswith("ly") and len(tokens[-1][0]) > 4:
         if len(tokens) > 1 and tokens[-2][0].lower() in DETERMINERS:
             break  # "the family said", "his family said": a noun after a determiner, not an adverb
