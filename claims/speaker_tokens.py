@@ -88,6 +88,19 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
     return limit
 
 
+def _clause_start_past_brackets(text: str, lo: int, pos: int) -> int:
+    """As ``_clause_start``, but a bracketed one-word abbreviation inside the clause does not end it:
+    "Ann Reed, head of Acme Games (AG) in Leeds, told …" is one appositive."""
+    i = _clause_start(text, lo, pos)
+    while i > lo and text[i - 1] == ")":
+        k = text.rfind("(", max(lo, i - 16), i - 1)
+        inside = text[k + 1:i - 1] if k >= 0 else ""
+        if not inside or not inside.isalnum() or not any(c.isupper() for c in inside):
+            break
+        i = _clause_start(text, lo, k)
+    return i
+
+
 def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 

@@ -47,6 +47,7 @@ from claims.speaker_names import (
 from claims.speaker_sentences import MONTHS, _sentence_start, _sentence_subject
 from claims.speaker_tokens import (
     _clause_start,
+    _clause_start_past_brackets,
     _descriptive,
     _is_abbreviation,
     _is_acronym,
@@ -142,7 +143,7 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
                     speaker, start = inside, k + 1
                 return speaker, start
         if cs > lo and text[cs - 1] == ",":
-            cs2 = _clause_start(text, lo, cs - 1)
+            cs2 = _clause_start_past_brackets(text, lo, cs - 1)  # past "(EA)"
             previous = _words(text, cs2, cs - 1)
             if previous and cs2 > lo and text[cs2 - 1] == "," and (
                 " ".join(w.lower() for w, _, _ in previous) in DISCOURSE_ADVERBS

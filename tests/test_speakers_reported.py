@@ -153,6 +153,10 @@ REPORTED = [
     pytest.param("The organisers have revealed Travis will also play.", {}, "the organisers",
                  marks=pytest.mark.xfail(strict=True, reason="'revealed' without 'that' is speech only before a pronoun"),
                  id="miss-revealed-before-a-name-clause"),
+    ("a bracketed abbreviation inside an appositive does not end it",
+     "Ann Reed, head of Acme Games (AG) in Leeds, recently told the BBC that sales were up.", {}, "Ann Reed"),
+    ("an appositive ending in a bracketed abbreviation",
+     "Tom Hale, a manager at Acme Games (AG), said sales were up.", {}, "Tom Hale"),
     ("'This is according to X' too",
      "Rents rose by a third. This is according to the Acme Property Group.", {"end": 22}, "the Acme Property Group"),
 ]
