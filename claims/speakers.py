@@ -88,8 +88,22 @@ from claims.speech_words import (
 __all__ = ["find_attribution", "is_person", "is_pronoun", "sentence_breaks"]
 
 
+_BE = frozenset("is are was were has have had will would could may might".split())
+
+
+def _expletive(text: str, lo: int, verb_start: int) -> bool:
+    """Does the clause before the verb open with an expletive "there" ("There are also other
+    pressures …") -- which names no one, so the speaker follows the verb?"""
+    tokens = _words(text, _clause_start(text, lo, verb_start), verb_start)
+    while tokens and tokens[0][0].lower() in ("but", "and", "so", "yet"):
+        tokens = tokens[1:]
+    return len(tokens) > 2 and tokens[0][0].lower() == "there" and tokens[1][0].lower() in _BE
+
+
 def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
     """The speaker before a speech verb and where its clause starts."""
+    if _expletive(text, lo, verb_start):
+        return None, _clause_start(text, lo, verb_start)  # "There are other pressures said Tom Hale"
     aside = (
         _DASH_ASIDE.search(text, max(lo, verb_start - 100), verb_start)
         if text[max(lo, verb_start - 3):verb_start].rstrip()[-1:] in ("-", "–", "—") and verb_start - lo > 3
@@ -385,7 +399,7 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
             j = m.start()
             while j > lo and text[j - 1].isspace():
                 j -= 1
-            if (j == lo and not inverted_only) or text[j - 1] in ",”\"":
+            if (j == lo and not inverted_only) or text[j - 1] in ",”\"" or _expletive(text, lo, m.start()):
                 speaker = _named_after(text, _forward_np(text, m.end(), hi), m.end(), hi)
                 span_start = m.start()
         if speaker and m.group() == "revealed" and speaker.split()[-1].lower() in DOCUMENT_NOUNS:
