@@ -15,7 +15,9 @@ from claims.speech_words import (
     POSSESSIVE,
     PRONOUN_MARK,
     PRONOUNS,
+    ROLE_NOUNS,
     SUBJECT_TRAILERS,
+    TITLE_NOUNS,
 )
 
 __all__ = ["COMMON_VERBS", "LEADING_PHRASE", "MONTHS", "_sentence_start", "_sentence_subject"]
@@ -103,4 +105,17 @@ def _sentence_subject(text: str, lo: int, pos: int) -> str | None:
             break
     if not run or POSSESSIVE.search(run[-1][0]):
         return None
+    # "France coach Bernard Laporte believes …": a body, a role noun, then the person who holds it.
+    k = len(run)
+    j = next((j for j in range(k, min(len(tokens), k + 3)) if tokens[j][0] in TITLE_NOUNS or tokens[j][0] in ROLE_NOUNS), None)
+    if j is not None and all(t[0].islower() and t[0].isalpha() for t in tokens[k:j + 1]):
+        person = []
+        for t in tokens[j + 1:]:
+            if _is_cap(t[0]) or (person and t[0] in NAME_CONNECTORS):
+                person.append(t)
+            else:
+                break
+        name = _name_from_run(person, text) if person and not POSSESSIVE.search(person[-1][0]) else None
+        if _is_person(name) and len(name.split()) >= 2:
+            return name
     return _name_from_run(run, text)

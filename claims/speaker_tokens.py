@@ -88,6 +88,19 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
     return limit
 
 
+def _clause_start_past_brackets(text: str, lo: int, pos: int) -> int:
+    """As ``_clause_start``, but a bracketed one-word abbreviation inside the clause does not end it:
+    "Ann Reed, head of Acme Games (AG) in Leeds, told …" is one appositive."""
+    i = _clause_start(text, lo, pos)
+    while i > lo and text[i - 1] == ")":
+        k = text.rfind("(", max(lo, i - 16), i - 1)
+        inside = text[k + 1:i - 1] if k >= 0 else ""
+        if not inside or not inside.isalnum() or not any(c.isupper() for c in inside):
+            break
+        i = _clause_start(text, lo, k)
+    return i
+
+
 def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
@@ -161,7 +174,7 @@ def _descriptive_span(tokens: list[tuple[str, int, int]], text: str) -> str | No
         # A determiner, or a possessive standing for one: "Russia’s foreign minister".
         opens = w.lower() in DETERMINERS or (POSSESSIVE.search(w) and _is_cap(w))
         if opens and len(tokens) - i <= 8 and i < len(tokens) - 1:
-            if not POSSESSIVE.search(w) or tokens[-1][0].lower() in TITLE_NOUNS | ROLE_NOUNS:
+            if not POSSESSIVE.search(w) or tokens[-1][0].lower() in TITLE_NOUNS | ROLE_NOUNS | ORG_WORDS:
                 return text[tokens[i][1]:tokens[-1][2]]
     if tokens and tokens[-1][0].lower() in ROLE_NOUNS and len(tokens) <= 4:
         return text[tokens[0][1]:tokens[-1][2]]

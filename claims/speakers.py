@@ -47,6 +47,7 @@ from claims.speaker_names import (
 from claims.speaker_sentences import MONTHS, _sentence_start, _sentence_subject
 from claims.speaker_tokens import (
     _clause_start,
+    _clause_start_past_brackets,
     _descriptive,
     _is_abbreviation,
     _is_acronym,
@@ -87,8 +88,22 @@ from claims.speech_words import (
 __all__ = ["find_attribution", "is_person", "is_pronoun", "sentence_breaks"]
 
 
+_BE = frozenset("is are was were has have had will would could may might".split())
+
+
+def _expletive(text: str, lo: int, verb_start: int) -> bool:
+    """Does the clause before the verb open with an expletive "there" ("There are also other
+    pressures …") -- which names no one, so the speaker follows the verb?"""
+    tokens = _words(text, _clause_start(text, lo, verb_start), verb_start)
+    while tokens and tokens[0][0].lower() in ("but", "and", "so", "yet"):
+        tokens = tokens[1:]
+    return len(tokens) > 2 and tokens[0][0].lower() == "there" and tokens[1][0].lower() in _BE
+
+
 def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
     """The speaker before a speech verb and where its clause starts."""
+    if _expletive(text, lo, verb_start):
+        return None, _clause_start(text, lo, verb_start)  # "There are other pressures said Tom Hale"
     aside = (
         _DASH_ASIDE.search(text, max(lo, verb_start - 100), verb_start)
         if text[max(lo, verb_start - 3):verb_start].rstrip()[-1:] in ("-", "–", "—") and verb_start - lo > 3
@@ -116,6 +131,17 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
         and not any(t[0].lower() in TITLE_WORDS for t in tokens[k + 1:])
     ):
         tokens = tokens[:k]  # not "Speaking in Leeds Mr Hale said"
+    elif 1 <= k < len(tokens) - 1 and tokens[k][0] in ("from", "at") or (
+        2 <= k < len(tokens) - 1 and tokens[k][0] == "the" and tokens[k - 1][0] in ("from", "at")
+    ):
+        k -= tokens[k][0] == "the"
+        # "Mr Hirsch from Retail Banking Research said": the person speaks, not the body they are from.
+        j = k
+        while j > 0 and _is_cap(tokens[j - 1][0]):
+            j -= 1
+        name = _name_from_run(tokens[j:k], text) if j < k else None
+        if name and _is_person(name) and (len(name.split()) >= 2 or any(t[0].lower() in TITLE_WORDS for t in tokens[j:k])):
+            tokens = tokens[:k]
     while tokens and tokens[-1][0].islower() and tokens[-1][0].endswith("ly") and len(tokens[-1][0]) > 4:
         if len(tokens) > 1 and tokens[-2][0].lower() in DETERMINERS:
             break  # "the family said", "his family said": a noun after a determiner, not an adverb
@@ -131,7 +157,7 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
                     speaker, start = inside, k + 1
                 return speaker, start
         if cs > lo and text[cs - 1] == ",":
-            cs2 = _clause_start(text, lo, cs - 1)
+            cs2 = _clause_start_past_brackets(text, lo, cs - 1)  # past "(EA)"
             previous = _words(text, cs2, cs - 1)
             if previous and cs2 > lo and text[cs2 - 1] == "," and (
                 " ".join(w.lower() for w, _, _ in previous) in DISCOURSE_ADVERBS
@@ -153,7 +179,7 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
     low = last.lower()
     if low in PRONOUNS:
         return PRONOUN_MARK[low], tokens[-1][1]
-    if low in ("and", "but") and len(tokens) > 1:
+    if low in ("and", "but") and (len(tokens) > 1 or (cs > lo and text[cs - 1] == ",")):
         # "Nintendo has a 95% share of the market and said it expected …": the sentence's subject,
         # if it names someone or a body ("The album Exodus came out … and confirmed" does not).
         subject = _sentence_subject(text, lo, tokens[-1][1])
@@ -373,7 +399,7 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
             j = m.start()
             while j > lo and text[j - 1].isspace():
                 j -= 1
-            if (j == lo and not inverted_only) or text[j - 1] in ",”\"":
+            if (j == lo and not inverted_only) or text[j - 1] in ",”\"" or _expletive(text, lo, m.start()):
                 speaker = _named_after(text, _forward_np(text, m.end(), hi), m.end(), hi)
                 span_start = m.start()
         if speaker and m.group() == "revealed" and speaker.split()[-1].lower() in DOCUMENT_NOUNS:

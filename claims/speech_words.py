@@ -58,7 +58,7 @@ SPEECH_VERB = re.compile(
       |insist|claim|claims|warn|argue|admit|deny|denies|agree|pointed\s+out|points\s+out
       |reports|estimates|suggested|suggests|suggest|alleges|allege|alleged(?=\s+that\b)|underlined
       |made\s+(?:a|the)\s+(?:prediction|claim|promise|statement)(?=\s+that\b)
-      |revealed(?=\s+that\b)|indicated(?=\s+that\b)|hinted(?=\s+that\b)|recogni[sz]ed(?=\s+that\b|[ \t]*[.,])
+      |revealed(?=\s+(?:that|he|she|they|we)\b)|indicated(?=\s+that\b)|hinted(?=\s+that\b)|recogni[sz]ed(?=\s+that\b|[ \t]*[.,])
       |estimated(?=\s+(?:that|the|a|an|some|about|around|\d))
       |estimate(?=\s+(?:that|it|the|a|an|some|about|around|\d))
     )
