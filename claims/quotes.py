@@ -50,9 +50,9 @@ from claims.model import Quote
 from claims.people import FEMALE_NOUNS, MALE_NOUNS, People, description_gender, remember
 from claims.speaker_names import pronoun_gender
 from claims.speaker_sentences import _sentence_subject
+from claims.speaker_after import _forward_np
 from claims.speakers import (
     _attributions,
-    _forward_np,
     _subject,
     find_attribution,
     is_person,

@@ -25,7 +25,8 @@ News attributes words in a few fixed ways, each handled here:
 
 Pure standard library; compiled patterns (the word lists and patterns are in :mod:`claims.speech_words`,
 names with their roles and who is a person in :mod:`claims.speaker_names`,
-the reading of tokens, clauses and names in :mod:`claims.speaker_tokens`);
+the reading of tokens, clauses and names in :mod:`claims.speaker_tokens`, the speaker named after
+an inverted verb or "according to" in :mod:`claims.speaker_after`);
 linear in the length of the text; never raises.
 """
 
@@ -33,6 +34,7 @@ from __future__ import annotations
 
 import re
 
+from claims.speaker_after import _forward_np, _inverted_at_end, _named_after
 from claims.speaker_names import (
     _before_appositive,
     _name_then_role,
@@ -40,8 +42,6 @@ from claims.speaker_names import (
     _unclosed_role,
     is_person,
     is_pronoun,
-    joined_names,
-    person_of_body,
     quantity_subject,
 )
 from claims.speaker_sentences import MONTHS, _sentence_start, _sentence_subject
@@ -49,7 +49,6 @@ from claims.speaker_tokens import (
     _clause_start,
     _clause_start_past_brackets,
     _descriptive,
-    _is_abbreviation,
     _is_acronym,
     _is_cap,
     _is_descriptor,
@@ -66,9 +65,7 @@ from claims.speech_words import (
     INFINITIVE_VERBS,
     INVERTED_ONLY,
     LISTENER_VERBS,
-    NAME_CONNECTORS,
     NOUN_OF_SAYING,
-    NP_STOP,
     ORG_WORDS,
     PARTICIPLE,
     PASSIVE_BE,
@@ -81,8 +78,6 @@ from claims.speech_words import (
     SUBJECT_TRAILERS,
     TITLE_NOUNS,
     TITLE_WORDS,
-    TOKEN,
-    WEB_NAME,
 )
 
 __all__ = ["find_attribution", "is_person", "is_pronoun", "sentence_breaks"]
@@ -253,108 +248,6 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
 _PASSIVE = frozenset("was is were are been be".split())  # "It was announced" names no speaker
 # A description set off by spaced dashes right before the verb: " - a paraplegic himself - ".
 _DASH_ASIDE = re.compile(r"[ \t]+[-–—][ \t]+[a-z][^-–—\n\"“”]{0,80}?[ \t]+[-–—][ \t]*$")
-def _role_then_name(tokens: list, k: int) -> bool:
-    """Do tokens[k:] hold a role of lowercase words ending in a title noun, then a capitalised name
-    ("boss Roy McCreadie", "chief operating officer Jonathan Schwartz")?"""
-    for j in range(k, min(len(tokens), k + 4)):
-        w = tokens[j]["w"]
-        if w is None or _is_cap(w) or w.lower() in NP_STOP:
-            return False
-        if w.lower() in TITLE_NOUNS or w.lower() in ROLE_NOUNS:
-            nxt = tokens[j + 1]["w"] if j + 1 < len(tokens) else None
-            if nxt and _is_cap(nxt) and not POSSESSIVE.search(nxt):
-                return True
-    return False
-
-
-def _person_follows(tokens: list, k: int) -> bool:
-    """Do tokens[k:] open with a person's name of two capitalised words ("Total Film's Jamie Graham")?"""
-    words = [m["w"] for m in tokens[k:k + 2]]
-    return len(words) == 2 and all(w and _is_cap(w) and not POSSESSIVE.search(w) for w in words) and is_person(" ".join(words))
-
-
-def _forward_np(text: str, pos: int, hi: int) -> str | None:
-    """The speaker phrase that starts at ``pos``: "said Russian … Alexander Grushko earlier …"."""
-    np: list[tuple[str, int, int]] = []
-    tokens = list(TOKEN.finditer(text, pos, min(hi, pos + 160)))
-    skip_to = 0
-    for k, m in enumerate(tokens):
-        if k < skip_to:
-            continue
-        if m["w"] is None or len(np) == 9:
-            break
-        w, s, e = m["w"], m.start(), m.end()
-        dot_end = w.endswith(".") and (not _is_abbreviation(w) or bool(WEB_NAME.fullmatch(w[:-1])))
-        if dot_end:
-            w, e = w[:-1], e - 1
-        lw = w.lower()
-        nxt = tokens[k + 1]["w"] if k + 1 < len(tokens) else None
-        if np and lw in ("from", "by", "of") and np[-1][0].lower() in DOCUMENT_NOUNS:
-            np = []  # "a statement from the US Department of Defense": the source follows
-            continue
-        if (
-            np and np[-1][0].lower() in DOCUMENT_NOUNS and np[0][0].lower() not in DETERMINERS
-            and w.islower() and lw.endswith("ed")
-        ):
-            # "figures gathered by Netcraft": the source after "by"; "figures released on Tuesday": the figures.
-            by = next((j for j in range(k + 1, min(len(tokens), k + 6)) if tokens[j]["w"] == "by"), None)
-            if by is None:
-                break
-            np, skip_to = [], by + 1
-            continue
-        if np and _is_cap(np[-1][0]) and not _is_cap(w) and _role_then_name(tokens, k):
-            pass  # "said Newry boss Roy McCreadie": a role between the body and the name goes on
-        elif lw == "and" and np and not any(_is_cap(t[0]) for t in np) and _role_then_name(tokens, k + 1):
-            pass  # "warns former programmer and technology analyst Tom Hale": two roles of one person
-        elif lw == "and" and np and _is_cap(np[-1][0]) and (_is_cap(np[0][0]) or np[0][0].lower() in DETERMINERS) and (
-            nxt and _is_cap(nxt) and nxt != "I"
-        ):
-            pass  # "according to Pew Internet and American Life", "said Apple and Motorola": one name, or one pair
-        elif lw in NAME_CONNECTORS:
-            if not (np and _is_cap(np[-1][0]) and nxt and _is_cap(nxt)):
-                break  # "of" goes on only inside a name: "Secretary of Defense"
-        elif lw in NP_STOP:
-            break
-        elif (
-            np
-            and _is_cap(np[-1][0])
-            and not _is_cap(w)
-            and np[0][0].lower() not in DETERMINERS
-            and not all(_is_descriptor(t[0]) for t in np)
-        ):
-            # "said Grushko earlier" -- a lowercase word after a name ends it; after
-            # "Russian" or "NATO" it goes on ("Russian state media RIA Novosti").
-            break
-        if POSSESSIVE.search(w) and not (np and np[0][0].lower() in DETERMINERS):
-            if not _role_then_name(tokens, k + 1) and not _person_follows(tokens, k + 1):
-                # "said the alliance’s chief" reads on; "Lavrov’s comments" is no speaker; "said Sun's chief
-                # operating officer Jonathan Schwartz" reads on to the name.
-                return None
-        np.append((w, s, e))
-        if dot_end:
-            break
-    if not np:
-        return None
-    if len(np) == 1 and WEB_NAME.fullmatch(np[0][0]):
-        return np[0][0]  # "says gamesindustry.biz"
-    first = np[0][0].lower()
-    if first in PRONOUNS and len(np) == 1:
-        return PRONOUN_MARK[first]
-    if first in DETERMINERS:
-        k = next((k for k, t in enumerate(np) if POSSESSIVE.search(t[0])), None)
-        if k is not None and k + 2 < len(np) + 1 and _is_cap(np[-1][0]):
-            # "says the BBC's Ann Reed": the person after the body's possessive.
-            named = _name_from_run(np[k + 1 + _trailing_run(np[k + 1:]):], text)
-            if named and _is_person(named) and len(named.split()) >= 2:
-                return named
-        return text[np[0][1]:np[-1][2]]
-    if _is_cap(np[-1][0]):
-        if any(t[0] == "and" and _is_cap(np[i - 1][0]) for i, t in enumerate(np) if i):
-            return joined_names(np, text)
-        return person_of_body(np, text) or _name_from_run(np[_trailing_run(np):], text)
-    if np[-1][0].lower() in ROLE_NOUNS or np[-1][0].lower() in DOCUMENT_NOUNS:
-        return text[np[0][1]:np[-1][2]]
-    return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -452,28 +345,6 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
     return found[:1] if first else found
 
 
-# What may follow an inverted speaker at the end of its sentence: "…, says Ann Reed in Rome."
-_PLACE_TAIL = re.compile(r"(?:[ \t]+(?:in|from|at)(?:[ \t]+[A-Z][\w'’.-]*)+)?[ \t]*(?:[.!?,]|$)")
-
-
-def _inverted_at_end(text: str, lo: int, m: re.Match, hi: int) -> tuple[str | None, int]:
-    """ "…, which has led to growth, says the BBC's Ann Reed in Rome.": a speech verb right after a comma
-    whose speaker follows it and closes the sentence is inverted, whatever the clause before the comma
-    (a relative clause there is no subject of this verb)."""
-    j = m.start()
-    while j > lo and text[j - 1] in " \t":
-        j -= 1
-    if j <= lo or text[j - 1] != "," or m.group() in LISTENER_VERBS:
-        return None, m.start()
-    speaker = _forward_np(text, m.end(), hi)
-    if not speaker or is_pronoun(speaker):
-        return None, m.start()
-    k = text.find(speaker, m.end(), hi)
-    if k < 0 or not _PLACE_TAIL.match(text, k + len(speaker), hi):
-        return None, m.start()
-    return _named_after(text, speaker, m.end(), hi), m.start()
-
-
 _WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 _THAT_AFTER = re.compile(r"[ \t]+that\b")
 _WORD_BEFORE = re.compile(r"\b([a-z]+)[ \t]+$")
@@ -499,24 +370,6 @@ def _not_reporting(text: str, lo: int, m: re.Match) -> bool:
 
 # Words that open a clause with a subject of its own inside a sentence.
 _CLAUSE_OPENERS = (", while ", ", whereas ", ", but ", "; ")
-# At least one role word before the comma: "said Greg Abbott, Texas attorney general" names Greg Abbott.
-_TITLE_THEN_NAME = re.compile(r"(?:[ \t]+[a-z-]+){1,3},[ \t]+(?=[A-Z])")
-
-
-def _named_after(text: str, speaker: str | None, pos: int, hi: int) -> str | None:
-    """ "said Opera spokeswoman, Berit Hanson": the name after a role and a comma."""
-    if not speaker or is_pronoun(speaker):
-        return speaker
-    j = text.find(speaker, pos, hi)
-    if j < 0:
-        return speaker
-    m = _TITLE_THEN_NAME.match(text, j + len(speaker), hi)
-    if m and all(w in TITLE_NOUNS or w in ROLE_NOUNS for w in text[j + len(speaker):m.end()].strip(" \t,").split()):
-        named = _forward_np(text, m.end(), hi)
-        if is_person(named):
-            return named
-    return speaker
-
 
 _is_person = is_person  # the name claims.people and the rules here use
 
