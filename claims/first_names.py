@@ -9,12 +9,21 @@ months (chelsea, georgia, florence, milan, sofia, sydney, austin, may, june), an
 common words (hope, faith, grace, joy, summer), which would make a capitalised word a person.
 The male list is the short one people.py had; a broader one (as many names again) cost dev rows on
 the speakers bench (a man named only in a possessive, "Maurice Greene's record", became the
-nearest person for "said the world indoor champion") and was not kept.
+nearest person for "said the world indoor champion") and was not kept. Batch 10 added the short forms
+and Irish, French, Spanish, Italian and Scandinavian names sport news carries that were missing (matt,
+phil, danny, kieran, ronan, shaun, olivier, pierre, rafael, guillermo, lars …: a name after "by" at the
+end of a sentence, "criticism by Matt Williams", is a person only when its first name is known);
+names that are also common surnames (owen, lewis, grant, ross, dean) are still left out.
 """
 
 from __future__ import annotations
 
 FIRST_NAMES_MALE = frozenset("""
+    matt phil pete rick ricky ron ronnie jon kenny danny dave darren damien dominic greg joel josh
+    karl marcus nathan noel rory rupert shane eddie jeremy justin duncan alastair alistair iain
+    kieran kieron ronan shaun declan liam niall seamus conor brendan gerry
+    olivier pierre philippe thierry herve rafael guillermo pedro diego marco luca paolo jens lars
+    sven olaf
     aaron adam adrian alan albert alexander alfred andrew andy anthony antonio arthur barry ben
     benjamin bernard bill billy bob brian bruce carl carlos charles charlie christopher colin craig
     daniel david dennis derek dmitry donald douglas edward eric frank fred gary gavin geoffrey george
@@ -62,5 +71,5 @@ FIRST_NAMES_FEMALE = frozenset("""
     sara soledad
     ekaterina galina ludmila lyudmila marina nadezhda oksana tatyana yelena yulia agnieszka
     magdalena katarzyna malgorzata
-    katerina eleni
+    katerina eleni carolina
 """.split())

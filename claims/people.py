@@ -203,8 +203,9 @@ class People:
             if not run or not run[-1][0]:
                 continue
             name = _name_from_run(run, text)
-            if name and not is_person(name) and " of " in name:
-                # "President Nestor Kirchner of Argentina": the name before "of" and its place.
+            if name and " of " in name and (not is_person(name) or _name_gender(name.split()[0].lower())):
+                # "President Nestor Kirchner of Argentina": the name before "of" and its place; so too
+                # after a known first name ("Olivier Rochus of Belgium": a person's name holds no "of").
                 cut = text.find(" of ", run[0][1])
                 name = _name_from_run([t for t in run if t[2] <= cut], text)
             if not is_person(name):

@@ -144,6 +144,9 @@ def _forward_np(text: str, pos: int, hi: int) -> str | None:
 _PLACE_TAIL = re.compile(r"(?:[ \t]+(?:in|from|at)(?:[ \t]+[A-Z][\w'’.-]*)+)?[ \t]*(?:[.!?,]|$)")
 
 
+_OPENING_MARKS = ('"', "“")
+
+
 def _inverted_at_end(text: str, lo: int, m: re.Match, hi: int) -> tuple[str | None, int]:
     """ "…, which has led to growth, says the BBC's Ann Reed in Rome.": a speech verb right after a comma
     whose speaker follows it and closes the sentence is inverted, whatever the clause before the comma
@@ -157,7 +160,10 @@ def _inverted_at_end(text: str, lo: int, m: re.Match, hi: int) -> tuple[str | No
     if not speaker or is_pronoun(speaker):
         return None, m.start()
     k = text.find(speaker, m.end(), hi)
-    if k < 0 or not _PLACE_TAIL.match(text, k + len(speaker), hi):
+    tail = _PLACE_TAIL.match(text, k + len(speaker), hi) if k >= 0 else None
+    if tail is None or (tail.end() == hi and text[hi:hi + 1] in _OPENING_MARKS and text[tail.end() - 1] not in ".!?,"):
+        # "Jim Parton, from Families Need Fathers, said the new proposals “lacked compulsion”": a phrase
+        # running into a quotation is the subject of the quoted words, not an inverted speaker.
         return None, m.start()
     return _named_after(text, speaker, m.end(), hi), m.start()
 

@@ -405,6 +405,21 @@ NEWS_STYLE = [
         [("the most ambitious campaign", "SonyBMG")],
         marks=pytest.mark.xfail(strict=True, reason="'it' is resolved only to a body that spoke before"),
         id="miss-it-to-a-named-company"),
+    ("a phrase after the verb that runs into a quote is the subject of the quoted words, not the speaker",
+     'Ann Reed, from the Acme Trust, said the new rules "went too far".', [("went too far", "Ann Reed")]),
+    ("a name after the verb that ends its sentence before the quote is still the inverted speaker",
+     'The rules went too far, said Ann Reed. "They must go."', [("They must go", "Ann Reed")]),
+    ("'of' and a country after a known first name is where the person is from, not part of the name",
+     'Tom Hale lost to Pierre Lemaire of France on Sunday. Next Lemaire meets Juan Carlos Ferrero, who beat '
+     'Hale last year.\n\nLemaire is in form. "It was a great week," he said.',
+     [("It was a great week", "Lemaire")]),
+    pytest.param(
+        'Acme coach Tom Hale said: "It was great." The side won with a late strike, capped by Bill Reed\'s volley. '
+        'He added: "We were lucky."',
+        [("It was great", "Tom Hale"), ("We were lucky", "Tom Hale")],
+        marks=pytest.mark.xfail(strict=True, reason="a person named only in a possessive is taken for 'he' "
+                                "(who 'added' goes on with the speaker before)"),
+        id="miss-he-added-after-a-possessive"),
 ]
 
 

@@ -187,6 +187,11 @@ REPORTED = [
      "But there have been many warnings that the plan will fail.", {}, None),
     ("'This is according to X' too",
      "Rents rose by a third. This is according to the Acme Property Group.", {"end": 22}, "the Acme Property Group"),
+    pytest.param("Tom Hale resigned after the standards and privileges committee said he had lied.", {},
+                 "the standards and privileges committee",
+                 marks=pytest.mark.xfail(strict=True, reason="'and' inside a body's name ends the subject, and 'after' "
+                                         "does not open a clause"),
+                 id="miss-and-inside-a-body-after-after"),
 ]
 
 
