@@ -74,6 +74,7 @@ PERSON_NOUNS = frozenset("""
     drummer vocalist frontman pensioner mother father wife husband man woman film-maker debutant
     newcomer scrum-half full-back centre-back hooker lock wing prop coordinator co-ordinator consultant
     engineer novelist historian critic reviewer organiser organizer international correspondent reporter editor
+    skipper medallist medalist olympian
 """.split())
 # Nationality words that are also a person noun ("the American"), not those of a people ("the French").
 _NATIONALITY_PEOPLE = frozenset(

@@ -174,7 +174,7 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
     low = last.lower()
     if low in PRONOUNS:
         return PRONOUN_MARK[low], tokens[-1][1]
-    if low in ("and", "but") and (len(tokens) > 1 or (cs > lo and text[cs - 1] == ",")):
+    if low in ("and", "but", "although", "though", "yet") and (len(tokens) > 1 or (cs > lo and text[cs - 1] == ",")):
         # "Nintendo has a 95% share of the market and said it expected …": the sentence's subject,
         # if it names someone or a body ("The album Exodus came out … and confirmed" does not).
         subject = _sentence_subject(text, lo, tokens[-1][1])

@@ -64,6 +64,12 @@ REFERENCE = [
                  marks=pytest.mark.xfail(strict=True, reason="a two-word name with an unknown first name, at the end "
                                          "of a sentence after 'by', is not taken for a person"),
                  id="miss-unknown-first-name-after-by"),
+    ("'the England skipper': a captain described by the team is the person named before",
+     "Real won 3-0 with a goal from David Reed.\n\nAfter the game, the England skipper said the club had to win "
+     "a trophy.", "After the game", "David Reed"),
+    ("'the gold medallist' is a person too",
+     "Ann Reed won the 400m in May. The Olympic gold medallist said she would run again.",
+     "The Olympic gold medallist", "Ann Reed"),
 ]
 
 

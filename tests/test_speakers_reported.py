@@ -192,6 +192,24 @@ REPORTED = [
                  marks=pytest.mark.xfail(strict=True, reason="'and' inside a body's name ends the subject, and 'after' "
                                          "does not open a clause"),
                  id="miss-and-inside-a-body-after-after"),
+    ("', although insists': a verb with no subject of its own shares the sentence's subject",
+     "Tom Hale wants to rest in May, although insists he will be back in June.", {}, "Tom Hale"),
+    ("', yet says' too",
+     "Acme lost money in May, yet says sales are up.", {}, "Acme"),
+    ("', though' after a thing that does not speak reports no one",
+     "The album came out in May, though confirmed the band had split.", {}, None),
+    ("a bare plural of people at a meeting speaks: 'speakers stated'",
+     "But again and again, speakers stated they could not see it working.", {}, "speakers"),
+    ("'supporters say'",
+     "Many supporters say the law would help small firms.", {}, "Many supporters"),
+    pytest.param("Opponents of the plan said it would fail.", {}, "Opponents of the plan",
+                 marks=pytest.mark.xfail(strict=True, reason="a plural of people with an 'of' phrase gives the "
+                                         "phrase's object"),
+                 id="miss-plural-of-people-with-of"),
+    pytest.param("It has had vocal critics who say it could favour large firms.", {}, "vocal critics",
+                 marks=pytest.mark.xfail(strict=True, reason="a relative clause after a plural object with no "
+                                         "determiner is not read"),
+                 id="miss-object-plural-then-who-say"),
 ]
 
 
