@@ -21,6 +21,7 @@ from claims.speaker_tokens import _is_abbreviation, _is_cap, _is_descriptor, _na
 from claims.speech_words import (
     DETERMINERS,
     DOCUMENT_NOUNS,
+    KIN_NOUNS,
     LISTENER_VERBS,
     NAME_CONNECTORS,
     NP_STOP,
@@ -184,4 +185,17 @@ def _named_after(text: str, speaker: str | None, pos: int, hi: int) -> str | Non
         named = _forward_np(text, m.end(), hi)
         if is_person(named):
             return named
+    words = speaker.split()
+    if (
+        len(words) <= 4 and words[0].lower() in _DESCRIPTION_OPENERS and words[-1].islower()
+        and words[-1] in _APPOSITION_HEADS and text[j + len(speaker):j + len(speaker) + 2] == ", "
+    ):
+        # "said his wife, Sheila", "said the spokeswoman, Ann Reed": the name in apposition to the description.
+        named = _forward_np(text, j + len(speaker) + 2, hi)
+        if is_person(named) and not is_pronoun(named):
+            return named
     return speaker
+
+
+_DESCRIPTION_OPENERS = frozenset("the a an his her their its".split())
+_APPOSITION_HEADS = TITLE_NOUNS | ROLE_NOUNS | KIN_NOUNS

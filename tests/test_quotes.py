@@ -420,6 +420,16 @@ NEWS_STYLE = [
         marks=pytest.mark.xfail(strict=True, reason="a person named only in a possessive is taken for 'he' "
                                 "(who 'added' goes on with the speaker before)"),
         id="miss-he-added-after-a-possessive"),
+    ("'said his wife, Sheila': the name in apposition to a kin noun after the verb",
+     '"He had a wonderful life," said his wife, Sheila.', [("He had a wonderful life", "Sheila")]),
+    ("'said the spokeswoman, Ann Reed': the name in apposition to a role",
+     '"We will appeal," said the spokeswoman, Ann Reed.', [("We will appeal", "Ann Reed")]),
+    ("a relative clause after the comma is no name: the description stays",
+     '"It is over," said his wife, who was in tears.', [("It is over", "his wife")]),
+    pytest.param(
+        '"We will appeal," said his lawyer, Ann Reed, on Monday.', [("We will appeal", "Ann Reed")],
+        marks=pytest.mark.xfail(strict=True, reason="'lawyer' is no role noun, title or kin noun"),
+        id="miss-apposition-after-lawyer"),
 ]
 
 
