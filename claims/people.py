@@ -190,10 +190,11 @@ class People:
             if self.quoted(s0):
                 continue
             # A possessive ends a name: "Mike Friday's England side" names Mike Friday; the words after
-            # it can be a name of their own: "Britain's Jason Gardener", "the BBC's Louisa Lim".
+            # it can be a name of their own: "Britain's Jason Gardener", "the BBC's Louisa Lim"; one word
+            # too ("Arsenal's Edu"), which names a person only when it speaks somewhere (see ``key``).
             cut = next((i for i, t in enumerate(run) if POSSESSIVE.search(t[0])), len(run))
             runs.append((s0, end, run[:cut + 1]))
-            if len(run) - cut - 1 >= 2:
+            if len(run) - cut - 1 >= 1:
                 runs.append((run[cut + 1][1], end, run[cut + 1:]))
         for s0, end, run in runs:
             if run and POSSESSIVE.search(run[-1][0]):

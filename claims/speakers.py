@@ -65,6 +65,7 @@ from claims.speech_words import (
     INFINITIVE_VERBS,
     INVERTED_ONLY,
     LISTENER_VERBS,
+    NATIONALITIES,
     NOUN_OF_SAYING,
     ORG_WORDS,
     PARTICIPLE,
@@ -217,6 +218,12 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
             return lead
         i = _trailing_run(tokens)
         before = tokens[i - 1][0] if i > 0 else ""
+        if i == 0 and len(tokens) >= 2 and tokens[0][0] == "The" and (
+            tokens[-1][0].lower() in TITLE_NOUNS or (len(tokens) == 2 and tokens[-1][0].lower() in NATIONALITIES)
+        ):
+            # "The Foreign Secretary told the BBC": a capital "The" opening the sentence is the determiner of
+            # a description, as "the" is inside one ("…, the Foreign Secretary said"), not part of a name.
+            before = "the"
         if before in ("the", "of", "for", "from", "at", "with", "to", "a", "an"):
             desc = _descriptive(tokens, text)
             if desc:
