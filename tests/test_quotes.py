@@ -384,11 +384,9 @@ NEWS_STYLE = [
         [("We will fight on", "Hale"), ("We are aware", "A Home Office spokesman"), ("We will act", "A Home Office spokesman")],
         marks=pytest.mark.xfail(strict=True, reason="'he' resolves to named people only, not to a description that spoke"),
         id="miss-pronoun-to-a-description"),
-    pytest.param(
-        'Jack Hale spoke on Monday. The Home Secretary told the BBC: "I was making an observation."',
-        [("I was making an observation", "Jack Hale")],
-        marks=pytest.mark.xfail(strict=True, reason="a title alone is not linked to the named person who holds it"),
-        id="miss-title-to-an-earlier-name"),
+    ("a sentence-opening title description ('The Home Secretary') is the person named before",
+     'Jack Hale spoke on Monday. The Home Secretary told the BBC: "I was making an observation."',
+     [("I was making an observation", "Jack Hale")]),
     pytest.param(
         ('Comedy duo Matt Lucas and David Walliams gave the prize to Robbie Williams, leading him to quip he was '
          '"always the talented one".'),
