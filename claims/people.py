@@ -50,7 +50,7 @@ from claims.speech_words import (
     TITLE_WORDS,
 )
 
-__all__ = ["People", "description_gender", "is_description", "resolve_speaker"]
+__all__ = ["People", "description_gender", "is_body_description", "is_description", "resolve_speaker"]
 
 MALE_TITLES = frozenset("mr sir lord king prince duke baron".split())
 FEMALE_TITLES = frozenset("mrs ms miss lady dame queen princess duchess baroness".split())
@@ -139,6 +139,21 @@ def description_gender(phrase: str | None) -> str | None | bool:
     if head.endswith("year-old") or head in PERSON_NOUNS or (len(words) == 2 and head in _NATIONALITY_PEOPLE):
         return None
     return False
+
+
+# "from Lycos Europe" in a phrase leading up to a description of a body: the body named.
+_FROM_BODY = re.compile(r"(?<![\w’'-])(?:from|by)[ \t]+((?:[A-Z][\w&’'.-]*[ \t]*)+)")
+# Heads of a description of one body that is named elsewhere: "the company", "the net firm", "the software giant".
+BODY_HEADS = frozenset("company firm giant corporation".split())
+
+
+def is_body_description(phrase: str | None) -> bool:
+    """ "the company", "the net firm": "the", at most two lowercase words and a body head."""
+    words = (phrase or "").split()
+    return (
+        2 <= len(words) <= 4 and words[0].lower() == "the" and words[-1] in BODY_HEADS
+        and all(w.islower() and w.isalpha() for w in words[1:])
+    )
 
 
 def is_description(phrase: str | None) -> bool:
@@ -262,6 +277,8 @@ class People:
         for pos in sorted(items):
             self.positions.append(pos)
             self._items.append(items[pos])
+        for k, (pos, speaker) in enumerate(self._bodies):
+            self._bodies[k] = (pos, self._named_body(pos, speaker, self._bodies[:k]))
         # "he said …", "the Scot said …": who they are, in text order, is a speaker there too.
         for pos, speaker in sorted(referring):
             if is_pronoun(speaker):
@@ -272,6 +289,46 @@ class People:
                 who = self.resolve(pos, description_gender(speaker) or None, skip_sentence=True)[0]
             if who and is_person(who):
                 self.add_speaker(pos, who)
+
+    def _named_body(self, pos: int, speaker: str, bodies: list[tuple[int, str]] | None = None) -> str:
+        """ "Marsh said …. The company added …": a description of one body ("the company", "the net firm")
+        is the last speaker before it, in this paragraph or the two before, that is a name of no known person
+        (no gender, no first name: "Marsh", "Acme Corp"); else it stays as written."""
+        if not is_body_description(speaker):
+            return speaker
+        start = self.sentence_start(pos)
+        lead = None
+        for m in _FROM_BODY.finditer(self.text, start, pos):
+            lead = m  # "In a statement from Lycos Europe, the company denied …": the body of its leading phrase
+        if lead is not None and "," in self.text[lead.end():pos]:
+            name = lead.group(1).strip()
+            if not any(item[0] == name or item[1] == name for item in self._items) and not _name_gender(name.split()[0].lower()):
+                return name
+        floor = self.paragraph_start(pos, back=2)
+        best = (-1, speaker)
+        for p, body in reversed(self._bodies if bodies is None else bodies):
+            if p < pos:
+                if p >= floor and body[:1].isupper() and not _plural(body) and not is_body_description(body):
+                    best = (p, body)
+                break
+        k = bisect.bisect_left(self.positions, pos)
+        for i in range(k - 1, -1, -1):
+            p = self.positions[i]
+            if p < max(floor, best[0]):
+                break
+            name, key, spoke = self._items[i]
+            if spoke:
+                if not self.gender.get(key) and not _name_gender(name.split()[0].lower()) and len(name.split()) == 1:
+                    best = (p, name)
+                break
+        return best[1]
+
+    def body(self, pos: int, speaker: str) -> str:
+        """The body a description of one ("the firm") that speaks at ``pos`` stands for, else ``speaker``."""
+        k = bisect.bisect_left(self._bodies, (pos, ""))
+        if k < len(self._bodies) and self._bodies[k][0] == pos:
+            return self._bodies[k][1]
+        return self._named_body(pos, speaker)
 
     def _opens_clause(self, start: int, end: int) -> bool:
         """ "Lloyd Austin met …": a name opening a clause before a lowercase word, not a
@@ -539,7 +596,11 @@ def context(text: str) -> People:
 
 
 def resolve_speaker(text: str, speaker: str, pos: int) -> tuple[str | None, bool]:
-    """A pronoun mark or person description at ``pos`` resolved: (person or None, anyone named before)."""
+    """A pronoun mark or person description at ``pos`` resolved: (person or None, anyone named before);
+    a description of one body ("the company") gives the body it stands for, or None."""
+    if is_body_description(speaker):
+        body = context(text).body(pos, speaker)
+        return (None if body == speaker else body), True
     if is_pronoun(speaker):
         people = context(text)
         return people.resolve(pos, pronoun_gender(speaker), skip_sentence=people.after_its_words(pos))

@@ -47,7 +47,7 @@ import bisect
 import re
 
 from claims.model import Quote
-from claims.people import FEMALE_NOUNS, MALE_NOUNS, People, description_gender, remember
+from claims.people import FEMALE_NOUNS, MALE_NOUNS, People, description_gender, is_body_description, remember
 from claims.speaker_names import pronoun_gender
 from claims.speaker_sentences import _sentence_subject
 from claims.speaker_after import _forward_np
@@ -266,6 +266,8 @@ def find_quotes(text: str) -> list[Quote]:
                     # is named between.
                     return prev[2]
             return people.resolve(pos, gender)[0]
+        if is_body_description(who):
+            return people.body(pos, who)  # "Marsh said …. The company added: “…”": Marsh
         gender = description_gender(who)
         if gender is not False:
             return people.resolve(pos, gender, skip_sentence=True)[0] or who

@@ -402,11 +402,12 @@ def find_attribution(
         for speaker, span_start, _, _ in _attributions(text, lo, hi, first=True):
             if resolve:
                 from claims.people import (  # it imports this module
+                    is_body_description,
                     is_description,
                     resolve_speaker,
                 )
 
-                if is_pronoun(speaker) or is_description(speaker):
+                if is_pronoun(speaker) or is_description(speaker) or is_body_description(speaker):
                     who, anyone = resolve_speaker(text, speaker, span_start)
                     if who:
                         return who
