@@ -29,6 +29,7 @@ import re
 from claims.first_names import FIRST_NAMES_FEMALE, FIRST_NAMES_MALE
 from claims.speaker_names import is_quantity, pronoun_gender
 from claims.speaker_sentences import COMMON_VERBS, LEADING_PHRASE, _sentence_subject
+from claims.speaker_bodies import FROM_BODY, is_body_description
 from claims.speaker_subjects import plural_subject
 from claims.speaker_tokens import _name_from_run, _run_words, _words
 from claims.speakers import (
@@ -50,7 +51,7 @@ from claims.speech_words import (
     TITLE_WORDS,
 )
 
-__all__ = ["People", "description_gender", "is_body_description", "is_description", "resolve_speaker"]
+__all__ = ["People", "description_gender", "is_body_description", "is_description", "resolve_speaker"]  # is_body_description: claims.speaker_bodies
 
 MALE_TITLES = frozenset("mr sir lord king prince duke baron".split())
 FEMALE_TITLES = frozenset("mrs ms miss lady dame queen princess duchess baroness".split())
@@ -139,21 +140,6 @@ def description_gender(phrase: str | None) -> str | None | bool:
     if head.endswith("year-old") or head in PERSON_NOUNS or (len(words) == 2 and head in _NATIONALITY_PEOPLE):
         return None
     return False
-
-
-# "from Lycos Europe" in a phrase leading up to a description of a body: the body named.
-_FROM_BODY = re.compile(r"(?<![\w’'-])(?:from|by)[ \t]+((?:[A-Z][\w&’'.-]*[ \t]*)+)")
-# Heads of a description of one body that is named elsewhere: "the company", "the net firm", "the software giant".
-BODY_HEADS = frozenset("company firm giant corporation".split())
-
-
-def is_body_description(phrase: str | None) -> bool:
-    """ "the company", "the net firm": "the", at most two lowercase words and a body head."""
-    words = (phrase or "").split()
-    return (
-        2 <= len(words) <= 4 and words[0].lower() == "the" and words[-1] in BODY_HEADS
-        and all(w.islower() and w.isalpha() for w in words[1:])
-    )
 
 
 def is_description(phrase: str | None) -> bool:
@@ -298,7 +284,7 @@ class People:
             return speaker
         start = self.sentence_start(pos)
         lead = None
-        for m in _FROM_BODY.finditer(self.text, start, pos):
+        for m in FROM_BODY.finditer(self.text, start, pos):
             lead = m  # "In a statement from Lycos Europe, the company denied …": the body of its leading phrase
         if lead is not None and "," in self.text[lead.end():pos]:
             name = lead.group(1).strip()
