@@ -75,7 +75,7 @@ PERSON_NOUNS = frozenset("""
     drummer vocalist frontman pensioner mother father wife husband man woman film-maker debutant
     newcomer scrum-half full-back centre-back hooker lock wing prop coordinator co-ordinator consultant
     engineer novelist historian critic reviewer organiser organizer international correspondent reporter editor
-    skipper medallist medalist olympian
+    skipper medallist medalist olympian centre fly-half half-back
 """.split())
 # Nationality words that are also a person noun ("the American"), not those of a people ("the French").
 _NATIONALITY_PEOPLE = frozenset(
@@ -147,6 +147,8 @@ def is_description(phrase: str | None) -> bool:
 
 
 def _name_gender(first: str) -> str | None:
+    if "-" in first and first.split("-")[0] in FIRST_NAMES_MALE | FIRST_NAMES_FEMALE:
+        first = first.split("-")[0]  # "Jean-Philippe", "Mary-Kate": a compound of a known first name
     if first in FIRST_NAMES_MALE:
         return "m"
     if first in FIRST_NAMES_FEMALE:

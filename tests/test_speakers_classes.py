@@ -50,6 +50,12 @@ QUOTES = [
     ("'The Prime Minister told the BBC: \"…\"': the person with that title named before",
      "Prime Minister Tom Hale spoke in Leeds. The Prime Minister told the BBC: \"We will win.\"",
      "We will win", "Tom Hale"),
+    ("a playing position before a name ('Leeds centre Tom Hale') marks a person that 'the youngster' stands for",
+     "Coach Ann Reed spoke first. Meanwhile, Leeds centre Piet Hale is delighted. \"It is incredible,\" the "
+     "youngster said.", "It is incredible", "Piet Hale"),
+    ("a hyphenated first name of a known one ('Jean-Luc') marks a person",
+     "Coach Ann Reed spoke first. Later Jean-Luc Hale went home. \"It is incredible,\" the youngster said.",
+     "It is incredible", "Jean-Luc Hale"),
     ("'The company added it was \"…\"': the body that spoke before, when it has no gender",
      "\"We are sad,\" Crane said in a statement. The company added it was \"committed to the case\".",
      "committed to", "Crane"),
