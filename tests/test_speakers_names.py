@@ -87,12 +87,10 @@ QUOTES = [
      '"We will win," said coach Tom Hale. Meanwhile, Leeds centre Pierre Dulac is delighted to be picked. '
      '"It is incredible," the youngster said.',
      [("We will win", "Tom Hale"), ("It is incredible", "Pierre Dulac")]),
-    pytest.param('"We will win," said coach Tom Hale. Meanwhile, Leeds centre Yannick Dulac is delighted to be picked. '
-                 '"It is incredible," the youngster said.',
-                 [("We will win", "Tom Hale"), ("It is incredible", "Yannick Dulac")],
-                 marks=pytest.mark.xfail(strict=True, reason="a full name with an unlisted first name after a "
-                                         "position word ('centre') is not taken for a person"),
-                 id="miss-unlisted-first-name-after-a-position"),
+    ("a position word ('centre') before a full name with an unlisted first name marks a person",
+     '"We will win," said coach Tom Hale. Meanwhile, Leeds centre Yannick Dulac is delighted to be picked. '
+     '"It is incredible," the youngster said.',
+     [("We will win", "Tom Hale"), ("It is incredible", "Yannick Dulac")]),
     ("a passive characterisation with 'by X' credits X",
      'The show was described by critic Ann Reed as "a triumph".',
      [("a triumph", "Ann Reed")]),
