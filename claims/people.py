@@ -10,9 +10,9 @@ narrator's.
 
 Gender comes from titles (Mr/Sir/Lord; Mrs/Ms/Miss/Lady/Dame), gendered nouns ("his wife
 Sharon", "spokeswoman"), a short list of common first names, and "he"/"she" once resolved to a
-name (the gender is kept for the rest of the article). Conflicting evidence leaves it unknown.
-A possessive ends a name ("Mike Friday's England side" names Mike Friday), and a sentence end
-inside a run of capitalised words splits it ("said Thomas. Henson, …").
+name (the gender is kept for the rest of the article). Conflicting evidence leaves it unknown
+(the gender words are in claims.speaker_gender). A possessive ends a name ("Mike Friday's England
+side" names Mike Friday), and a sentence end inside a run of capitalised words splits it ("said Thomas. Henson, …").
 
 "he"/"she" resolve to the nearest sentence before them that names a compatible person, and in
 that sentence to the first such person (the subject, as a rule, not someone named later in it):
@@ -26,10 +26,19 @@ from __future__ import annotations
 import bisect
 import re
 
-from claims.first_names import FIRST_NAMES_FEMALE, FIRST_NAMES_MALE
 from claims.speaker_names import is_quantity, pronoun_gender
 from claims.speaker_sentences import COMMON_VERBS, LEADING_PHRASE, _sentence_subject
 from claims.speaker_bodies import FROM_BODY, is_body_description
+from claims.speaker_gender import (
+    FEMALE_NOUNS,
+    FEMALE_TITLES,
+    MALE_NOUNS,
+    MALE_TITLES,
+    PERSON_NOUNS,
+    description_gender,
+    is_description,
+    name_gender as _name_gender,
+)
 from claims.speaker_subjects import plural_subject
 from claims.speaker_tokens import _name_from_run, _run_words, _words
 from claims.speakers import (
@@ -42,7 +51,6 @@ from claims.speech_words import (
     CAP_RUN,
     DOCUMENT_NOUNS,
     LEADING_NOISE,
-    NATIONALITIES,
     NP_STOP,
     ORG_WORDS,
     POSSESSIVE,
@@ -53,35 +61,6 @@ from claims.speech_words import (
 
 __all__ = ["People", "description_gender", "is_body_description", "is_description", "resolve_speaker"]  # is_body_description: claims.speaker_bodies
 
-MALE_TITLES = frozenset("mr sir lord king prince duke baron".split())
-FEMALE_TITLES = frozenset("mrs ms miss lady dame queen princess duchess baroness".split())
-MALE_NOUNS = frozenset("""
-    man spokesman chairman businessman sportsman husband boyfriend father son brother
-    grandfather uncle nephew frontman king prince widower
-""".split())
-FEMALE_NOUNS = frozenset("""
-    woman spokeswoman chairwoman businesswoman sportswoman wife girlfriend mother daughter sister
-    grandmother aunt niece actress widow queen princess frontwoman
-""".split())
-# Nouns that head a description of a person: "the singer", "the 47-year-old director".
-PERSON_NOUNS = frozenset("""
-    singer star actor actress player striker midfielder defender goalkeeper keeper winger forward
-    captain coach manager boss director producer writer author presenter host champion winner
-    veteran artist musician rapper comedian designer driver rider runner athlete sprinter boxer
-    golfer batsman bowler fly-half flanker jockey holder leader minister secretary chancellor
-    president premier politician chairman chairwoman spokesman spokeswoman chief founder owner
-    teenager youngster assistant teacher student businessman businesswoman campaigner expert
-    analyst economist lawyer judge doctor scientist researcher professor composer guitarist
-    drummer vocalist frontman pensioner mother father wife husband man woman film-maker debutant
-    newcomer scrum-half full-back centre-back hooker lock wing prop coordinator co-ordinator consultant
-    engineer novelist historian critic reviewer organiser organizer international correspondent reporter editor
-    skipper medallist medalist olympian centre fly-half half-back
-""".split())
-# Nationality words that are also a person noun ("the American"), not those of a people ("the French").
-_NATIONALITY_PEOPLE = frozenset(
-    w for w in NATIONALITIES if w.isalpha() and not w.endswith(("ish", "ch", "ese", "ss", "ern"))
-) | frozenset("briton scot frenchman spaniard dutchman swede dane pole finn kenyan ethiopian jamaican "
-              "nigerian argentine argentinian portuguese serb croat welshman englishman irishman".split())
 # Words before a name that show it names a person: "spokeswoman Maria Zakharova", "his wife Sharon".
 _PERSON_MARKERS = TITLE_NOUNS | ROLE_NOUNS | PERSON_NOUNS | MALE_NOUNS | FEMALE_NOUNS
 _VERBS = COMMON_VERBS | frozenset("also now then still".split())
@@ -120,40 +99,6 @@ def _cap_runs(text: str):
                 break
             start = rest.start()
 
-
-def description_gender(phrase: str | None) -> str | None | bool:
-    """ "the singer" -> None (a person, gender unknown); "the actress" -> "f"; False if no person."""
-    if not phrase or phrase[:4].lower() not in ("the ", "our "):  # "our correspondent": the paper's own
-        return False
-    words = phrase.lower().split()
-    if not 2 <= len(words) <= 6 or any(POSSESSIVE.search(w) for w in words):
-        return False
-    if "behind" in words[2:]:
-        words = words[:words.index("behind")]  # "the director behind JFK": the director
-    if any(w in ("of", "for", "at", "from", "in", "and") for w in words):
-        return False
-    head = words[-1]
-    if head in FEMALE_NOUNS:
-        return "f"
-    if head in MALE_NOUNS:
-        return "m"
-    if head.endswith("year-old") or head in PERSON_NOUNS or (len(words) == 2 and head in _NATIONALITY_PEOPLE):
-        return None
-    return False
-
-
-def is_description(phrase: str | None) -> bool:
-    return description_gender(phrase) is not False
-
-
-def _name_gender(first: str) -> str | None:
-    if "-" in first and first.split("-")[0] in FIRST_NAMES_MALE | FIRST_NAMES_FEMALE:
-        first = first.split("-")[0]  # "Jean-Philippe", "Mary-Kate": a compound of a known first name
-    if first in FIRST_NAMES_MALE:
-        return "m"
-    if first in FIRST_NAMES_FEMALE:
-        return "f"
-    return None
 
 
 class People:

@@ -1,0 +1,81 @@
+"""Gender and person words: titles, gendered nouns, person nouns, and what a description or first name says.
+
+"Mr"/"Sir" and "spokesman" say he, "Mrs"/"Dame" and "actress" say she; "the singer", "the
+30-year-old" or "the American" describe a person whose gender they leave open. claims.people uses
+them to tell people and to resolve "he", "she" and "the singer". Pure standard library.
+"""
+
+from __future__ import annotations
+
+from claims.first_names import FIRST_NAMES_FEMALE, FIRST_NAMES_MALE
+from claims.speech_words import NATIONALITIES, POSSESSIVE
+
+__all__ = [
+    "FEMALE_NOUNS", "FEMALE_TITLES", "MALE_NOUNS", "MALE_TITLES", "NATIONALITY_PEOPLE", "PERSON_NOUNS", "description_gender",
+    "is_description", "name_gender",
+]
+
+MALE_TITLES = frozenset("mr sir lord king prince duke baron".split())
+FEMALE_TITLES = frozenset("mrs ms miss lady dame queen princess duchess baroness".split())
+MALE_NOUNS = frozenset("""
+    man spokesman chairman businessman sportsman husband boyfriend father son brother
+    grandfather uncle nephew frontman king prince widower
+""".split())
+FEMALE_NOUNS = frozenset("""
+    woman spokeswoman chairwoman businesswoman sportswoman wife girlfriend mother daughter sister
+    grandmother aunt niece actress widow queen princess frontwoman
+""".split())
+# Nouns that head a description of a person: "the singer", "the 47-year-old director".
+PERSON_NOUNS = frozenset("""
+    singer star actor actress player striker midfielder defender goalkeeper keeper winger forward
+    captain coach manager boss director producer writer author presenter host champion winner
+    veteran artist musician rapper comedian designer driver rider runner athlete sprinter boxer
+    golfer batsman bowler fly-half flanker jockey holder leader minister secretary chancellor
+    president premier politician chairman chairwoman spokesman spokeswoman chief founder owner
+    teenager youngster assistant teacher student businessman businesswoman campaigner expert
+    analyst economist lawyer judge doctor scientist researcher professor composer guitarist
+    drummer vocalist frontman pensioner mother father wife husband man woman film-maker debutant
+    newcomer scrum-half full-back centre-back hooker lock wing prop coordinator co-ordinator consultant
+    engineer novelist historian critic reviewer organiser organizer international correspondent reporter editor
+    skipper medallist medalist olympian centre fly-half half-back
+""".split())
+# Nationality words that are also a person noun ("the American"), not those of a people ("the French").
+NATIONALITY_PEOPLE = frozenset(
+    w for w in NATIONALITIES if w.isalpha() and not w.endswith(("ish", "ch", "ese", "ss", "ern"))
+) | frozenset("briton scot frenchman spaniard dutchman swede dane pole finn kenyan ethiopian jamaican "
+              "nigerian argentine argentinian portuguese serb croat welshman englishman irishman".split())
+
+
+def description_gender(phrase: str | None) -> str | None | bool:
+    """ "the singer" -> None (a person, gender unknown); "the actress" -> "f"; False if no person."""
+    if not phrase or phrase[:4].lower() not in ("the ", "our "):  # "our correspondent": the paper's own
+        return False
+    words = phrase.lower().split()
+    if not 2 <= len(words) <= 6 or any(POSSESSIVE.search(w) for w in words):
+        return False
+    if "behind" in words[2:]:
+        words = words[:words.index("behind")]  # "the director behind JFK": the director
+    if any(w in ("of", "for", "at", "from", "in", "and") for w in words):
+        return False
+    head = words[-1]
+    if head in FEMALE_NOUNS:
+        return "f"
+    if head in MALE_NOUNS:
+        return "m"
+    if head.endswith("year-old") or head in PERSON_NOUNS or (len(words) == 2 and head in NATIONALITY_PEOPLE):
+        return None
+    return False
+
+
+def is_description(phrase: str | None) -> bool:
+    return description_gender(phrase) is not False
+
+
+def name_gender(first: str) -> str | None:
+    if "-" in first and first.split("-")[0] in FIRST_NAMES_MALE | FIRST_NAMES_FEMALE:
+        first = first.split("-")[0]  # "Jean-Philippe", "Mary-Kate": a compound of a known first name
+    if first in FIRST_NAMES_MALE:
+        return "m"
+    if first in FIRST_NAMES_FEMALE:
+        return "f"
+    return None
