@@ -51,6 +51,7 @@ from claims.speech_words import (
     CAP_RUN,
     DOCUMENT_NOUNS,
     LEADING_NOISE,
+    NOUN_OF_SAYING,
     NP_STOP,
     ORG_WORDS,
     POSSESSIVE,
@@ -67,6 +68,13 @@ _VERBS = COMMON_VERBS | frozenset("also now then still".split())
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 # The lowercase word right before a name: "spokeswoman" in "spokeswoman Maria Zakharova".
 _WORD_BEFORE = re.compile(r"(?<![\w’'-])([a-z][a-z-]*)[ \t]+$")
+# "… is an Indian blogger": a name's predicate noun (group 1), after up to three modifiers.
+_IS_A = re.compile(r"[ \t]+(?:is|was)[ \t]+(?:a|an)[ \t]+(?:[\w-]+[ \t]+){0,3}?([a-z][a-z-]+)\b(?![ \t]+of\b)")
+# A clause leading its sentence with a pronoun for its subject: "When he refused …, ", "But while she …, ".
+_LEADING_PRONOUN = re.compile(
+    r"[\"“ \t]*(?:(?:But|And|Yet|So)[ \t]+)?(?:[Ww]hen|[Ww]hile|[Ww]hilst|[Aa]fter|[Bb]efore|[Aa]lthough|[Tt]hough"
+    r"|[Aa]s|[Ss]ince|[Bb]ecause|[Oo]nce|[Ii]f|[Uu]ntil)[ \t]+([Hh]e|[Ss]he)\b[^.!?;:]*?,"
+)
 
 
 def _plural(speaker: str) -> bool:
@@ -117,6 +125,7 @@ class People:
         self.positions: list[int] = []
         self._items: list[tuple[str, str, bool]] = []  # (name as written, person key, speaker?)
         self._chains: dict[tuple[int, str | None], str | None] = {}
+        self._possessive: set[int] = set()  # mentions in the possessive: "Gerrard's drive", "his claim that"
         self._collect()
 
     # -- building ----------------------------------------------------------------------------
@@ -145,7 +154,8 @@ class People:
             if len(run) - cut - 1 >= 1:
                 runs.append((run[cut + 1][1], end, run[cut + 1:]))
         for s0, end, run in runs:
-            if run and POSSESSIVE.search(run[-1][0]):
+            possessive = bool(run) and bool(POSSESSIVE.search(run[-1][0]))
+            if possessive:
                 w, a, b = run[-1]
                 run[-1] = (w[:-2], a, b - 2)
             while run and run[0][0].lower() in LEADING_NOISE:
@@ -183,7 +193,13 @@ class People:
                 )
             if not strong and len(words) >= 2:
                 strong = self._opens_clause(s0, end)
+            if not strong and len(words) >= 2:
+                # "Dina Mehta is an Indian blogger": a name that is (was) a person noun names a person.
+                copula = _IS_A.match(text, end)
+                strong = bool(copula) and copula.group(1).lower() in _PERSON_MARKERS
             raw.append((ns, name, gender, strong))
+            if possessive:
+                self._possessive.add(ns)
         attributions = [a for a in _attributions(text, 0, len(text)) if not self.quoted(a[1])]
         spoken = [(a[1], a[0]) for a in attributions if is_person(a[0])]
         self._known = {w.lower() for _, name in spoken for w in name.split()[-1:]}
@@ -201,6 +217,8 @@ class People:
         self._bodies: list[tuple[int, str]] = []  # speakers that are no person: "the company said"
         referring = []
         for speaker, span_start, _, _ in attributions:
+            if NOUN_OF_SAYING.match(text, span_start):
+                self._possessive.add(span_start)  # "his allegations that …": the speaker only as a possessor
             if is_pronoun(speaker) or description_gender(speaker) is not False:
                 referring.append((span_start, speaker))
             elif is_person(speaker):
@@ -217,7 +235,7 @@ class People:
             if is_pronoun(speaker):
                 if pronoun_gender(speaker) in ("it", "they"):
                     continue  # a body or many, not a person to go on with
-                who = self.resolve(pos, pronoun_gender(speaker), skip_sentence=self.after_its_words(pos))[0]
+                who = self.resolve(pos, pronoun_gender(speaker), skip_sentence=self.after_its_words(pos), pronoun=True)[0]
             else:
                 who = self.resolve(pos, description_gender(speaker) or None, skip_sentence=True)[0]
             if who and is_person(who):
@@ -318,7 +336,9 @@ class People:
         g = self.gender.get(key)
         return not gender or not g or g == gender
 
-    def resolve(self, pos: int, gender: str | None, skip_sentence: bool = False) -> tuple[str | None, bool]:
+    def resolve(
+        self, pos: int, gender: str | None, skip_sentence: bool = False, pronoun: bool = False
+    ) -> tuple[str | None, bool]:
         """(the person "he"/"she"/"the singer" at ``pos`` stands for, whether anyone is named before).
         "it" (gender "it") is the last body that spoke ("the company said") in this paragraph or
         the two before, never a plural ("the respondents", "analysts")."""
@@ -349,16 +369,33 @@ class People:
                 if p < pos and not _plural(speaker):  # "it" is no "the respondents" or "analysts"
                     return (speaker if p >= floor else None), True
             return None, True
+        if pronoun and gender in ("m", "f"):
+            # "When he refused to back Mr Hale, he said: …": the subject pronoun of a clause leading its
+            # sentence is the one the main clause's pronoun goes on with, not a person named in between.
+            start = self.sentence_start(pos)
+            lead = _LEADING_PRONOUN.match(self.text, start, pos)
+            if lead and lead.end() <= pos and ("m" if lead.group(1).lower() == "he" else "f") == gender:
+                return self.resolve(lead.start(1), gender, pronoun=True)
         k = bisect.bisect_left(self.positions, pos)
         if k == 0:
             return None, False
+        # A person named only in the possessive ("Reed hailed Hale. … capped by Hale's goal. He added: …")
+        # is what a pronoun stands for only when no one else fits: the subject, not a possessor, goes on
+        # (a description, "the singer", may well be the possessor: "Mr Jackson's film. … the singer said").
+        first = self._person(pos, k, gender, skip_sentence, True) if pronoun else None
+        return first or self._person(pos, k, gender, skip_sentence, False), True
+
+    def _person(self, pos: int, k: int, gender: str | None, skip_sentence: bool, skip_possessive: bool) -> str | None:
+        """The person "he"/"she"/"the singer" at ``pos`` stands for (``resolve``), passing over the mentions
+        in the possessive with ``skip_possessive``."""
         here = self.sentence_of(pos)
+        poss = self._possessive if skip_possessive else ()
         for i in range(k - 1, max(-1, k - 60), -1):
             sentence = self.sentence_of(self.positions[i])
             if skip_sentence and sentence == here:
                 continue
             name, key, _ = self._items[i]
-            if not self._compatible(key, gender):
+            if not self._compatible(key, gender) or self.positions[i] in poss:
                 continue
             # A sentence on the way back that opens with "he" or "the Spaniard" goes on with the person
             # it stands for, not with someone it names later ("The Spaniard believed he was talking to
@@ -366,13 +403,13 @@ class People:
             for t in range(here if not skip_sentence else here - 1, sentence - 1, -1):
                 chained = self._chain(t, gender)
                 if chained is not None:
-                    return chained, True
+                    return chained
             # The first compatible person of that sentence: its subject, as a rule; after a leading phrase
             # ("Having worked with Mr Cantalupo, Mr Bell focused …") the person after its comma.
             j = i
             while j > 0 and self.sentence_of(self.positions[j - 1]) == sentence:
                 j -= 1
-                if self._compatible(self._items[j][1], gender):
+                if self._compatible(self._items[j][1], gender) and self.positions[j] not in poss:
                     i = j
             lead = self._leading_phrase_end(self.sentence_start(self.positions[i]))
             if lead is not None and self.positions[i] < lead:
@@ -380,6 +417,7 @@ class People:
                     m for m in range(i, len(self.positions))
                     if self.sentence_of(self.positions[m]) == sentence and self.positions[m] > lead
                     and self.positions[m] < pos and self._compatible(self._items[m][1], gender)
+                    and self.positions[m] not in poss
                 ]
                 if later:
                     i = later[0]
@@ -390,14 +428,15 @@ class People:
                     m for m in range(i, len(self.positions))
                     if self.sentence_of(self.positions[m]) == sentence and self.positions[m] < pos
                     and self._items[m][2] and self._compatible(self._items[m][1], gender)
+                    and self.positions[m] not in self._possessive  # "following his allegations that …"
                 ]
                 if spoke:
                     i = spoke[0]
             name, key, _ = self._items[i]
             if gender and not self.gender.get(key):
                 self.gender[key] = gender
-            return name, True
-        return None, True
+            return name
+        return None
 
     def after_its_words(self, pos: int) -> bool:
         """ "His partner Tom Hale has helped, he says.": a pronoun after a comma follows the words it reports,
@@ -479,7 +518,7 @@ class People:
             if subject and is_pronoun(subject) and pronoun_gender(subject) not in ("it", "they"):
                 g = pronoun_gender(subject)
                 if not gender or g == gender:
-                    who = self.resolve(start, g)[0]
+                    who = self.resolve(start, g, pronoun=True)[0]
             elif subject and description_gender(subject) is not False:
                 g = description_gender(subject)
                 if not gender or not g or g == gender:
@@ -536,5 +575,5 @@ def resolve_speaker(text: str, speaker: str, pos: int) -> tuple[str | None, bool
         return (None if body == speaker else body), True
     if is_pronoun(speaker):
         people = context(text)
-        return people.resolve(pos, pronoun_gender(speaker), skip_sentence=people.after_its_words(pos))
+        return people.resolve(pos, pronoun_gender(speaker), skip_sentence=people.after_its_words(pos), pronoun=True)
     return context(text).resolve(pos, description_gender(speaker) or None, skip_sentence=True)

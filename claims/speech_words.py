@@ -187,7 +187,7 @@ ORG_WORDS = frozenset("""
     corp inc ltd association foundation service services forces command administration bureau
     authority authorities media news times post journal reuters tass interfax novosti ria
     nato dod un eu cnn bbc magazine newspaper website paper channel network station studio label
-    firm club
+    firm club school college
 """.split())
 # Nationalities and similar adjectives that precede a title: "Russian Deputy Foreign Minister".
 NATIONALITIES = frozenset("""

@@ -1,0 +1,79 @@
+"""Whom "he" and "she" stand for (session 12: the dev misses where a pronoun went to the wrong person).
+
+Each row is an invented text, the sentence in it (its first words) or the quote (its first words) whose
+speaker is checked, and the expected speaker; each states one general rule of English news reference
+(centering: a subject pronoun goes on with the subject or the last speaker of the sentences before, not
+with someone named only in the possessive, as an object or inside a quote). Rows marked xfail are known
+misses of the class."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.quotes import find_attribution, find_quotes
+
+# (rule, text, first words of the reported sentence, expected speaker)
+REPORTED = [
+    ("a person named only in the possessive is no antecedent: 'He' goes on with the subject before",
+     "Tom Reed praised his players. The win was sealed by Bill Hale's late goal. He said the side had earned it.",
+     "He said", "Tom Reed"),
+    ("a possessive stays the antecedent when no one else fits",
+     "The shop was sealed off. Police found Tom Reed's car nearby. He said he had been away.",
+     "He said", "Tom Reed"),
+    ("a speaker named only as a possessor ('his claims that') does not outrank the sentence's subject",
+     "Ann Reed has sued coach Tom Hale over his claims that she cheated.\n\nThe former champion says he lied.",
+     "The former champion", "Ann Reed"),
+    ("a description may stand for a possessor ('Mr Hale's film … the singer said')",
+     "Ann Reed worked for Tom Hale in May. The film looked at Mr Hale's life. In it, the singer said he was shy.",
+     "In it", "Hale"),
+    ("'X is an Indian blogger': a name whose predicate noun is a person noun names a person",
+     "Tom Hale writes a blog. Dina Rao is an Indian blogger who helps him. She says the blog is a resource.",
+     "She says", "Dina Rao"),
+    ("'X is a former …': no person noun right after the article, no evidence",
+     "Kelso Hale is a former mill. It says the site is for sale.", "It says", "Kelso Hale"),
+    ("a school is a body, not a person 'he' can stand for",
+     "Born in 1912 and educated at Leeds Grammar School, Mr Reed became a clerk. "
+     "When he left the Navy, he said he wanted to teach.",
+     "When he", "Reed"),
+]
+
+# (rule, text, first words of the quote, expected speaker)
+QUOTES = [
+    ("'He added' after a sentence naming someone only in the possessive goes on with the subject before",
+     "Tom Reed hailed Bill Hale for his goal. The comeback was capped by Hale's 20-yard drive. "
+     "He added: \"Bill can play anywhere.\"",
+     "Bill can play", "Tom Reed"),
+    ("'When he …, he said: \"…\"': the main clause's pronoun goes on with the leading clause's pronoun, "
+     "not with a person named in that clause",
+     "Tom Reed was a minister for 20 years. His career was not without controversy. When he refused to "
+     "support prime minister Bill Hale and Dame Ann Cole over the latter's plan, In Place of Work, in 1968, "
+     "he said: \"I am not going to resign.\"",
+     "I am not going", "Tom Reed"),
+    ("'But while she …, she said: \"…\"': the same after 'But while'",
+     "Ann Reed runs the shop with Tom Hale. But while she backed Mrs Kate Cole in May, she said: "
+     "\"We are not friends.\"",
+     "We are not", "Ann Reed"),
+]
+
+
+def _sentence_end(text: str, start: int) -> int:
+    end = text.find(". ", start)
+    return len(text) if end < 0 else end + 1
+
+
+@pytest.mark.parametrize(
+    "text, first_words, expected",
+    [row if hasattr(row, "marks") else pytest.param(row[1], row[2], row[3], id=row[0]) for row in REPORTED],
+)
+def test_reported(text, first_words, expected):
+    start = text.index(first_words)
+    assert find_attribution(text, start, _sentence_end(text, start), resolve=True) == expected
+
+
+@pytest.mark.parametrize(
+    "text, first_words, expected",
+    [row if hasattr(row, "marks") else pytest.param(row[1], row[2], row[3], id=row[0]) for row in QUOTES],
+)
+def test_quote(text, first_words, expected):
+    quote = next(q for q in find_quotes(text) if q.text.startswith(first_words))
+    assert quote.speaker == expected
