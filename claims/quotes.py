@@ -265,7 +265,7 @@ def find_quotes(text: str) -> list[Quote]:
                     # '"…," said a club official. "…," he added.': the unnamed speaker goes on when no one
                     # is named between.
                     return prev[2]
-            return people.resolve(pos, gender, pronoun=True)[0]
+            return people.resolve(pos, gender, skip_sentence=people.after_its_words(pos), pronoun=True)[0]
         if is_body_description(who):
             return people.body(pos, who)  # "Marsh said …. The company added: “…”": Marsh
         gender = description_gender(who)

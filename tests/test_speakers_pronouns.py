@@ -43,6 +43,11 @@ QUOTES = [
      "Tom Reed hailed Bill Hale for his goal. The comeback was capped by Hale's 20-yard drive. "
      "He added: \"Bill can play anywhere.\"",
      "Bill can play", "Tom Reed"),
+    ("'…, he says,' after words that name someone (a scare quote's subject) is not that person; the quote "
+     "in the next paragraph goes on with whom 'he' stands for",
+     "Tom Reed has run the shop since 1990. The Bill Hale \"bully\" row, he says, is the latest blow.\n\n"
+     "\"I do not understand what they are doing.\"",
+     "I do not understand", "Tom Reed"),
     ("'When he …, he said: \"…\"': the main clause's pronoun goes on with the leading clause's pronoun, "
      "not with a person named in that clause",
      "Tom Reed was a minister for 20 years. His career was not without controversy. When he refused to "
