@@ -235,7 +235,8 @@ class People:
             if is_pronoun(speaker):
                 if pronoun_gender(speaker) in ("it", "they"):
                     continue  # a body or many, not a person to go on with
-                who = self.resolve(pos, pronoun_gender(speaker), skip_sentence=self.after_its_words(pos), pronoun=True)[0]
+                skip = self.after_its_words(pos)
+                who = self.resolve(pos, pronoun_gender(speaker), skip_sentence=skip, pronoun=True)[0]
             else:
                 who = self.resolve(pos, description_gender(speaker) or None, skip_sentence=True)[0]
             if who and is_person(who):
