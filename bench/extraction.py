@@ -51,7 +51,16 @@ from quantities import (  # noqa: E402  (bench/quantities.py)
     predicted_values,
 )
 
-from claims.checkworthiness import _read_model, _score_one, load_model, score_checkworthiness  # noqa: E402
+from claims.checkworthiness import (  # noqa: E402
+    _linear,
+    _norm,
+    _read_model,
+    _sigmoid,
+    featurize,
+    load_model,
+    score_checkworthiness,
+    structural_offset,
+)
 
 CW_DATA = REPO / "bench" / "data" / "checkworthiness"
 _DIGIT = re.compile(r"\d")
@@ -137,12 +146,24 @@ def _has_digit(text: str) -> float:
     return 1.0 if _DIGIT.search(text) else 0.0
 
 
+def _cross_chunk_chars(text: str) -> list[str]:
+    """Char 3-4-grams of the whole normalised text, spaces included (the scorer's char n-grams until 2026-12-02,
+    which the previous model was trained on; the scorer's own stay inside each whitespace-separated chunk)."""
+    low = " " + re.sub(r"\d", "0", _norm(text[:2000]).lower()) + " "
+    return [low[i : i + k] for k in (3, 4) for i in range(len(low) - k + 1)]
+
+
 def _previous_scorer():
     path = CW_DATA / "previous-model.json.gz"
     if not path.exists():
         return None
     model = _read_model(path)
-    return lambda text: _score_one(text, model)
+
+    def score(text: str) -> float:
+        words, _, hand = featurize(text)
+        return _sigmoid(_linear(model, words, _cross_chunk_chars(text), hand) + structural_offset(text))
+
+    return score
 
 
 def _news() -> tuple[list[str], list[int], list[float] | None]:

@@ -8,8 +8,9 @@ The model is a linear classifier (logistic regression, trained by
 
 * ``w`` - word 1-2-grams (lower-cased, digits mapped to ``0``, with sentence
   boundary markers), counts scaled by 1/sqrt(number of n-grams);
-* ``c`` - character 3-4-grams of the lower-cased, digit-normalised text, scaled
-  the same way;
+* ``c`` - character 3-4-grams of each whitespace-separated chunk of the
+  lower-cased, digit-normalised text, padded with a space each side, scaled
+  the same way (the scorer caches each chunk's weight sum);
 * ``h`` - hand features: numbers, percentages, money, years, comparatives,
   attributions ("said", "according to"), capitalised names, first-person /
   opinion / question markers, length; and news shapes (``n:...``): quotations
@@ -24,13 +25,14 @@ other sentences of those BBC articles' categories labelled by a teacher
 (all-MiniLM-L6-v2 fine-tuned on the same labels; used in training only, so that
 scoring needs nothing but the standard library).
 
-Transcribed speech and news prose differ in register, and so does the share of
-their sentences that is worth checking.  A second, smaller linear model over the
-same word n-grams and hand features (the *register* model, trained to tell
-debate transcripts from BBC prose) gives the probability that a sentence is
-speech, and that probability moves the sentence's threshold from the one chosen
-by cross-validation by article on the news labels towards the one chosen by
-cross-validation by whole debates on CT24 (``shift`` in the model file).
+Transcribed speech and news prose differ in register, and so does what is worth
+checking in them.  A second, smaller linear model over the same word n-grams and
+hand features (the *register* model, trained to tell debate transcripts from BBC
+prose) gives the probability ``r`` that a sentence is speech.  A third linear
+model over all three groups (the *debate* model) is trained on the debates alone.
+A sentence's logit is ``(1 - r) * main + r * debate``, each model's bias shifted
+to its own threshold: the main model's chosen by cross-validation by article on
+the news labels, the debate model's by cross-validation by whole debates on CT24.
 
 On top of the learned score, :func:`structural_offset` adds fixed negative logit
 offsets for text shapes the debate training data never shows: headings and
@@ -39,8 +41,8 @@ fragments of at most three words, and bylines / photo credits / captions.
 The same featuriser is imported by the training script, so training and
 inference features are identical by construction.  The model file
 ``claims/data/checkworthiness.json.gz`` holds one weight table per group and a
-bias already shifted so that 0.5 is the news threshold, and the register model
-with its shift (see the training script).  It is
+bias already shifted so that 0.5 is the news threshold, and the register and
+debate models beside it (see the training script).  It is
 loaded lazily on first use and cached; loading never touches the network.
 """
 
@@ -310,13 +312,14 @@ def _hand_features(text: str, raw_tokens: list[str], low_tokens: list[str]) -> l
     return feats
 
 
-def featurize(text: Any) -> tuple[list[str], list[str], list[str]]:
-    """Feature strings of one sentence, by group: (word n-grams, char n-grams, hand features).
+def _chunk_grams(chunk: str) -> list[str]:
+    """Character 3- and 4-grams of one whitespace-separated chunk of the text, padded with a space each side."""
+    p = " " + chunk + " "
+    return [p[i : i + k] for k in _CHAR_NGRAMS for i in range(len(p) - k + 1)]
 
-    Word and char n-grams are returned with repeats (a repeated n-gram counts
-    twice); each of these two groups is scaled by 1/sqrt(len(group)) in the
-    linear score (see :func:`_score_one`).  Hand features are binary.
-    """
+
+def _prepare(text: Any) -> tuple[list[str], list[str], list[str]]:
+    """(word n-grams, text chunks, hand features) of one sentence: what both featurize and the scorer need."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     text = _norm(text[:_MAX_CHARS])
@@ -324,12 +327,23 @@ def featurize(text: Any) -> tuple[list[str], list[str], list[str]]:
     low_tokens = [_DIGIT_RE.sub("0", t.lower()) for t in raw_tokens]
     seq = ["<s>", *low_tokens, "</s>"]
     words = low_tokens + [a + " " + b for a, b in zip(seq, seq[1:])]
-    low = " " + _DIGIT_RE.sub("0", text.lower()) + " "
-    n = len(low)
-    chars = []
-    for k in _CHAR_NGRAMS:
-        chars += [low[i : i + k] for i in range(n - k + 1)]
-    return words, chars, _hand_features(text, raw_tokens, low_tokens)
+    chunks = _DIGIT_RE.sub("0", text.lower()).split()
+    return words, chunks, _hand_features(text, raw_tokens, low_tokens)
+
+
+def featurize(text: Any) -> tuple[list[str], list[str], list[str]]:
+    """Feature strings of one sentence, by group: (word n-grams, char n-grams, hand features).
+
+    Word and char n-grams are returned with repeats (a repeated n-gram counts
+    twice); each of these two groups is scaled by 1/sqrt(len(group)) in the
+    linear score (see :func:`_linear`).  Char n-grams are those of each
+    whitespace-separated chunk of the lower-cased, digit-normalised text, padded
+    with a space each side (so none spans two chunks: the word bigrams carry
+    that), which lets the scorer cache each chunk's weights.  Hand features are binary.
+    """
+    words, chunks, hand = _prepare(text)
+    chars = [g for chunk in chunks for g in _chunk_grams(chunk)]
+    return words, chars, hand
 
 
 # ----------------------------------------------------------------------------- model
@@ -356,9 +370,15 @@ def _read_model(path: Path) -> dict:
         raw = json.load(fh)
     model = _read_linear(raw)
     model["meta"] = raw.get("meta", {})
-    if "register" in raw:
-        model["register"] = _read_linear(raw["register"])
-        model["register"]["shift"] = float(raw["register"]["shift"])
+    for part in ("register", "debate"):
+        if part in raw:
+            model[part] = _read_linear(raw[part])
+            if "shift" in raw[part]:
+                model[part]["shift"] = float(raw[part]["shift"])
+    # The linear models over char n-grams (the main one, and the debate one if any), and each text chunk's
+    # (n-gram count, weight sum per such model), filled as chunks are met.
+    model["_experts"] = [model] + ([model["debate"]] if "debate" in model else [])
+    model["_chunks"] = {}
     return model
 
 
@@ -387,14 +407,59 @@ def _linear(part: dict, words: list[str], chars: list[str], hand: list[str]) -> 
     return z + sum(map(part["h"].get, hand, repeat(0.0)))
 
 
+# A text chunk's entry in a model's cache; past this many chunks the cache stops growing (about 40 MB).
+_CHUNK_CACHE_MAX = 200_000
+
+
+def _chunk_entry(experts: list[dict], chunk: str) -> tuple[float, ...]:
+    grams = _chunk_grams(chunk)
+    return (float(len(grams)), *(sum(map(e["c"].get, grams, repeat(0.0))) for e in experts))
+
+
+def _char_terms(model: dict, chunks: list[str]) -> list[float]:
+    """Each char-n-gram model's term (weight sum / sqrt(n-gram count)), one cache look-up per chunk.
+
+    The same sum as :func:`_linear` over ``featurize``'s char n-grams, without building them again.
+    """
+    experts, cache = model["_experts"], model["_chunks"]
+    entries = list(map(cache.get, chunks))
+    if None in entries:
+        for i, (chunk, entry) in enumerate(zip(chunks, entries)):
+            if entry is None:
+                entries[i] = entry = _chunk_entry(experts, chunk)
+                if len(cache) < _CHUNK_CACHE_MAX:
+                    cache[chunk] = entry
+    if not entries:
+        return [0.0] * len(experts)
+    count, *sums = map(sum, zip(*entries))
+    scale = 1.0 / math.sqrt(count)
+    return [s * scale for s in sums]
+
+
+def _logit(model: dict, text: Any) -> float:
+    """The sentence's logit minus its threshold (0 = on the threshold), before the structural offsets.
+
+    Without a register model this is the main model's logit.  With one, ``r`` = P(speech) mixes the main model
+    (its bias shifted to the threshold chosen on news) and the debate model (shifted to the one chosen on
+    debates): ``(1 - r) * main + r * debate``; a file without a debate model mixes the main model with itself
+    shifted by the register block's ``shift``.
+    """
+    words, chunks, hand = _prepare(text)
+    char_terms = _char_terms(model, chunks)
+    z = _linear(model, words, (), hand) + char_terms[0]
+    register = model.get("register")
+    if register is None:
+        return z
+    r = _sigmoid(_linear(register, words, (), hand))
+    debate = model.get("debate")
+    if debate is None:
+        return z + register.get("shift", 0.0) * r
+    return (1.0 - r) * z + r * (_linear(debate, words, (), hand) + char_terms[1])
+
+
 def _score_one(text: Any, model: dict) -> float:
     try:
-        words, chars, hand = featurize(text)
-        z = _linear(model, words, chars, hand)
-        register = model.get("register")
-        if register is not None:
-            # Spoken register (a debate, an interview transcript) gets the threshold chosen on debates.
-            z += register["shift"] * _sigmoid(_linear(register, words, chars, hand))
+        z = _logit(model, text)
         if model.get("priors", True):
             z += structural_offset(text if isinstance(text, str) else str(text))
         if z != z:  # NaN guard

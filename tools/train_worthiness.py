@@ -30,21 +30,23 @@ for the unlabelled BBC sentences (each such sentence enters as a positive of wei
 of weight ``W_POOL * (1 - p)``: cross-entropy against the soft target).  Inference needs nothing but the standard
 library.
 
-Register (what ships beside the student): a logistic regression over the same word n-grams and hand features
-telling CT24's debate sentences (speech) from BBC sentences (news prose).  Its probability ``r`` blends two
-thresholds in logit space: a sentence is check-worthy when its logit exceeds ``(1 - r) * L_news + r * L_debate``.
+Register and debate model (what ships beside the student): a logistic regression over the same word n-grams and
+hand features telling CT24's debate sentences (speech) from BBC sentences (news prose), and one over all the
+features fitted on the debates alone (CT24 and the extra positives, ``DEBATE``).  The register's probability ``r``
+mixes the two in logit space, each shifted to its own threshold: a sentence is check-worthy when
+``(1 - r) * (z_main - L_news) + r * (z_debate - L_debate) > 0``.
 
 Held-out protocol: 5-fold GroupKFold over the news labels by article, and in the same loop 5 folds of whole debates
 over CT24 train+dev.  For fold k the teacher is fitted without fold k's labels and debates, the unlabelled pool
-leaves out fold k's articles entirely, the student and the register model are fitted on the rest, and fold k's
+leaves out fold k's articles entirely, the student, the register and the debate model are fitted on the rest, and fold k's
 news sentences and debates are scored (with the scorer's structural offsets).  The debate threshold maximises the
-smoothed out-of-fold F1 on CT24 at its own positive rate and at a newer debate's (``robust_threshold``); the news
-threshold then maximises the smoothed out-of-fold news F1 with the blend applied.  The "honest" figure sets each
+debate model's smoothed out-of-fold F1 on CT24 at its own positive rate and at a newer debate's (``robust_threshold``); the news
+threshold then maximises the smoothed out-of-fold news F1 with the mix applied.  The "honest" figure sets each
 fold's threshold from the other folds' out-of-fold scores.  The
 out-of-fold scores are written to ``bench/data/checkworthiness/oof.jsonl`` for ``bench/extraction.py``.  Then the
 student is fitted on everything, taught by the mean of the five fold teachers, and written to
-``claims/data/checkworthiness.json.gz`` with its bias shifted so that 0.5 is the news threshold, and the register
-model with the shift between the two thresholds.  Deterministic
+``claims/data/checkworthiness.json.gz`` with its bias shifted so that 0.5 is the news threshold, beside the register
+model and the debate model (its bias shifted to the debate threshold).  Deterministic
 (liblinear and lbfgs with fixed seeds, inputs in file order; the teachers are trained on CPU with fixed seeds).
 
 Options: ``--no-test`` skips the dev-test evaluation (use it while developing, so dev-test is only looked at once
@@ -86,7 +88,6 @@ from worthiness_metrics import (  # noqa: E402  (tools/worthiness_metrics.py)
     f1_at,
     fmt_prf,
     honest_scores,
-    logit_of,
     prf_at,
     robust_threshold,
     shift_weight,
@@ -112,6 +113,10 @@ TEACHER = {"ct_fraction": 0.5, "news_repeat": 3}
 CT_W = 0.3
 # The register model (speech vs news prose): its regularisation.
 REGISTER = {"C": 1.0}
+# The debate model (CT24 train+dev and the extra debate positives only, each CT24 sentence at weight 1): its
+# regularisation, char group scale and the extra positives' weight.  C by the out-of-fold F1 on CT24 by debate at
+# the robust threshold: 0.654 at C=0.3, 0.676 at 1, 0.688 at 3.
+DEBATE = {"C": 3.0, "c_scale": 0.5, "extra_w": 0.5}
 # Extra positives shorter than this are dropped (see read_extra_positives).
 EXTRA_MIN_WORDS = 5
 
@@ -413,6 +418,13 @@ def fit_register(spoken_feats, written_feats):
     return fit(feats, [1] * len(spoken_feats) + [0] * len(written_feats), None, cand)
 
 
+def fit_debate(ct):
+    """Logistic regression on the debate sentences alone (CT24, the extra positives): the model for speech."""
+    cand = {"C": DEBATE["C"], "class_weight": None, "c_scale": DEBATE["c_scale"]}
+    weights = [DEBATE["extra_w"] if w < CT_W else 1.0 for w in ct["weights"]]  # the extra positives weigh less
+    return fit(ct["feats"], ct["labels"], weights, cand)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
@@ -455,8 +467,8 @@ def main(argv=None):
     n_ct = len(data["labels"])
     ct_fold = data["fold"] + [-1] * len(extra)
     yc = data["labels"]
-    oof_student, oof_teacher, oof_reg = [0.0] * len(yn), [0.0] * len(yn), [0.0] * len(yn)
-    ct_student, ct_reg, ct_teacher = [0.0] * n_ct, [0.0] * n_ct, [0.0] * n_ct
+    oof_student, oof_teacher, oof_reg, oof_debate = ([0.0] * len(yn) for _ in range(4))
+    ct_student, ct_reg, ct_teacher, ct_debate = ([0.0] * n_ct for _ in range(4))
     pool_logits = []  # each fold's teacher on the whole pool: their mean teaches the final student
     for k in range(K_FOLDS):
         tr = [i for i in range(len(yn)) if fold[i] != k]
@@ -474,24 +486,29 @@ def main(argv=None):
         p_pool = sigmoid(z_pool[prow] + pool_off[prow])
         student = fit_student(ctk, news, tr, pool, prow, p_pool)
         register = fit_register(ctk["feats"], [news["feats"][i] for i in tr] + [pool["feats"][j] for j in prow])
+        debate = fit_debate(ctk)
         te_feats = [news["feats"][i] for i in te]
         off_te = np.array([structural_offset(t) for t in te_texts])
         zs = logits(student, te_feats) + off_te
         zt = z_te + off_te
-        for i, a, b, r in zip(te, zs.tolist(), sigmoid(zt).tolist(), sigmoid(logits(register, te_feats)).tolist()):
-            oof_student[i], oof_teacher[i], oof_reg[i] = a, b, r
+        zd = logits(debate, te_feats) + off_te
+        for i, a, b, r, d in zip(te, zs.tolist(), sigmoid(zt).tolist(), sigmoid(logits(register, te_feats)).tolist(),
+                                 zd.tolist()):
+            oof_student[i], oof_teacher[i], oof_reg[i], oof_debate[i] = a, b, r, d
         c_feats = [data["feats"][i] for i in ct_te]
-        zc = logits(student, c_feats) + np.array([structural_offset(data["texts"][i]) for i in ct_te])
-        for i, a, r, t in zip(ct_te, zc.tolist(), sigmoid(logits(register, c_feats)).tolist(), z_ct.tolist()):
-            ct_student[i], ct_reg[i], ct_teacher[i] = a, r, t
+        off_ct = np.array([structural_offset(data["texts"][i]) for i in ct_te])
+        zc, zcd = logits(student, c_feats) + off_ct, logits(debate, c_feats) + off_ct
+        for i, a, r, t, d in zip(ct_te, zc.tolist(), sigmoid(logits(register, c_feats)).tolist(), z_ct.tolist(),
+                                 zcd.tolist()):
+            ct_student[i], ct_reg[i], ct_teacher[i], ct_debate[i] = a, r, t, d
         print(f"  fold {k}: {len(tr)} news labels, {len(ct_tr)} debate sentences, {len(prow)} teacher-labelled "
               f"sentences; student news F1 {f1_at(sigmoid(zs).tolist(), [yn[i] for i in te], 0.5):.3f} at 0.5", flush=True)
-    # Thresholds: on debates the one robust to a newer debate's positive rate, on news the best once the register
-    # blend is applied; a sentence's own threshold lies between the two, by its register.
-    thr_debate = robust_threshold(sigmoid(ct_student).tolist(), yc)
-    thr = best_news_threshold(oof_student, oof_reg, yn, thr_debate)
-    news_z = blended(oof_student, oof_reg, thr, thr_debate)
-    ct_z = blended(ct_student, ct_reg, thr, thr_debate)
+    # Thresholds: the debate model's the one robust to a newer debate's positive rate, the main model's the best on
+    # news once the register mix is applied; a sentence's score mixes the two models, by its register.
+    thr_debate = robust_threshold(sigmoid(ct_debate).tolist(), yc)
+    thr = best_news_threshold(oof_student, oof_reg, yn, thr_debate, oof_debate)
+    news_z = blended(oof_student, oof_reg, thr, thr_debate, oof_debate)
+    ct_z = blended(ct_student, ct_reg, thr, thr_debate, ct_debate)
     cv = prf_at(news_z.tolist(), yn, 0.0)
     plain_thr = best_threshold(sigmoid(oof_student).tolist(), yn)
     plain = prf_at(sigmoid(oof_student).tolist(), yn, plain_thr)
@@ -500,16 +517,17 @@ def main(argv=None):
     ct_cv = prf_at(ct_z.tolist(), yc, 0.0)
     ct_cv_shift = prf_at(ct_z.tolist(), yc, 0.0, shift_weight(yc))
     ct_at_news = prf_at(sigmoid(ct_student).tolist(), yc, plain_thr)
+    ct_alone = prf_at(sigmoid(ct_debate).tolist(), yc, thr_debate)
     print(f"news, {K_FOLDS}-fold by article: student {fmt_prf(cv)} @thr={thr:.3f} (honest {fmt_prf(honest)}; without the "
           f"register {fmt_prf(plain)} @thr={plain_thr:.3f}); teacher {fmt_prf(prf_at(oof_teacher, yn, t_thr))} @thr={t_thr:.3f}",
           flush=True)
     ct_t = sigmoid(ct_teacher).tolist()
     print(f"CT24 train+dev, {K_FOLDS}-fold by debate: teacher {fmt_prf(prf_at(ct_t, yc, best_threshold(ct_t, yc)))} at its best threshold",
           flush=True)
-    print(f"CT24 train+dev, {K_FOLDS}-fold by debate: student {fmt_prf(ct_cv)} @debate thr={thr_debate:.3f} "
-          f"(F1 {ct_cv_shift[0]:.4f} at a {SHIFTED_POSITIVE_RATE:.0%} positive rate; at the news threshold without the "
-          f"register {fmt_prf(ct_at_news)}); register: mean {np.mean(ct_reg):.3f} on debates, {np.mean(oof_reg):.3f} on news",
-          flush=True)
+    print(f"CT24 train+dev, {K_FOLDS}-fold by debate: mixed {fmt_prf(ct_cv)} @debate thr={thr_debate:.3f} "
+          f"(F1 {ct_cv_shift[0]:.4f} at a {SHIFTED_POSITIVE_RATE:.0%} positive rate; debate model alone {fmt_prf(ct_alone)}; "
+          f"main model alone at the news threshold {fmt_prf(ct_at_news)}); register: mean {np.mean(ct_reg):.3f} on "
+          f"debates, {np.mean(oof_reg):.3f} on news", flush=True)
     # Out-of-fold scores, shifted so that 0.5 is each sentence's threshold (as the exported scorer's are).
     with open(args.oof, "w", encoding="utf-8") as fh:
         for r, z, f in zip(rows, news_z.tolist(), fold):
@@ -520,6 +538,7 @@ def main(argv=None):
     p_pool = sigmoid(np.mean(pool_logits, axis=0) + pool_off)
     model = fit_student(ct, news, everything, pool, list(range(len(pool_items))), p_pool)
     register = fit_register(ct["feats"], news["feats"] + pool["feats"])
+    debate = fit_debate(ct)
     meta = {
         "trained_on": (f"CLEF-2024 CheckThat! Task 1 English train+dev ({len(data['labels'])} sentences) + "
                        f"{len(extra)} positives of CheckThat! 2019/2020 debate training files + {len(yn)} BBC news "
@@ -527,6 +546,7 @@ def main(argv=None):
         **STUDENT,
         "teacher": TEACHER,
         "register": REGISTER,
+        "debate": DEBATE,
         "threshold": thr,
         "threshold_debate": thr_debate,
         "cv_protocol": (f"{K_FOLDS}-fold GroupKFold by article over the news labels (bench/data/checkworthiness), "
@@ -539,8 +559,9 @@ def main(argv=None):
     }
     exported = export(model, thr, meta)
     exported["register"] = export(register, 0.5, {})
-    exported["register"]["shift"] = round(logit_of(thr) - logit_of(thr_debate), 6)
-    del exported["register"]["format"], exported["register"]["meta"]
+    exported["debate"] = export(debate, thr_debate, {})
+    for part in ("register", "debate"):
+        del exported[part]["format"], exported[part]["meta"]
     write_model(exported, args.out)
 
     import claims.checkworthiness as cwmod

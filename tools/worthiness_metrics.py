@@ -94,17 +94,20 @@ def logit_of(p):
     return math.log(p / (1.0 - p))
 
 
-def blended(z, r, thr_news, thr_debate):
-    """Logits minus each sentence's threshold: the news one, moved towards the debate one by the register ``r``."""
+def blended(z, r, thr_news, thr_debate, z_debate=None):
+    """Each sentence's logit minus its threshold, mixed by the register ``r`` (P(speech)):
+    ``(1 - r) * (z - logit(thr_news)) + r * (z_debate - logit(thr_debate))``.  ``z`` is the main model's logit and
+    ``z_debate`` the debate model's (the main model's own when None: then the mix moves the threshold only)."""
     import numpy as np
 
     z, r = np.asarray(z, dtype=float), np.asarray(r, dtype=float)
-    return z - (1.0 - r) * logit_of(thr_news) - r * logit_of(thr_debate)
+    zd = z if z_debate is None else np.asarray(z_debate, dtype=float)
+    return (1.0 - r) * (z - logit_of(thr_news)) + r * (zd - logit_of(thr_debate))
 
 
-def best_news_threshold(z, r, labels, thr_debate):
-    """The news threshold maximising the smoothed F1 of the news labels once the register blend is applied."""
-    f1s = [prf_at(blended(z, r, t, thr_debate).tolist(), labels, 0.0)[0] for t in THRESHOLD_GRID]
+def best_news_threshold(z, r, labels, thr_debate, z_debate=None):
+    """The news threshold maximising the smoothed F1 of the news labels once the register mix is applied."""
+    f1s = [prf_at(blended(z, r, t, thr_debate, z_debate).tolist(), labels, 0.0)[0] for t in THRESHOLD_GRID]
     k = max(1, int(round(0.05 * 200)))
     smooth = [sum(f1s[max(0, i - k): i + k + 1]) / len(f1s[max(0, i - k): i + k + 1]) for i in range(len(f1s))]
     i = max(range(len(THRESHOLD_GRID)), key=lambda i: (smooth[i], -abs(THRESHOLD_GRID[i] - 0.5)))
