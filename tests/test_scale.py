@@ -110,6 +110,9 @@ def scale(tmp_path_factory, postgres: Postgres) -> Iterator[Scale]:
         env = prefect_env(server.home, server.api) | {
             "PREFECT_WORKER_QUERY_SECONDS": "1",
             "PREFECT_WORKER_HEARTBEAT_SECONDS": "3",
+            # A loaded 2-core machine makes the server answer 503 for a while; the client's own retries (5 by
+            # default, with backoff) ran out there once. Ten ride it out.
+            "PREFECT_CLIENT_MAX_RETRIES": "10",
             "CLAIMTRACK_LOCAL_ROOTS": str(work),
         }
         feeds = work / "feeds.txt"
