@@ -421,7 +421,7 @@ def fit_register(spoken_feats, written_feats):
 def fit_debate(ct):
     """Logistic regression on the debate sentences alone (CT24, the extra positives): the model for speech."""
     cand = {"C": DEBATE["C"], "class_weight": None, "c_scale": DEBATE["c_scale"]}
-    weights = [DEBATE["extra_w"] if w < CT_W else 1.0 for w in ct["weights"]]  # the extra positives weigh less
+    weights = [DEBATE["extra_w"] if x else 1.0 for x in ct["extra"]]  # the extra positives weigh less
     return fit(ct["feats"], ct["labels"], weights, cand)
 
 
@@ -445,7 +445,8 @@ def main(argv=None):
     data, extra, (d20_x, d20_y), dropped = load_data()
     ct_texts = data["texts"] + [t for t, _ in extra]
     ct = {"feats": data["feats"] + [f for _, f in extra], "labels": data["labels"] + [1] * len(extra),
-          "weights": [CT_W] * len(data["labels"]) + [CT_W * STUDENT["extra_w"]] * len(extra)}
+          "weights": [CT_W] * len(data["labels"]) + [CT_W * STUDENT["extra_w"]] * len(extra),
+          "extra": [False] * len(data["labels"]) + [True] * len(extra)}
     rows = read_news()
     news = {"texts": [r["text"] for r in rows], "labels": [int(r["label"]) for r in rows],
             "groups": [r["article"] for r in rows]}
@@ -475,8 +476,7 @@ def main(argv=None):
         te = [i for i in range(len(yn)) if fold[i] == k]
         ct_tr = [i for i in range(len(ct_fold)) if ct_fold[i] != k]
         ct_te = [i for i in range(n_ct) if ct_fold[i] == k]
-        ctk = {"feats": [ct["feats"][i] for i in ct_tr], "labels": [ct["labels"][i] for i in ct_tr],
-               "weights": [ct["weights"][i] for i in ct_tr]}
+        ctk = {key: [ct[key][i] for i in ct_tr] for key in ("feats", "labels", "weights", "extra")}
         te_texts = [news["texts"][i] for i in te]
         tx, ty = teacher_data(data, [i for i in ct_tr if i < n_ct], news, tr, k)
         z_pool, z_te, z_ct = (np.array(z) for z in fit_and_score(
