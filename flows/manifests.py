@@ -41,7 +41,8 @@ lost run still Running is set Crashed first (so the UI and a late-reporting proc
 and its manifest starts again as a new run of the deployment (idempotency key ``...:restart-N``), up
 to ``max_restarts`` times. That is safe because re-ingest is a no-op: the new run skips what the lost
 one stored (its batches committed whole or not at all), even if the lost process is in fact still
-storing (on a lake two racing stores of one article conflict and the loser skips it).
+storing (on a lake two racing stores of one article conflict and the loser skips it). The report
+counts an article a lost run stored, and published in its table, as stored, not as already stored.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ from flows.pools import INGEST_DEPLOYMENT
 from flows.sources import read_listing
 from warehouse import DEFAULT_DB
 
-__all__ = ["ManifestRun", "ManifestsReport", "ingest_manifests", "read_input_list", "split_manifests"]
+__all__ = ["ManifestRun", "ManifestsReport", "ingest_manifests", "merge_outcomes", "read_input_list", "split_manifests"]
 
 DEFAULT_MANIFEST = 1000
 MAX_MANIFEST_BYTES = 512 * 1024  # JSON of one run's inputs parameter
@@ -286,28 +287,53 @@ def _crash(client, run: ManifestRun, why: str) -> None:
 
 
 def _read_outcomes(runs: list[ManifestRun]) -> None:
-    """Stored, skipped and failed inputs of each completed run, from its ``ingest-articles`` table."""
+    """Stored, skipped and failed inputs of each completed run, from its ``ingest-articles`` table.
+
+    A restarted manifest counts its lost runs' tables too: a run counted lost (its worker missed its
+    heartbeats on a loaded machine, say) may in fact have gone on and stored its articles, and its
+    restart then finds them "already stored". An input is stored when any run of its manifest stored
+    it; otherwise it takes the last run's outcome."""
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId, ArtifactFilterKey
 
-    by_id = {r.flow_run_id: r for r in runs if r.state == "COMPLETED"}
-    if not by_id:
+    completed = [r for r in runs if r.state == "COMPLETED"]
+    attempts = {r.flow_run_id: r for r in completed} | {old: r for r in completed for old, _ in r.restarts}
+    if not attempts:
         return
     with _client() as client:
         artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(
             key=ArtifactFilterKey(any_=["ingest-articles"]),
-            flow_run_id=ArtifactFilterFlowRunId(any_=list(by_id))))
+            flow_run_id=ArtifactFilterFlowRunId(any_=list(attempts))))
+    last: dict[int, list[dict]] = {}
+    lost: dict[int, list[list[dict]]] = {}
     for artifact in artifacts:
-        run = by_id.get(str(artifact.flow_run_id))
+        run = attempts.get(str(artifact.flow_run_id))
         if run is None:
             continue
         rows = json.loads(artifact.data) if isinstance(artifact.data, str) else artifact.data
-        for row in rows or []:
-            if row.get("outcome") == "stored":
-                run.stored += 1
-            elif row.get("outcome") == "already stored":
-                run.skipped += 1
-            else:
-                run.failures.append((_plain(row.get("input", "")), _plain(row.get("outcome", ""))))
+        rows = [row for row in rows or [] if isinstance(row, dict)]
+        if str(artifact.flow_run_id) == run.flow_run_id:
+            last[id(run)] = rows
+        else:
+            lost.setdefault(id(run), []).append(rows)
+    for run in completed:
+        run.stored, run.skipped, run.failures = merge_outcomes(last.get(id(run), []), lost.get(id(run), []))
+
+
+def merge_outcomes(last: list[dict], lost: list[list[dict]]) -> tuple[int, int, list[tuple[str, str]]]:
+    """(stored, already stored, failures) of a manifest from its last run's ``ingest-articles`` rows and
+    those of its lost runs: an input some lost run stored counts as stored, not as already stored."""
+    stored_before = {str(row.get("input", "")) for rows in lost for row in rows if row.get("outcome") == "stored"}
+    stored = skipped = 0
+    failures = []
+    for row in last:
+        outcome = row.get("outcome")
+        if outcome == "stored" or (outcome == "already stored" and str(row.get("input", "")) in stored_before):
+            stored += 1
+        elif outcome == "already stored":
+            skipped += 1
+        else:
+            failures.append((_plain(row.get("input", "")), _plain(row.get("outcome", ""))))
+    return stored, skipped, failures
 
 
 def _plain(cell: object) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from flows.manifests import split_manifests
+from flows.manifests import merge_outcomes, split_manifests
 from flows.markdown import escape
 from tests.conftest import ROOT
 from tools.localstack import online_workers, prefect_env, running_server, start_worker, stop_workers, wait_until
@@ -106,6 +106,25 @@ def test_split_manifests_keeps_order_size_and_byte_cap():
     assert [i for m in split_manifests(inputs, 10) for i in m] == inputs
     assert all(len(json.dumps(m)) <= 64 for m in split_manifests(inputs, 1000, max_bytes=64))
     assert split_manifests([], 10) == []
+
+
+def row(path: str, outcome: str) -> dict:
+    return {"input": path, "outcome": outcome}
+
+
+@pytest.mark.parametrize("last, lost, expected", [
+    pytest.param([row("a", "stored"), row("b", "already stored")], [], (1, 1, []), id="no-restart"),
+    pytest.param([row("a", "already stored"), row("b", "already stored")], [[row("a", "stored")]], (1, 1, []),
+                 id="a-lost-run-stored-one-before-it-was-counted-lost"),
+    pytest.param([row("a", "already stored")], [[row("a", "already stored")]], (0, 1, []),
+                 id="stored-before-this-ingest-by-anyone"),
+    pytest.param([row("a", "already stored"), row("b", "stored")], [[row("a", "stored")], [row("a", "stored")]],
+                 (2, 0, []), id="two-lost-runs-count-once"),
+    pytest.param([row("a", "not UTF-8 text")], [[row("a", "not UTF-8 text")]], (0, 0, [("a", "not UTF-8 text")]),
+                 id="a-failure-comes-from-the-last-run-only"),
+])
+def test_a_restarted_manifest_counts_what_its_lost_runs_stored(last, lost, expected):
+    assert merge_outcomes(last, lost) == expected
 
 
 def test_deploy_registers_the_flows_in_the_pool(pool):
