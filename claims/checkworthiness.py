@@ -10,7 +10,8 @@ The model is a linear classifier (logistic regression, trained by
   boundary markers), counts scaled by 1/sqrt(number of n-grams);
 * ``c`` - character 3-4-grams of each whitespace-separated chunk of the
   lower-cased, digit-normalised text, padded with a space each side, scaled
-  the same way (the scorer caches each chunk's weight sum);
+  the same way (the scorer caches each chunk's weight sum, and looks each word and
+  hand feature up once for all three models below, in merged tables);
 * ``h`` - hand features: numbers, percentages, money, years, comparatives,
   attributions ("said", "according to"), capitalised names, first-person /
   opinion / question markers, length; and news shapes (``n:...``): quotations
@@ -67,7 +68,6 @@ _CHAR_NGRAMS = (3, 4)
 
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)?|[$%£€¥]|[^\w\s]", re.UNICODE)
 _DIGIT_RE = re.compile(r"\d")
-_SPACE_RE = re.compile(r"\s+")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 
 _NUMBER_WORDS = frozenset(
@@ -136,8 +136,10 @@ def structural_offset(text: str) -> float:
 
 
 def _norm(text: str) -> str:
-    text = text.translate(_QUOTES)
-    return _SPACE_RE.sub(" ", text).strip()
+    """Curly quotes and dashes made plain, whitespace runs one space, no space at either end."""
+    if not text.isascii():  # the table maps non-ASCII characters only
+        text = text.translate(_QUOTES)
+    return " ".join(text.split())  # str.split and re's \s agree on what whitespace is
 
 
 def _length_bucket(n: int) -> str:
@@ -174,6 +176,10 @@ _SCHEDULE_RE = re.compile(
     r"\b(?:next (?:week|month|year|season|weekend|summer|spring|autumn|winter)|later this|"
     r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow|this weekend|upcoming)\b"
 )
+# A substring each match of _FUTURE_RE holds.
+_FUTURE_MARKS = (" to", " be", "scheduled", "forecast", "predict")
+# A substring each match of _SCHEDULE_RE holds (its day names end in "day"): cheaper to test first.
+_SCHEDULE_MARKS = ("next ", "later this", "day", "tomorrow", "weekend", "upcoming")
 _SAID_QUOTE_RE = re.compile(r'\b(?:said|says|added|told \w+|explained|insisted|admitted):\s*"')
 _PAST_IRREGULAR = frozenset(
     """was were had did won beat lost rose fell sold bought made took gave said told saw met began left held paid
@@ -209,7 +215,7 @@ def _graded(feats: list[str], name: str, count: int) -> None:
             feats.append(f"{name}2")
 
 
-def _news_features(text: str, low_tokens: list[str], toks: set[str], has_digit: bool) -> list[str]:
+def _news_features(text: str, low: str, low_tokens: list[str], toks: set[str], has_digit: bool) -> list[str]:
     feats = []
     if text[:1] in "\"'":
         feats.append("n:qstart")
@@ -221,17 +227,16 @@ def _news_features(text: str, low_tokens: list[str], toks: set[str], has_digit: 
     if nq:
         inside = sum(map(len, text.split('"')[1::2]))
         feats.append("n:qfrac>50" if inside > 0.5 * max(1, len(text)) else "n:qfrac<50")
-    low = text.lower()
     if nq and _SAID_QUOTE_RE.search(text):
         feats.append("n:saidq")
     future = False
     if not toks.isdisjoint(_MODAL):
         feats.append("n:modal")
         future = True
-    if _FUTURE_RE.search(low):
+    if any(map(low.__contains__, _FUTURE_MARKS)) and _FUTURE_RE.search(low):
         feats.append("n:futphr")
         future = True
-    if _SCHEDULE_RE.search(low):
+    if any(map(low.__contains__, _SCHEDULE_MARKS)) and _SCHEDULE_RE.search(low):
         feats.append("n:sched")
         future = True
     past = sum(1 for t in low_tokens if len(t) > 4 and t.endswith("ed")) + len(toks & _PAST_IRREGULAR)
@@ -260,19 +265,28 @@ def _news_features(text: str, low_tokens: list[str], toks: set[str], has_digit: 
 def _hand_features(text: str, raw_tokens: list[str], low_tokens: list[str]) -> list[str]:
     feats = ["bias_h", _length_bucket(len(low_tokens))]
     toks = set(low_tokens)
-    has_digit = any(t[:1].isdigit() for t in raw_tokens)
+    # In ASCII text every digit is inside a number token; elsewhere a token may start with a digit that is not
+    # decimal ("²"), which counts too.
+    has_digit = (_DIGIT_RE.search(text) is not None if text.isascii()
+                 else any(t[:1].isdigit() for t in raw_tokens))
+    numword = not toks.isdisjoint(_NUMBER_WORDS)
+    attrib = not toks.isdisjoint(_ATTRIBUTION)
     if has_digit:
         feats.append("digit")
-    if not toks.isdisjoint(_NUMBER_WORDS):
+    if numword:
         feats.append("numword")
-    if has_digit or not toks.isdisjoint(_NUMBER_WORDS):
+    if has_digit or numword:
         feats.append("anynum")
-    # The regexes below need a digit ("money", "year") or "%"/"per" ("percent"): test that first.
-    if ("%" in text or "per" in text.lower()) and _PERCENT_RE.search(text):
+    # Each regex below is tried only when a substring every match holds is there (exact for ASCII text; other
+    # text always tries it, for the case-folding of re.IGNORECASE). A currency sign is a token of _MONEY_WORDS.
+    low = text.lower()
+    ascii_text = text.isascii()
+    if ("%" in text or "percent" in low or "per cent" in low or not ascii_text) and _PERCENT_RE.search(text):
         feats.append("percent")
-    if (has_digit and _MONEY_RE.search(text)) or not toks.isdisjoint(_MONEY_WORDS):
+    if not toks.isdisjoint(_MONEY_WORDS) or (has_digit and ("illion" in low or not ascii_text)
+                                              and _MONEY_RE.search(text)):
         feats.append("money")
-    if has_digit and _YEAR_RE.search(text):
+    if has_digit and ("19" in text or "20" in text or "18" in text) and _YEAR_RE.search(text):
         feats.append("year")
     n_cmp = len(toks & _COMPARATIVES)
     if n_cmp:
@@ -281,7 +295,7 @@ def _hand_features(text: str, raw_tokens: list[str], low_tokens: list[str]) -> l
             feats.append("cmp2")
     if "than" in toks:
         feats.append("than")
-    if not toks.isdisjoint(_ATTRIBUTION):
+    if attrib:
         feats.append("attrib")
     if "according" in toks:
         feats.append("according")
@@ -301,14 +315,14 @@ def _hand_features(text: str, raw_tokens: list[str], low_tokens: list[str]) -> l
     acr = sum(1 for t in raw_tokens if len(t) >= 2 and t.isupper() and t.isalpha())
     if acr:
         feats.append("acronym")
-    if has_digit and not toks.isdisjoint(_COMPARATIVES):
+    if has_digit and n_cmp:
         feats.append("num&cmp")
-    if (has_digit or not toks.isdisjoint(_NUMBER_WORDS)) and caps:
+    if (has_digit or numword) and caps:
         feats.append("num&caps")
-    if (has_digit or not toks.isdisjoint(_NUMBER_WORDS)) and not toks.isdisjoint(_ATTRIBUTION):
+    if (has_digit or numword) and attrib:
         feats.append("num&attrib")
     if text:
-        feats.extend(_news_features(text, low_tokens, toks, has_digit))
+        feats.extend(_news_features(text, low, low_tokens, toks, has_digit))
     return feats
 
 
@@ -324,9 +338,10 @@ def _prepare(text: Any) -> tuple[list[str], list[str], list[str]]:
         text = "" if text is None else str(text)
     text = _norm(text[:_MAX_CHARS])
     raw_tokens = _TOKEN_RE.findall(text)
-    low_tokens = [_DIGIT_RE.sub("0", t.lower()) for t in raw_tokens]
+    # Digits are only in number tokens (which start with one and hold no letters); other tokens hold none.
+    low_tokens = [_DIGIT_RE.sub("0", t) if t[:1].isdecimal() else t.lower() for t in raw_tokens]
     seq = ["<s>", *low_tokens, "</s>"]
-    words = low_tokens + [a + " " + b for a, b in zip(seq, seq[1:])]
+    words = low_tokens + list(map(" ".join, zip(seq, seq[1:])))
     chunks = _DIGIT_RE.sub("0", text.lower()).split()
     return words, chunks, _hand_features(text, raw_tokens, low_tokens)
 
@@ -379,6 +394,13 @@ def _read_model(path: Path) -> dict:
     # (n-gram count, weight sum per such model), filled as chunks are met.
     model["_experts"] = [model] + ([model["debate"]] if "debate" in model else [])
     model["_chunks"] = {}
+    # The word and hand weights of every model (main, register, debate: those the file has) in one table per
+    # group, feature -> one weight per model, so that a sentence's features are looked up once, not per model.
+    parts = [model] + [model[part] for part in ("register", "debate") if part in model]
+    model["_biases"] = [part["bias"] for part in parts]
+    for group in ("w", "h"):
+        names = set().union(*(part[group] for part in parts))
+        model["_" + group] = {name: tuple(part[group].get(name, 0.0) for part in parts) for name in names}
     return model
 
 
@@ -436,6 +458,20 @@ def _char_terms(model: dict, chunks: list[str]) -> list[float]:
     return [s * scale for s in sums]
 
 
+def _word_and_hand_terms(model: dict, words: list[str], hand: list[str]) -> list[float]:
+    """Each model's logit over the word n-grams and hand features alone (what :func:`_linear` gives without char
+    n-grams), main model first, from the merged tables: one look-up per feature."""
+    found_w = list(filter(None, map(model["_w"].get, words)))
+    found_h = list(filter(None, map(model["_h"].get, hand)))
+    zs = list(model["_biases"])
+    if found_w:
+        scale = 1.0 / math.sqrt(len(words))
+        zs = [z + s * scale for z, s in zip(zs, map(sum, zip(*found_w)))]
+    if found_h:
+        zs = [z + s for z, s in zip(zs, map(sum, zip(*found_h)))]
+    return zs
+
+
 def _logit(model: dict, text: Any) -> float:
     """The sentence's logit minus its threshold (0 = on the threshold), before the structural offsets.
 
@@ -446,15 +482,15 @@ def _logit(model: dict, text: Any) -> float:
     """
     words, chunks, hand = _prepare(text)
     char_terms = _char_terms(model, chunks)
-    z = _linear(model, words, (), hand) + char_terms[0]
+    zs = _word_and_hand_terms(model, words, hand)
+    z = zs[0] + char_terms[0]
     register = model.get("register")
     if register is None:
         return z
-    r = _sigmoid(_linear(register, words, (), hand))
-    debate = model.get("debate")
-    if debate is None:
+    r = _sigmoid(zs[1])
+    if "debate" not in model:
         return z + register.get("shift", 0.0) * r
-    return (1.0 - r) * z + r * (_linear(debate, words, (), hand) + char_terms[1])
+    return (1.0 - r) * z + r * (zs[2] + char_terms[1])
 
 
 def _score_one(text: Any, model: dict) -> float:

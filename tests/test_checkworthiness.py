@@ -255,6 +255,39 @@ def test_cached_char_sums_give_the_featurize_logit(text):
     assert _logit(model, text) == pytest.approx(expected, abs=1e-9)  # again, from the cache
 
 
+# The hand features whose regex the featuriser tries only when a cheap marker is in the text: (text, feature,
+# whether the text has it). Each marker must be a necessary condition of its regex, on ASCII text and not.
+GATED_FEATURES = {
+    "percent-sign": ("Unemployment fell to 4% in March.", "percent", True),
+    "per-cent-in-capitals": ("Prices rose 4 PER CENT last year.", "percent", True),
+    "percentage": ("The percentage of voters fell.", "percent", True),
+    "per-inside-other-words-is-no-percent": ("The paper says the performance was super.", "percent", False),
+    "million-in-capitals": ("Sales reached 5 MILLION units.", "money", True),
+    "million-after-a-figure-glued": ("It cost 5million to build.", "money", True),
+    "million-without-a-figure": ("A million reasons to smile.", "money", False),
+    "currency-sign": ("Tickets are $40 each.", "money", True),
+    "year-of-the-1990s": ("The 1990s boom ended.", "year", True),
+    "year-after-a-comma": ("It was 1,2004 in all.", "year", True),
+    "figure-but-no-year": ("He scored 317 points.", "year", False),
+    "non-ascii-year": ("In 2004 the café opened.", "year", True),
+    "superscript-digit-counts-as-a-digit": ("Area: 40 km² in all.", "digit", True),
+    "plan-to": ("The firm plans to cut 300 jobs.", "n:futphr", True),
+    "sentence-opening-is-to": ("Is to be decided later.", "n:futphr", True),
+    "predicted": ("Analysts predicted a fall.", "n:futphr", True),
+    "to-without-a-future-phrase": ("He went to Paris.", "n:futphr", False),
+    "next-week": ("The vote is due next week.", "n:sched", True),
+    "on-a-day-with-a-possessive": ("On Monday's show he sang.", "n:sched", True),
+    "later-this": ("A decision comes later this month.", "n:sched", True),
+    "a-day-word-that-is-no-schedule": ("Today the holiday ended.", "n:sched", False),
+    "curly-quote-said": ("He said: \u201cWe won.\u201d", "n:saidq", True),
+}
+
+
+@pytest.mark.parametrize("text, feature, present", list(GATED_FEATURES.values()), ids=list(GATED_FEATURES))
+def test_gated_hand_features(text, feature, present):
+    assert (feature in featurize(text)[2]) is present
+
+
 def test_the_chunk_cache_stops_growing_at_its_bound(monkeypatch):
     import claims.checkworthiness as cw
 
