@@ -360,7 +360,9 @@ class People:
             start = self.sentence_start(pos)
             if start < pos and not self.quoted(start):
                 subject = _sentence_subject(self.text, start, pos)  # "The convention …, it says, …"
-                if subject and not is_pronoun(subject) and not is_person(subject) and subject.split()[0].islower():
+                if subject and not is_pronoun(subject) and not is_person(subject) and subject.split()[0].islower() and (
+                    _aside_at(self.text, pos) or subject.split()[-1].lower() in ORG_WORDS | DOCUMENT_NOUNS
+                ):  # "The records beat forecasts, it said.": the subject of the words it reports is not "it"
                     return subject, True
             before = self._previous_subject(pos)
             if before:
@@ -550,6 +552,16 @@ class People:
 
 # The people of the last text read, for find_attribution's calls one sentence at a time.
 _CONTEXT: tuple[str | None, People | None] = (None, None)
+
+
+_NEXT_MARK = re.compile(r"[,.;:!?\n]")
+
+
+def _aside_at(text: str, pos: int) -> bool:
+    """Is the attribution at ``pos`` set off inside its sentence ("…, it says, safer shipping"), a comma
+    coming before the sentence's end?"""
+    m = _NEXT_MARK.search(text, pos, pos + 60)
+    return m is not None and m.group() == ","
 
 
 def remember(people: People) -> None:

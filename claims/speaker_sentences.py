@@ -11,7 +11,9 @@ from claims.speaker_tokens import _is_cap, _is_sentence_dot, _name_from_run, _wo
 from claims.speech_words import (
     DETERMINERS,
     NAME_CONNECTORS,
+    NATIONALITIES,
     NP_STOP,
+    ORG_WORDS,
     POSSESSIVE,
     PRONOUN_MARK,
     PRONOUNS,
@@ -105,8 +107,24 @@ def _sentence_subject(text: str, lo: int, pos: int) -> str | None:
             break
     if not run or POSSESSIVE.search(run[-1][0]):
         return None
-    # "France coach Bernard Laporte believes …": a body, a role noun, then the person who holds it.
     k = len(run)
+    if k == 1 and run[0][0].lower() in NATIONALITIES:
+        # "Finnish security firm F-Secure issued …": a nationality and a lowercase description before the name.
+        j = next((j for j in range(k, min(len(tokens), k + 4)) if _is_cap(tokens[j][0])), None)
+        if j is not None and j > k and all(t[0].islower() and t[0].isalpha() for t in tokens[k:j]) and (
+            tokens[j - 1][0] in ORG_WORDS or tokens[j - 1][0] in ROLE_NOUNS or tokens[j - 1][0] in TITLE_NOUNS
+        ):
+            named = []
+            for t in tokens[j:]:
+                if _is_cap(t[0]) or (named and t[0] in NAME_CONNECTORS):
+                    named.append(t)
+                else:
+                    break
+            if not POSSESSIVE.search(named[-1][0]):
+                name = _name_from_run(named, text)
+                if name:
+                    return name
+    # "France coach Bernard Laporte believes …": a body, a role noun, then the person who holds it.
     j = next((j for j in range(k, min(len(tokens), k + 3)) if tokens[j][0] in TITLE_NOUNS or tokens[j][0] in ROLE_NOUNS), None)
     if j is not None and all(t[0].islower() and t[0].isalpha() for t in tokens[k:j + 1]):
         person = []

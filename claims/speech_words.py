@@ -58,7 +58,9 @@ SPEECH_VERB = re.compile(
       |insist|claim|claims|warn|argue|admit|deny|denies|agree|pointed\s+out|points\s+out
       |reports|estimates|suggested|suggests|suggest|alleges|allege|alleged(?=\s+that\b)|underlined
       |made\s+(?:a|the)\s+(?:prediction|claim|promise|statement)(?=\s+that\b)
-      |revealed(?=\s+(?:that|he|she|they|we)\b)|indicated(?=\s+that\b)|hinted(?=\s+that\b)|recogni[sz]ed(?=\s+that\b|[ \t]*[.,])
+      |revealed(?=\s+(?:that|he|she|they|we)\b)|indicated(?=\s+that\b)
+      |disclosed(?=\s+(?:(?:last|this|on|in)\s+\w+\s+)?(?:that|he|she|they|we|it)\b)
+      |made\s+it\s+clear(?=\s+that\b)|speculated?(?=\s+that\b)|hinted(?=\s+that\b)|recogni[sz]ed(?=\s+that\b|[ \t]*[.,])
       |estimated(?=\s+(?:that|the|a|an|some|about|around|\d))
       |estimate(?=\s+(?:that|it|the|a|an|some|about|around|\d))
     )
@@ -187,7 +189,7 @@ ORG_WORDS = frozenset("""
     corp inc ltd association foundation service services forces command administration bureau
     authority authorities media news times post journal reuters tass interfax novosti ria
     nato dod un eu cnn bbc magazine newspaper website paper channel network station studio label
-    firm club school college
+    firm club school college charity body regulator watchdog federation broadcaster trust consortium
 """.split())
 # Nationalities and similar adjectives that precede a title: "Russian Deputy Foreign Minister".
 NATIONALITIES = frozenset("""

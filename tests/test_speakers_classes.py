@@ -43,6 +43,27 @@ REPORTED = [
                  marks=pytest.mark.xfail(strict=True, reason="a body that was only the subject of a sentence, and "
                                          "never spoke, is not what 'the net firm' resolves to"),
                  id="miss-body-description-to-a-subject-that-did-not-speak"),
+    # Verbs of saying not read before (session 13).
+    ("'disclosed (last year) that' reports speech",
+     "Singer Tom Hale, who hosts the show, disclosed last year that he had asthma.", "Singer Tom Hale", "Tom Hale"),
+    ("'made it clear that' reports speech",
+     "Ann Reed made it clear that a move abroad was possible.", "Ann Reed", "Ann Reed"),
+    ("'speculate that' reports speech",
+     "Analysts speculate that the phone will sell well.", "Analysts", "Analysts"),
+    # "it said" closing its sentence (session 13).
+    ("'…, it said.' closing its sentence: 'it' is not the subject of the words it reports",
+     "The Widget Council said sales rose. The records even beat its own forecasts, it said.",
+     "The records", "Widget Council"),
+    # Descriptions of one body (session 13).
+    ("'the US firm': a nationality inside a description of one body",
+     "Acme said sales rose. The US firm said it would hire more staff.", "The US firm", "Acme"),
+    ("'the chip maker': a maker as the head of a description of one body",
+     "Acme said profits fell. The chip maker added that it would cut jobs.", "The chip maker", "Acme"),
+    ("'X did this and said': a charity is a body that can be the subject",
+     "The charity welcomed the news and said the money would help.", "The charity", "the charity"),
+    ("'Finnish security firm Acme-Safe … but said': the name after a nationality and a lowercase description",
+     "Finnish security firm Acme-Safe issued a warning but said that the bug did no harm.",
+     "Finnish security", "Acme-Safe"),
 ]
 
 # (rule, text, first words of the quote, expected speaker)
@@ -129,6 +150,21 @@ PRONOUN_QUOTES = [
                  marks=pytest.mark.xfail(strict=True, reason="a person described with 'a' ('a spokesman for X') who "
                                          "spoke is not a person 'he' can stand for"),
                  id="miss-he-after-indefinite-spokesman"),
+    # Terms and names in quotation marks that no one says (session 13).
+    ("a term after 'known as' is credited to no one",
+     "Tom Hale built a small program, known as an \"aggregator\", last year.", "aggregator", None),
+    ("a nickname between a first name and a surname is credited to no one",
+     "Ann Reed played with Milt Cole and David \"Bighead\" Hale.", "Bighead", None),
+    ("a quoted modifier before its noun ('a \"Welcome to Leeds\" greeting') is credited to no one",
+     "Tom Hale gave Ann Reed a \"Welcome to Leeds\" greeting on the wing.", "Welcome to Leeds", None),
+    ("a quoted slogan after a possessive, before its noun, is credited to no one",
+     "Mr Hale ran the firm's \"Just buy it\" advertising campaign.", "Just buy it", None),
+    ("a quoted phrase after a possessive and before a verb is still the possessor's",
+     "Ann Reed took bets. But Tom Hale's \"clear evidence\" came on Friday.", "clear evidence", "Tom Hale"),
+    pytest.param("Kelly Reed has again chosen to tick the \"don't know\" box.", "don't know", "Kelly Reed",
+                 marks=pytest.mark.xfail(strict=True, reason="a quoted modifier that is the subject's own answer is "
+                                         "not told from a slogan or a term before its noun"),
+                 id="miss-quoted-modifier-that-is-the-subjects-words"),
     ("'But while she …, she said: \"…\"': the same after 'But while'",
      "Ann Reed runs the shop with Tom Hale. But while she backed Mrs Kate Cole in May, she said: "
      "\"We are not friends.\"",
