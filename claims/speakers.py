@@ -209,6 +209,14 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
         return PRONOUN_MARK["they"], tokens[-1][1]  # "They say …": the many who last spoke ("experts warned")
     if low in ("they", "it", "we", "i", "you", "who", "which", "that"):
         return None, cs
+    by = next((i for i in range(len(tokens) - 2, 1, -1) if tokens[i][0] == "by"), None)
+    if by is not None and tokens[by - 1][0].endswith("ed") and tokens[by - 2][0].lower() in DOCUMENT_NOUNS:
+        raw = text[tokens[by + 1][1]:tokens[-1][2]]
+        named = _forward_np(text, tokens[by + 1][1], verb_start) or (
+            raw if len(raw.split()) <= 4 and any(c.isupper() for c in raw) else None  # "eBay"
+        )
+        if named and not is_pronoun(named):
+            return named, tokens[by + 1][1]  # "Data collected by eBay suggests": the body that collected it
     if _is_cap(last) and not POSSESSIVE.search(last):
         unclosed = _unclosed_role(text, lo, cs, tokens)
         if unclosed:
