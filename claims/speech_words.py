@@ -58,7 +58,7 @@ SPEECH_VERB = re.compile(
       |insist|claim|claims|warn|argue|admit|deny|denies|agree|pointed\s+out|points\s+out
       |reports|estimates|suggested|suggests|suggest|alleges|allege|alleged(?=\s+that\b)|underlined
       |made\s+(?:a|the)\s+(?:prediction|claim|promise|statement)(?=\s+that\b)
-      |revealed(?=\s+(?:that|he|she|they|we)\b)|indicated(?=\s+that\b)
+      |revealed(?=\s+(?:that|he|she|they|we)\b|[ \t]*[.,:])|indicated(?=\s+that\b)
       |(?:revealed|alleged)(?=\s+(?!(?:a|an|the|his|her|its|their|our|details|plans|how|what|why|when|where|whether|who)\b)
          (?:[\w’'&-]+[ \t]+){1,9}?(?:will|would|is|was|were|are|has|had|have|could|can|may|might|should|must)\b)
       |disclosed(?=\s+(?:(?:last|this|on|in)\s+\w+\s+)?(?:that|he|she|they|we|it)\b)

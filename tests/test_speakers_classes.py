@@ -163,6 +163,15 @@ PRONOUN_QUOTES = [
                  marks=pytest.mark.xfail(strict=True, reason="a person described with 'a' ('a spokesman for X') who "
                                          "spoke is not a person 'he' can stand for"),
                  id="miss-he-after-indefinite-spokesman"),
+    # Person descriptions and first names (session 13).
+    ("'said the top seed': a seed is a person that the description stands for",
+     "Tom Hale won in Doha. \"I am happy,\" said the top seed.", "I am happy", "Tom Hale"),
+    ("a sentence opening with 'The world number one' goes on with its person, not one named later in it",
+     "Tom Hale beat Ivan Petrov in Rome. The world number one was taken the distance by Ivan Petrov in the final. "
+     "\"I had a slow start,\" he said.", "I had a slow start", "Tom Hale"),
+    ("'…,\" he revealed.' after a quote: 'revealed' ending its attribution reads it",
+     "Tom Reed will play Cyril Hale in the final. \"It is frustrating,\" admitted Reed. Hale will move into the "
+     "top 50. \"It has taken a lot of work,\" he revealed.", "It has taken", "Hale"),
     # Terms and names in quotation marks that no one says (session 13).
     ("a term after 'known as' is credited to no one",
      "Tom Hale built a small program, known as an \"aggregator\", last year.", "aggregator", None),
