@@ -141,6 +141,13 @@ def _before_appositive(text: str, lo: int, cs: int, tokens: list) -> tuple[str, 
         # "The midfielder, who broke in to the national side, admitted …": a description.
         desc = _descriptive(before, text) if relative and before else None
         return (desc, before[0][1]) if desc and desc.split()[0].lower() in DETERMINERS else None
+    words = [t[0] for t in before[:i]]
+    if len(words) >= 3 and words[0].lower() in ("a", "an", "the") and words[1] in ROLE_NOUNS | TITLE_NOUNS and (
+        words[2] in ("for", "of", "at")
+    ):
+        desc = _descriptive(before, text)  # "A spokesman for the Summit for the Information Society (WSIS), which …"
+        if desc:
+            return desc, before[0][1]
     name = _name_from_run(before[i:], text)
     if _is_person(name) or (relative and name and all(_is_cap(w) for w in name.split())):
         return name, before[i][1]  # a body too: "The EFF, representing the reporters, has asked"

@@ -85,6 +85,8 @@ __all__ = ["find_attribution", "is_person", "is_pronoun", "sentence_breaks"]
 
 
 _BE = frozenset("is are was were has have had will would could may might".split())
+# Words after "which"/"who" that open no verb of a relative clause of its own ("which in 2004 reported").
+_NOT_RELATIVE_VERB = frozenset("in on at for with by from to also later then now still earlier recently previously".split())
 
 
 def _expletive(text: str, lo: int, verb_start: int) -> bool:
@@ -117,6 +119,15 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
     counted = quantity_subject(text, lo, verb_start)
     if counted:
         return counted  # "44% of respondents said", "34% who said"
+    rel = next((i for i in range(len(tokens) - 3, -1, -1) if tokens[i][0] in ("which", "who")), None)
+    if rel is not None and not any(t[0] in ("which", "who") for t in tokens[rel + 1:]) and (
+        tokens[rel + 1][0].islower() and tokens[rel + 1][0] not in _NOT_RELATIVE_VERB
+    ):  # "which represents the trade", not "which in 2004 reported"
+        # "A spokesman for Acme (AC) which represents the trade said": a relative clause with no commas belongs
+        # to the noun phrase before it, which is the subject.
+        before = _subject(text, lo, tokens[rel][1])
+        if before[0] is not None and not is_pronoun(before[0]):
+            return before
     # "The BBC's Ann Reed in Rome says", "Police in Leeds said": the place after the subject is not it.
     k = len(tokens) - 1
     while k > 1 and _is_cap(tokens[k][0]):
@@ -217,6 +228,12 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
         )
         if named and not is_pronoun(named):
             return named, tokens[by + 1][1]  # "Data collected by eBay suggests": the body that collected it
+    if len(tokens) >= 4 and tokens[0][0].lower() in ("a", "an", "the") and tokens[1][0] in ROLE_NOUNS | TITLE_NOUNS and (
+        tokens[2][0] in ("for", "of", "at")
+    ):
+        desc = _descriptive(tokens, text)  # "A spokesman for the Association of Payment and Clearing Services said"
+        if desc:
+            return desc, cs
     if _is_cap(last) and not POSSESSIVE.search(last):
         unclosed = _unclosed_role(text, lo, cs, tokens)
         if unclosed:

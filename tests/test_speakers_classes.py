@@ -63,6 +63,18 @@ REPORTED = [
     ("a name joined by a slash ('Nielsen/NetRatings') is one name",
      "Over 50 million people have broadband, according to market analysts Acme/NetStats.", "Over 50",
      "Acme/NetStats"),
+    # A role and the body it speaks for, and relative clauses inside the subject (session 13).
+    ("'A spokesman for the X Summit for the Y Society said': the role and its body, however long",
+     "A spokesman for the Acme Summit for the Trade Society said the gap was real.", "A spokesman",
+     "a spokesman for the Acme Summit for the Trade Society"),
+    ("'A spokesman for X (ABBR), which …, said': the description before the bracket and the relative clause",
+     "A spokesman for the Acme Summit for the Trade Society (ATS), which meets in Leeds, said the gap was real.",
+     "A spokesman", "a spokesman for the Acme Summit for the Trade Society"),
+    ("'A spokesman for X and Y (ABBR) which represents Z said': a relative clause with no commas is no subject",
+     "A spokesman for the Guild of Printing and Binding Firms (GPBF) which represents the UK's print trade said "
+     "the risk was small.", "A spokesman", "a spokesman for the Guild of Printing and Binding Firms"),
+    ("'The man who shot X said': the noun phrase before a relative clause with no commas",
+     "The man who shot Tom Hale said he was sorry.", "The man", "the man"),
     # "it said" closing its sentence (session 13).
     ("'…, it said.' closing its sentence: 'it' is not the subject of the words it reports",
      "The Widget Council said sales rose. The records even beat its own forecasts, it said.",
