@@ -27,7 +27,7 @@ import bisect
 import re
 
 from claims.speaker_names import is_quantity, pronoun_gender
-from claims.speaker_sentences import COMMON_VERBS, LEADING_PHRASE, _sentence_subject
+from claims.speaker_sentences import COMMON_VERBS, LEADING_PHRASE, _aside_at, _sentence_subject
 from claims.speaker_bodies import FROM_BODY, is_body_description
 from claims.speaker_gender import (
     FEMALE_NOUNS,
@@ -275,6 +275,10 @@ class People:
                 break
         return best[1]
 
+    def has_spoken(self, name: str) -> bool:
+        """Is ``name`` the speaker of some attribution in the text ("Deloitte stressed", "Microsoft has warned")?"""
+        return any(b == name for _, b in self._bodies) or any(item[0] == name and item[2] for item in self._items)
+
     def body(self, pos: int, speaker: str) -> str:
         """The body a description of one ("the firm") that speaks at ``pos`` stands for, else ``speaker``."""
         k = bisect.bisect_left(self._bodies, (pos, ""))
@@ -457,7 +461,10 @@ class People:
         close the paragraph before ("Most firms have cut jobs. They also warned …")."""
         text = self.text
         start = self.sentence_start(pos)
-        if text[start:pos].strip(" \t\"“") or text[pos:pos + (5 if plural else 3)] != ("They " if plural else "It "):
+        lead = text[start:pos].strip(" \t\"“")
+        if not plural and text[pos:pos + 3] == "it " and _IT_LEAD.fullmatch(lead):
+            pass  # "But it warned …", "In its monthly bulletin, it flagged …": "it" after a leading word or phrase
+        elif lead or text[pos:pos + (5 if plural else 3)] != ("They " if plural else "It "):
             return None
         k = bisect.bisect_left(self._sentence_starts, start)
         if k == 0:
@@ -487,8 +494,10 @@ class People:
             head = subject.split()[-1].lower()
             return subject if head in ORG_WORDS or head in DOCUMENT_NOUNS else None
         key = self.key(subject, True)
-        if any(item[1] == key for item in self._items) or _name_gender(subject.split()[0].lower()):
-            return None  # a person named in the text is "he" or "she", not "it"
+        if (self.gender.get(key) or len(subject.split()) > 1 and any(item[1] == key for item in self._items)) or (
+            _name_gender(subject.split()[0].lower())
+        ):
+            return None  # a person named in the text is "he" or "she", not "it" (a one-word name may be a body)
         return subject
 
     def _leading_phrase_end(self, start: int) -> int | None:
@@ -554,14 +563,9 @@ class People:
 _CONTEXT: tuple[str | None, People | None] = (None, None)
 
 
-_NEXT_MARK = re.compile(r"[,.;:!?\n]")
-
-
-def _aside_at(text: str, pos: int) -> bool:
-    """Is the attribution at ``pos`` set off inside its sentence ("…, it says, safer shipping"), a comma
-    coming before the sentence's end?"""
-    m = _NEXT_MARK.search(text, pos, pos + 60)
-    return m is not None and m.group() == ","
+# What may lead up to a subject "it" that stands for the subject of the sentence before: "But", "However,",
+# a leading phrase set off by a comma ("In its monthly bulletin,").
+_IT_LEAD = re.compile(r"(?:But|And|Yet|However,?|(?:In|On|At|After|During|Since|With|Under)\b[^,.;:\"“”]{0,80},)")
 
 
 def remember(people: People) -> None:

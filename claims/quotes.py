@@ -61,6 +61,7 @@ from claims.speakers import (
 from claims.speech_words import (
     KIN_NOUNS,
     LEADING_NOISE,
+    PRONOUN_MARK,
     NAME_CONNECTORS,
     ROLE_NOUNS,
     SPEECH_VERB,
@@ -232,6 +233,12 @@ def _title_like(words: str) -> bool:
     return len(tokens) >= 2 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in tokens)
 
 
+# "it" as the subject of a clause, with a verb of its own (not "It is …", "It's …"): "But it warned", "In its
+# bulletin, it flagged".
+_IT_SUBJECT = re.compile(
+    r"(?:(?:But|And|Yet|However,?)[ \t]+|(?:In|On|At|After|During|Since|With|Under)\b[^,.;:\"“”]{0,80},[ \t]+)?"
+    r"([Ii]t)[ \t]+(?:also[ \t]+|now[ \t]+|then[ \t]+)?(?!is\b|was\b|seems\b|seemed\b|has\s+been\b|had\s+been\b|would\b|will\b|could\b|may\b|might\b)[a-z]+(?:s|ed)\b"
+)
 # A term in quotation marks that no one says: "known as an “aggregator”", "the so-called “X”".
 _TERM_BEFORE = re.compile(r"(?<![\w’'-])(?:known|referred\s+to)\s+as(?:\s+(?:an?|the))?\s*$|(?<![\w’'-])(?:so-called|nicknamed|the\s+(?:term|word|phrase))\s*$")
 # A nickname between a first name and a surname: Antonio “LA” Reid.
@@ -393,7 +400,14 @@ def find_quotes(text: str) -> list[Quote]:
                 speaker = resolve(who, at)
             if speaker is None and not passive and not any(x in prefix for x in (" by ", "ccording to")):
                 first = _sentence_subject(text, clause, open_at)
-                if is_pronoun(first) or description_gender(first) is not False:
+                it = _IT_SUBJECT.match(text, clause, open_at) if first in (None, "It") else None
+                if it is not None:
+                    # "It expects a series of “aggressive” cuts", "In its bulletin, it flagged eight “critical” holes":
+                    # the body that "it" stands for.
+                    speaker = resolve(PRONOUN_MARK["it"], it.start(1))
+                    if speaker is not None and not people.has_spoken(speaker):
+                        speaker = None  # "Key to the appeal is …. It means …": no body that speaks
+                elif is_pronoun(first) or description_gender(first) is not False:
                     speaker = resolve(first, clause)
                 else:
                     speaker = people.subject(clause, open_at)

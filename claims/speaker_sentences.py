@@ -6,6 +6,8 @@ Read by :mod:`claims.speakers` (participles: "X did this, saying …"; "X … an
 
 from __future__ import annotations
 
+import re
+
 from claims.speaker_names import is_person as _is_person
 from claims.speaker_tokens import _is_cap, _is_sentence_dot, _name_from_run, _words
 from claims.speech_words import (
@@ -22,7 +24,7 @@ from claims.speech_words import (
     TITLE_NOUNS,
 )
 
-__all__ = ["COMMON_VERBS", "LEADING_PHRASE", "MONTHS", "_sentence_start", "_sentence_subject"]
+__all__ = ["COMMON_VERBS", "LEADING_PHRASE", "MONTHS", "_aside_at", "_sentence_start", "_sentence_subject"]
 
 # Words that open a phrase set off by a comma before the subject: "During the crisis, the firm sued …".
 LEADING_PHRASE = frozenset("""
@@ -35,6 +37,16 @@ COMMON_VERBS = frozenset("""
     is was are were has had have will would can could may might must should did does met won led
     ran got made took gave said told came went began became left put set saw knew thought lost
 """.split())
+
+
+_NEXT_MARK = re.compile(r"[,.;:!?\n]")
+
+
+def _aside_at(text: str, pos: int) -> bool:
+    """Is the attribution at ``pos`` set off inside its sentence ("…, it says, safer shipping"), a comma
+    coming before the sentence's end?"""
+    m = _NEXT_MARK.search(text, pos, pos + 60)
+    return m is not None and m.group() == ","
 
 
 def _sentence_start(text: str, lo: int, pos: int) -> int:

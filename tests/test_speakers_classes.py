@@ -175,6 +175,24 @@ PRONOUN_QUOTES = [
                  marks=pytest.mark.xfail(strict=True, reason="a person described with 'a' ('a spokesman for X') who "
                                          "spoke is not a person 'he' can stand for"),
                  id="miss-he-after-indefinite-spokesman"),
+    # "it" opening a clause in a narrative sentence with a quote (session 13).
+    ("'It expects a series of \"aggressive\" cuts': the body that spoke in the sentence before",
+     "However, Acme Bank stressed that the slowdown would be mild. It expects a series of \"aggressive\" rate cuts.",
+     "aggressive", "Acme Bank"),
+    ("'In its bulletin, it flagged eight \"critical\" holes': 'it' after a leading phrase",
+     "Acmesoft has warned users to update their PCs. In its monthly bulletin, it flagged eight \"critical\" holes.",
+     "critical", "Acmesoft"),
+    pytest.param("Acme Soft has warned users to update their PCs. In its monthly bulletin, it flagged eight "
+                 "\"critical\" holes.", "critical", "Acme Soft",
+                 marks=pytest.mark.xfail(strict=True, reason="a body named in two capitalised words that speaks is "
+                                         "taken for a person, whom 'it' does not stand for"),
+                 id="miss-it-for-a-two-word-body-name"),
+    ("'But it warned that … major \"imbalances\"': 'it' after 'But'",
+     "Acme Bank said growth was strong. But it warned that it had created major \"imbalances\" in the economy.",
+     "imbalances", "Acme Bank"),
+    ("'It means … the \"broadcaster\"': 'it' for a subject that never spoke credits no one",
+     "Key to the appeal is the price. It means there is more than a link between the viewer and the "
+     "\"broadcaster\" now.", "broadcaster", None),
     # Person descriptions and first names (session 13).
     ("'said the top seed': a seed is a person that the description stands for",
      "Tom Hale won in Doha. \"I am happy,\" said the top seed.", "I am happy", "Tom Hale"),
