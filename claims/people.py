@@ -454,11 +454,11 @@ class People:
         return j > 0 and self.text[j - 1] == "," and self.sentence_start(pos) < j - 1
 
     def _previous_subject(self, pos: int, plural: bool = False) -> str | None:
-        """ "Sony has promised … . It also said …": "it" opening a sentence stands for the subject of the
-        sentence before it in the paragraph when that subject is one body (a name that is no person named
-        in the text, or a description headed by a body or document noun: "a recent report from X").
-        With ``plural``, "They" opening a sentence and a subject of many in the sentence before, which may
-        close the paragraph before ("Most firms have cut jobs. They also warned …")."""
+        """ "Sony has promised … . It also said …": "it" opening a sentence (or after "But" or a leading
+        phrase) stands for the subject of the sentence before it, which may close the paragraph before, when
+        that subject is one body (a name of no person with a gender in the text, or a description headed by a
+        body or document noun: "a recent report from X"). With ``plural``, "They" opening a sentence and a
+        subject of many in the sentence before ("Most firms have cut jobs. They also warned …")."""
         text = self.text
         start = self.sentence_start(pos)
         lead = text[start:pos].strip(" \t\"“")
@@ -470,7 +470,7 @@ class People:
         if k == 0:
             return None
         previous = self._sentence_starts[k - 1]
-        if previous < self.paragraph_start(pos, back=1 if plural else 0) or self.quoted(previous):
+        if previous < self.paragraph_start(pos, back=1) or self.quoted(previous):
             return None
         end = start
         while end > previous and text[end - 1] in " \t\n\"”.!?":

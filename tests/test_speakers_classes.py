@@ -190,6 +190,9 @@ PRONOUN_QUOTES = [
     ("'But it warned that … major \"imbalances\"': 'it' after 'But'",
      "Acme Bank said growth was strong. But it warned that it had created major \"imbalances\" in the economy.",
      "imbalances", "Acme Bank"),
+    ("'it' opening a paragraph goes on with the body that closed the paragraph before",
+     "Acmesoft has warned users to update their PCs.\n\nIn its monthly bulletin, it flagged eight \"critical\" holes.",
+     "critical", "Acmesoft"),
     ("'It means … the \"broadcaster\"': 'it' for a subject that never spoke credits no one",
      "Key to the appeal is the price. It means there is more than a link between the viewer and the "
      "\"broadcaster\" now.", "broadcaster", None),
