@@ -149,7 +149,7 @@ def _before_appositive(text: str, lo: int, cs: int, tokens: list) -> tuple[str, 
         if desc:
             return desc, before[0][1]
     name = _name_from_run(before[i:], text)
-    if _is_person(name) or (relative and name and all(_is_cap(w) for w in name.split())):
+    if _is_person(name) or (relative and name and all(_is_cap(w) or w in NAME_CONNECTORS for w in name.split())):
         return name, before[i][1]  # a body too: "The EFF, representing the reporters, has asked"
     return None
 

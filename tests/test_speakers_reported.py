@@ -101,11 +101,9 @@ REPORTED = [
                  "one of the two sisters behind the Acme Group",
                  marks=pytest.mark.xfail(strict=True, reason="'one of' before a description is dropped"),
                  id="miss-one-of-a-description"),
-    pytest.param("The market was studied by the Office of Fair Trading (OFT), which concluded in a report that "
-                 "prices were too high.", {}, "Office of Fair Trading",
-                 marks=pytest.mark.xfail(strict=True, reason="'which' after a bracketed abbreviation does not "
-                                         "reach the name before it"),
-                 id="miss-which-after-an-abbreviation"),
+    ("'X (ABBR), which concluded in a report that': the name before the bracket, 'of' inside it",
+     "The market was studied by the Office of Fair Trading (OFT), which concluded in a report that "
+     "prices were too high.", {}, "Office of Fair Trading"),
     ("'estimates that' is a verb, not the noun",
      "Acme now estimates that 40% of homes are cold.", {}, "Acme"),
     ("'estimates' as a noun is no speech",
