@@ -256,17 +256,21 @@ _NOT_NOUNS = frozenset("""
 """.split())
 
 
+def _nickname(text: str, open_at: int, close_end: int, words: str) -> bool:
+    """Is the quotation at ``open_at`` a nickname between a first name and a surname (Antonio “LA” Reid)?"""
+    if not words or len(words.split()) > 3 or any(c in words for c in ",.;:!?\n"):
+        return False
+    name = _NAME_BEFORE.search(text, max(0, open_at - 30), open_at)
+    return bool(name and name.group(1).lower() not in LEADING_NOISE and _NAME_AFTER.match(text, close_end))
+
+
 def _term(text: str, open_at: int, close_end: int, words: str) -> bool:
-    """Is the short quotation at ``open_at`` a term or a name that no one is credited with: "known as an
-    “aggregator”", a nickname (Antonio “LA” Reid), a quoted modifier before its noun (a “Welcome to Cardiff”
-    greeting, the “devil's” music)?"""
+    """Is the short quotation at ``open_at`` a term that no one is credited with: "known as an “aggregator”",
+    a quoted modifier before its noun (a “Welcome to Cardiff” greeting, the “devil's” music)?"""
     if not words or len(words.split()) > 4 or any(c in words for c in ",.;:!?\n"):
         return False
     before = text[max(0, open_at - 40):open_at]
     if _TERM_BEFORE.search(before):
-        return True
-    name = _NAME_BEFORE.search(before)
-    if name and name.group(1).lower() not in LEADING_NOISE and _NAME_AFTER.match(text, close_end):
         return True
     noun = _NOUN_AFTER.match(text, close_end)
     return bool(
@@ -369,7 +373,10 @@ def find_quotes(text: str) -> list[Quote]:
                 speaker = prev[2]  # 'Stewart said he was "astounded" … but "they tend not to …"'
 
         explicit = explicit or speaker is not None
-        titled = _title_like(words) or (not explicit and _term(text, open_at, close_end, words))
+        nickname = _nickname(text, open_at, close_end, words)
+        if nickname:
+            speaker, explicit = None, False  # Antonio “LA” Reid, chairman of X, said: the nickname is no one's words
+        titled = _title_like(words) or nickname or (not explicit and _term(text, open_at, close_end, words))
         opening = text[sent_start:open_at].strip(_LEAD_IN) == ""
         # 3. The open quote before goes on.
         if speaker is None and prev is not None and not prev[3]:

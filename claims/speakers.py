@@ -390,8 +390,8 @@ def _not_reporting(text: str, lo: int, m: re.Match) -> bool:
     estimated 3%")?"""
     after = _WORD_AFTER.match(text, m.end(), min(len(text), m.end() + 20))
     nxt = after.group(1) if after else ""
-    if nxt == "by" or (nxt == "to" and m.group() in INFINITIVE_VERBS):
-        return True
+    if nxt == "by" or (nxt == "to" and m.group() in INFINITIVE_VERBS) or nxt in _REFLEXIVES:
+        return True  # "He announced himself with a tackle": a reflexive object, no words reported
     before = _WORD_BEFORE.search(text, max(lo, m.start() - 12), m.start())
     if before and before.group(1).endswith("ly") and before.start() > lo:
         # "are regularly maintained", "was widely reported": an adverb between "be" and the participle.
@@ -400,6 +400,7 @@ def _not_reporting(text: str, lo: int, m: re.Match) -> bool:
     return bool(before) and (before.group(1) in PASSIVE_BE or before.group(1) in _ARTICLES)
 
 
+_REFLEXIVES = frozenset("himself herself itself themselves myself ourselves".split())
 # Words that open a clause with a subject of its own inside a sentence.
 _CLAUSE_OPENERS = (", while ", ", whereas ", ", but ", "; ")
 

@@ -219,6 +219,12 @@ PRONOUN_QUOTES = [
      "Tom Hale built a small program, known as an \"aggregator\", last year.", "aggregator", None),
     ("a nickname between a first name and a surname is credited to no one",
      "Ann Reed played with Milt Cole and David \"Bighead\" Hale.", "Bighead", None),
+    ("a nickname is no one's words even when an attribution follows the name ('Antonio \"LA\" Reid, chairman of X, "
+     "said')", "Acme said it had bought the label.\n\nAntonio \"Big\" Hale, chairman of Acme Music, said: \"I am "
+     "happy.\"", "Big", None),
+    ("'He announced himself with a \"Welcome to Leeds\" greeting': a reflexive object reports no words",
+     "Tom Hale announced himself in the opening minute with a \"Welcome to Leeds\" greeting for Ann Reed.",
+     "Welcome to Leeds", None),
     ("a quoted modifier before its noun ('a \"Welcome to Leeds\" greeting') is credited to no one",
      "Tom Hale gave Ann Reed a \"Welcome to Leeds\" greeting on the wing.", "Welcome to Leeds", None),
     ("a quoted slogan after a possessive, before its noun, is credited to no one",
