@@ -18,7 +18,7 @@ __all__ = ["BODY_HEADS", "FROM_BODY", "is_body_description"]
 FROM_BODY = re.compile(r"(?<![\w’'-])(?:from|by)[ \t]+((?:[A-Z][\w&’'.-]*[ \t]*)+)")
 # Heads of a description of one body that is named elsewhere: "the company", "the net firm", "the software giant",
 # "the chip maker", "the broadcaster".
-BODY_HEADS = frozenset("company firm giant corporation maker retailer broadcaster airline carmaker insurer".split())
+BODY_HEADS = frozenset("company firm giant corporation maker retailer broadcaster airline carmaker insurer developer publisher".split())
 
 
 def is_body_description(phrase: str | None) -> bool:

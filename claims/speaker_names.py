@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from claims.speaker_bodies import BODY_HEADS
 from claims.speaker_tokens import (
     _clause_start,
     _descriptive,
@@ -149,7 +150,8 @@ def _before_appositive(text: str, lo: int, cs: int, tokens: list) -> tuple[str, 
         if desc:
             return desc, before[0][1]
     name = _name_from_run(before[i:], text)
-    if _is_person(name) or (relative and name and all(_is_cap(w) or w in NAME_CONNECTORS for w in name.split())):
+    body = described and tokens[-1][0].lower() in BODY_HEADS | ORG_WORDS  # "EA, a leading games developer and publisher,"
+    if _is_person(name) or ((relative or body) and name and all(_is_cap(w) or w in NAME_CONNECTORS for w in name.split())):
         return name, before[i][1]  # a body too: "The EFF, representing the reporters, has asked"
     return None
 
