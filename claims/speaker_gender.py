@@ -63,7 +63,9 @@ def description_gender(phrase: str | None) -> str | None | bool:
         return "f"
     if head in MALE_NOUNS:
         return "m"
-    if head.endswith("year-old") or head in PERSON_NOUNS or (len(words) == 2 and head in NATIONALITY_PEOPLE) or (
+    if head.endswith("year-old") or (head in NATIONALITIES and any(w.endswith("year-old") for w in words[1:-1])) or (
+        head in PERSON_NOUNS
+    ) or (len(words) == 2 and head in NATIONALITY_PEOPLE) or (
         words[-2:] == ["number", "one"]  # "the world number one", "the British number one"
     ):
         return None

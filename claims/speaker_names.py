@@ -108,6 +108,10 @@ def _name_then_role(tokens: list, text: str) -> tuple[str, int] | None:
     return None
 
 
+# Words that open a phrase leading up to a sentence's subject ("In Rome, …"), not a name.
+_LEADING_WORDS = frozenset("in on at after before during despite following under with without since amid".split())
+
+
 def _before_appositive(text: str, lo: int, cs: int, tokens: list) -> tuple[str, int] | None:
     """The name before a phrase set off by commas: "Sergei Lavrov, Russia’s foreign minister, said",
     "Jeffrey Richards, the show's co-producer, said", "Tindall, who signed for Gloucester, told"."""
@@ -137,6 +141,10 @@ def _before_appositive(text: str, lo: int, cs: int, tokens: list) -> tuple[str, 
             while end > lo and text[end - 1] == " ":
                 end -= 1
     before = _words(text, _clause_start(text, lo, end), end)
+    if before and len(before) > 1 and before[1][0].islower() and (
+        before[0][0].lower() in _LEADING_WORDS or (before[0][0].endswith("ing") and before[0][0][:1].isupper())
+    ):
+        return None  # "Speaking to Le Matin, the 24-year-old Swiss added": a leading phrase, not a name in apposition
     i = _trailing_run(before)
     if i >= len(before):
         # "The midfielder, who broke in to the national side, admitted …": a description.

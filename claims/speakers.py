@@ -258,6 +258,8 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
             name = last  # "May said": a month does not speak, a Brian May does
         if name and not all(_is_descriptor(w) for w in name.split()):
             return name, tokens[i][1]
+        if name and tokens[0][0].lower() == "the" and any(t[0].endswith("year-old") for t in tokens[1:i]):
+            return text[tokens[0][1]:tokens[-1][2]], cs  # "the 24-year-old Swiss added": a description of a person
         appositive = _before_appositive(text, lo, cs, tokens)
         if appositive:
             return appositive

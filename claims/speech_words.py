@@ -161,7 +161,7 @@ ROLE_NOUNS = frozenset("""
     officials ministers aides advisers advisors negotiators organizers organisers
     commentators economists bosses executives campaigners doctors producers organisations
     organizations groups unions retailers bookmakers fans players observers insiders
-    supporters opponents speakers delegates newspapers papers
+    supporters opponents speakers delegates newspapers papers pundit pundits
 """.split())
 # Family words that name a person by their relation to another: "Mr Nogar's son Stephen", "his widow Ann".
 KIN_NOUNS = frozenset("""

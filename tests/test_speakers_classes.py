@@ -218,6 +218,12 @@ PRONOUN_QUOTES = [
     ("'…,\" he revealed.' after a quote: 'revealed' ending its attribution reads it",
      "Tom Reed will play Cyril Hale in the final. \"It is frustrating,\" admitted Reed. Hale will move into the "
      "top 50. \"It has taken a lot of work,\" he revealed.", "It has taken", "Hale"),
+    ("'Speaking to Le Monde, the 24-year-old Swiss added': a leading phrase is no apposition; a nationality "
+     "after an age describes a person",
+     "Ann Reed will play. \"I support charities,\" she said. Speaking to Le Monde, the 24-year-old Swiss added: "
+     "\"There will be fewer people.\"", "There will be", "Ann Reed"),
+    ("'points out former Olympian and BBC pundit Tom Hale': two roles of one person, the first capitalised",
+     "\"It is a lot easier,\" points out former Olympian and BBC pundit Tom Hale.", "It is a lot", "Tom Hale"),
     # Terms and names in quotation marks that no one says (session 13).
     ("a term after 'known as' is credited to no one",
      "Tom Hale built a small program, known as an \"aggregator\", last year.", "aggregator", None),
