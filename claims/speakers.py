@@ -116,6 +116,8 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
     tokens = _words(text, cs, verb_start)
     while tokens and tokens[-1][0].lower() in SUBJECT_TRAILERS:
         tokens.pop()
+    if len(tokens) > 3 and [t[0].lower() for t in tokens[-2:]] == ["on", "to"] and tokens[-3][0].lower() in _GO_ON:
+        del tokens[-3:]  # "The England coach went on to claim that …": the subject before "went on to"
     counted = quantity_subject(text, lo, verb_start)
     if counted:
         return counted  # "44% of respondents said", "34% who said"
@@ -402,6 +404,7 @@ def _not_reporting(text: str, lo: int, m: re.Match) -> bool:
     return bool(before) and (before.group(1) in PASSIVE_BE or before.group(1) in _ARTICLES)
 
 
+_GO_ON = frozenset("went goes go going".split())
 _REFLEXIVES = frozenset("himself herself itself themselves myself ourselves".split())
 # Words that open a clause with a subject of its own inside a sentence.
 _CLAUSE_OPENERS = (", while ", ", whereas ", ", but ", "; ")

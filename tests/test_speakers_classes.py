@@ -75,6 +75,9 @@ REPORTED = [
      "the risk was small.", "A spokesman", "a spokesman for the Guild of Printing and Binding Firms"),
     ("'The man who shot X said': the noun phrase before a relative clause with no commas",
      "The man who shot Tom Hale said he was sorry.", "The man", "the man"),
+    ("'The coach went on to claim that': the subject before 'went on to'",
+     "Coach Tom Hale was livid. The England coach went on to claim that only one side was refereed.",
+     "The England", "Tom Hale"),
     # "it said" closing its sentence (session 13).
     ("'…, it said.' closing its sentence: 'it' is not the subject of the words it reports",
      "The Widget Council said sales rose. The records even beat its own forecasts, it said.",
