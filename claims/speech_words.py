@@ -162,6 +162,7 @@ ROLE_NOUNS = frozenset("""
     commentators economists bosses executives campaigners doctors producers organisations
     organizations groups unions retailers bookmakers fans players observers insiders
     supporters opponents speakers delegates newspapers papers pundit pundits
+    agent lawyer lawyers attorney attorneys solicitor publicist
 """.split())
 # Family words that name a person by their relation to another: "Mr Nogar's son Stephen", "his widow Ann".
 KIN_NOUNS = frozenset("""

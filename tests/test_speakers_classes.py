@@ -75,6 +75,8 @@ REPORTED = [
      "the risk was small.", "A spokesman", "a spokesman for the Guild of Printing and Binding Firms"),
     ("'The man who shot X said': the noun phrase before a relative clause with no commas",
      "The man who shot Tom Hale said he was sorry.", "The man", "the man"),
+    ("'Juninho's agent has confirmed that': a possessive before 'agent' is a description of the speaker",
+     "Tom Hale's agent has confirmed that the player wants talks.", "Tom Hale's", "Hale's agent"),
     ("'The coach went on to claim that': the subject before 'went on to'",
      "Coach Tom Hale was livid. The England coach went on to claim that only one side was refereed.",
      "The England", "Tom Hale"),
