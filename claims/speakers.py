@@ -315,7 +315,9 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
         if _not_reporting(text, lo, m):
             continue
         # "reports"/"estimates" are verbs before "that": "Acme estimates that …", not "estimates of …".
-        inverted_only = m.group() in INVERTED_ONLY and not _THAT_AFTER.match(text, m.end())
+        inverted_only = m.group() in INVERTED_ONLY and not _THAT_AFTER.match(text, m.end()) and not (
+            _named_then_clause(text, lo, m)
+        )
         speaker, span_start = (None, m.start()) if inverted_only else _inverted_at_end(text, lo, m, hi)
         if speaker is None and not inverted_only:
             speaker, span_start = _subject(text, lo, m.start())
@@ -387,6 +389,13 @@ _WORD_BEFORE = re.compile(r"\b([a-z]+)[ \t]+$")
 _ARTICLES = frozenset(("a", "an", "the"))
 
 
+def _named_then_clause(text: str, lo: int, m: re.Match) -> bool:
+    """ "Technorati estimates the number of blogs … has exceeded …": a name right before the verb and a clause
+    with no "that" after it (so "estimates"/"reports" is the verb, not a noun)."""
+    before = text[_clause_start(text, lo, m.start()):m.start()].split()
+    return bool(before) and _is_cap(before[-1]) and _CLAUSE_AFTER.match(text, m.end()) is not None
+
+
 def _not_reporting(text: str, lo: int, m: re.Match) -> bool:
     """Is this speech verb one that reports no one's words: an infinitive after it ("agreed to begin
     talks", "continued to rise"), a passive or a noun before "by" ("forecast by 2%", "was reported
@@ -404,6 +413,9 @@ def _not_reporting(text: str, lo: int, m: re.Match) -> bool:
     return bool(before) and (before.group(1) in PASSIVE_BE or before.group(1) in _ARTICLES)
 
 
+# A clause after a verb with no "that": a determiner, a few words, then an auxiliary ("the number of blogs … has").
+_CLAUSE_AFTER = re.compile(r"[ \t]+(?:the|a|an|more|most|some|about|around|over)[ \t]+(?:[\w’'&%-]+,?[ \t]+){1,12}?"
+                           r"(?:has|have|had|is|are|was|were|will|would|could|can)\b")
 _GO_ON = frozenset("went goes go going".split())
 _REFLEXIVES = frozenset("himself herself itself themselves myself ourselves".split())
 # Words that open a clause with a subject of its own inside a sentence.
