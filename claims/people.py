@@ -27,7 +27,7 @@ import bisect
 import re
 
 from claims.speaker_names import is_quantity, pronoun_gender
-from claims.speaker_sentences import COMMON_VERBS, LEADING_PHRASE, _sentence_subject
+from claims.speaker_sentences import COMMON_VERBS, LEADING_PHRASE, _aside_at, _sentence_subject
 from claims.speaker_bodies import FROM_BODY, is_body_description
 from claims.speaker_gender import (
     FEMALE_NOUNS,
@@ -275,6 +275,10 @@ class People:
                 break
         return best[1]
 
+    def has_spoken(self, name: str) -> bool:
+        """Is ``name`` the speaker of some attribution in the text ("Deloitte stressed", "Microsoft has warned")?"""
+        return any(b == name for _, b in self._bodies) or any(item[0] == name and item[2] for item in self._items)
+
     def body(self, pos: int, speaker: str) -> str:
         """The body a description of one ("the firm") that speaks at ``pos`` stands for, else ``speaker``."""
         k = bisect.bisect_left(self._bodies, (pos, ""))
@@ -360,7 +364,9 @@ class People:
             start = self.sentence_start(pos)
             if start < pos and not self.quoted(start):
                 subject = _sentence_subject(self.text, start, pos)  # "The convention …, it says, …"
-                if subject and not is_pronoun(subject) and not is_person(subject) and subject.split()[0].islower():
+                if subject and not is_pronoun(subject) and not is_person(subject) and subject.split()[0].islower() and (
+                    _aside_at(self.text, pos) or subject.split()[-1].lower() in ORG_WORDS | DOCUMENT_NOUNS
+                ):  # "The records beat forecasts, it said.": the subject of the words it reports is not "it"
                     return subject, True
             before = self._previous_subject(pos)
             if before:
@@ -448,20 +454,23 @@ class People:
         return j > 0 and self.text[j - 1] == "," and self.sentence_start(pos) < j - 1
 
     def _previous_subject(self, pos: int, plural: bool = False) -> str | None:
-        """ "Sony has promised … . It also said …": "it" opening a sentence stands for the subject of the
-        sentence before it in the paragraph when that subject is one body (a name that is no person named
-        in the text, or a description headed by a body or document noun: "a recent report from X").
-        With ``plural``, "They" opening a sentence and a subject of many in the sentence before, which may
-        close the paragraph before ("Most firms have cut jobs. They also warned …")."""
+        """ "Sony has promised … . It also said …": "it" opening a sentence (or after "But" or a leading
+        phrase) stands for the subject of the sentence before it, which may close the paragraph before, when
+        that subject is one body (a name of no person with a gender in the text, or a description headed by a
+        body or document noun: "a recent report from X"). With ``plural``, "They" opening a sentence and a
+        subject of many in the sentence before ("Most firms have cut jobs. They also warned …")."""
         text = self.text
         start = self.sentence_start(pos)
-        if text[start:pos].strip(" \t\"“") or text[pos:pos + (5 if plural else 3)] != ("They " if plural else "It "):
+        lead = text[start:pos].strip(" \t\"“")
+        if not plural and text[pos:pos + 3] == "it " and _IT_LEAD.fullmatch(lead):
+            pass  # "But it warned …", "In its monthly bulletin, it flagged …": "it" after a leading word or phrase
+        elif lead or text[pos:pos + (5 if plural else 3)] != ("They " if plural else "It "):
             return None
         k = bisect.bisect_left(self._sentence_starts, start)
         if k == 0:
             return None
         previous = self._sentence_starts[k - 1]
-        if previous < self.paragraph_start(pos, back=1 if plural else 0) or self.quoted(previous):
+        if previous < self.paragraph_start(pos, back=1) or self.quoted(previous):
             return None
         end = start
         while end > previous and text[end - 1] in " \t\n\"”.!?":
@@ -485,8 +494,10 @@ class People:
             head = subject.split()[-1].lower()
             return subject if head in ORG_WORDS or head in DOCUMENT_NOUNS else None
         key = self.key(subject, True)
-        if any(item[1] == key for item in self._items) or _name_gender(subject.split()[0].lower()):
-            return None  # a person named in the text is "he" or "she", not "it"
+        if (self.gender.get(key) or len(subject.split()) > 1 and any(item[1] == key for item in self._items)) or (
+            _name_gender(subject.split()[0].lower())
+        ):
+            return None  # a person named in the text is "he" or "she", not "it" (a one-word name may be a body)
         return subject
 
     def _leading_phrase_end(self, start: int) -> int | None:
@@ -550,6 +561,11 @@ class People:
 
 # The people of the last text read, for find_attribution's calls one sentence at a time.
 _CONTEXT: tuple[str | None, People | None] = (None, None)
+
+
+# What may lead up to a subject "it" that stands for the subject of the sentence before: "But", "However,",
+# a leading phrase set off by a comma ("In its monthly bulletin,").
+_IT_LEAD = re.compile(r"(?:But|And|Yet|However,?|(?:In|On|At|After|During|Since|With|Under)\b[^,.;:\"“”]{0,80},)")
 
 
 def remember(people: People) -> None:

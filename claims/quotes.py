@@ -49,7 +49,7 @@ import re
 from claims.model import Quote
 from claims.people import FEMALE_NOUNS, MALE_NOUNS, People, description_gender, is_body_description, remember
 from claims.speaker_names import pronoun_gender
-from claims.speaker_sentences import _sentence_subject
+from claims.speaker_sentences import COMMON_VERBS, _sentence_subject
 from claims.speaker_after import _forward_np
 from claims.speakers import (
     _attributions,
@@ -60,6 +60,8 @@ from claims.speakers import (
 )
 from claims.speech_words import (
     KIN_NOUNS,
+    LEADING_NOISE,
+    PRONOUN_MARK,
     NAME_CONNECTORS,
     ROLE_NOUNS,
     SPEECH_VERB,
@@ -231,6 +233,52 @@ def _title_like(words: str) -> bool:
     return len(tokens) >= 2 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in tokens)
 
 
+# "it" as the subject of a clause, with a verb of its own (not "It is …", "It's …"): "But it warned", "In its
+# bulletin, it flagged".
+_IT_SUBJECT = re.compile(
+    r"(?:(?:But|And|Yet|However,?)[ \t]+|(?:In|On|At|After|During|Since|With|Under)\b[^,.;:\"“”]{0,80},[ \t]+)?"
+    r"([Ii]t)[ \t]+(?:also[ \t]+|now[ \t]+|then[ \t]+)?(?!is\b|was\b|seems\b|seemed\b|has\s+been\b|had\s+been\b|would\b|will\b|could\b|may\b|might\b)[a-z]+(?:s|ed)\b"
+)
+# A term in quotation marks that no one says: "known as an “aggregator”", "the so-called “X”".
+_TERM_BEFORE = re.compile(r"(?<![\w’'-])(?:known|referred\s+to)\s+as(?:\s+(?:an?|the))?\s*$|(?<![\w’'-])(?:so-called|nicknamed|the\s+(?:term|word|phrase))\s*$")
+# A nickname between a first name and a surname: Antonio “LA” Reid.
+_NAME_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[ \t]+$")
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+\b")
+# A quoted modifier inside a noun phrase: a “Welcome to Cardiff” greeting, McDonald's “I'm lovin' it” campaign,
+# the “devil's” music, a California “shield” law.
+_MODIFIER_BEFORE = re.compile(r"(?:(?<![\w’'-])(?:a|an|the|its|their|his|her|our|my)|[A-Za-z][’']s?)(?:[ \t]+[A-Za-z][a-z-]+)?[ \t]+$")
+_NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+_NOT_NOUNS = frozenset("""
+    and or but nor of in on at to for with by from as that which who whom whose is are was were be been being
+    has have had will would can could may might must should shall do does did not than then so if into onto over
+    under about after before since until while when where because though although it its they them he she we
+    you this these those there here also only even just more most less very too again
+""".split())
+
+
+def _nickname(text: str, open_at: int, close_end: int, words: str) -> bool:
+    """Is the quotation at ``open_at`` a nickname between a first name and a surname (Antonio “LA” Reid)?"""
+    if not words or len(words.split()) > 3 or any(c in words for c in ",.;:!?\n"):
+        return False
+    name = _NAME_BEFORE.search(text, max(0, open_at - 30), open_at)
+    return bool(name and name.group(1).lower() not in LEADING_NOISE and _NAME_AFTER.match(text, close_end))
+
+
+def _term(text: str, open_at: int, close_end: int, words: str) -> bool:
+    """Is the short quotation at ``open_at`` a term that no one is credited with: "known as an “aggregator”",
+    a quoted modifier before its noun (a “Welcome to Cardiff” greeting, the “devil's” music)?"""
+    if not words or len(words.split()) > 4 or any(c in words for c in ",.;:!?\n"):
+        return False
+    before = text[max(0, open_at - 40):open_at]
+    if _TERM_BEFORE.search(before):
+        return True
+    noun = _NOUN_AFTER.match(text, close_end)
+    return bool(
+        _MODIFIER_BEFORE.search(before) and noun and noun.group(1) not in _NOT_NOUNS
+        and noun.group(1) not in COMMON_VERBS and not noun.group(1).endswith(("ly", "ed"))
+    )
+
+
 def _described(speaker: str | None, gender: str) -> bool:
     """Is this speaker an unnamed person ("a Juventus official", "a spokeswoman for Acme") whom "he" or
     "she" (``gender``) can go on with?"""
@@ -325,7 +373,10 @@ def find_quotes(text: str) -> list[Quote]:
                 speaker = prev[2]  # 'Stewart said he was "astounded" … but "they tend not to …"'
 
         explicit = explicit or speaker is not None
-        titled = _title_like(words)
+        nickname = _nickname(text, open_at, close_end, words)
+        if nickname:
+            speaker, explicit = None, False  # Antonio “LA” Reid, chairman of X, said: the nickname is no one's words
+        titled = _title_like(words) or nickname or (not explicit and _term(text, open_at, close_end, words))
         opening = text[sent_start:open_at].strip(_LEAD_IN) == ""
         # 3. The open quote before goes on.
         if speaker is None and prev is not None and not prev[3]:
@@ -356,7 +407,14 @@ def find_quotes(text: str) -> list[Quote]:
                 speaker = resolve(who, at)
             if speaker is None and not passive and not any(x in prefix for x in (" by ", "ccording to")):
                 first = _sentence_subject(text, clause, open_at)
-                if is_pronoun(first) or description_gender(first) is not False:
+                it = _IT_SUBJECT.match(text, clause, open_at) if first in (None, "It") else None
+                if it is not None:
+                    # "It expects a series of “aggressive” cuts", "In its bulletin, it flagged eight “critical” holes":
+                    # the body that "it" stands for.
+                    speaker = resolve(PRONOUN_MARK["it"], it.start(1))
+                    if speaker is not None and not people.has_spoken(speaker):
+                        speaker = None  # "Key to the appeal is …. It means …": no body that speaks
+                elif is_pronoun(first) or description_gender(first) is not False:
                     speaker = resolve(first, clause)
                 else:
                     speaker = people.subject(clause, open_at)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from claims.speaker_gender import PERSON_NOUNS
 from claims.speaker_names import is_person, is_pronoun, joined_names, person_of_body
 from claims.speaker_tokens import _is_abbreviation, _is_cap, _is_descriptor, _name_from_run, _trailing_run
 from claims.speech_words import (
@@ -42,6 +43,8 @@ def _role_then_name(tokens: list, k: int) -> bool:
     ("boss Roy McCreadie", "chief operating officer Jonathan Schwartz")?"""
     for j in range(k, min(len(tokens), k + 4)):
         w = tokens[j]["w"]
+        if w is not None and _is_cap(w) and j - k < 1 and not POSSESSIVE.search(w) and w.lower() not in NP_STOP:
+            continue  # "BBC pundit Steve Cram": the body of the role before it
         if w is None or _is_cap(w) or w.lower() in NP_STOP:
             return False
         if w.lower() in TITLE_NOUNS or w.lower() in ROLE_NOUNS:
@@ -88,8 +91,10 @@ def _forward_np(text: str, pos: int, hi: int) -> str | None:
             continue
         if np and _is_cap(np[-1][0]) and not _is_cap(w) and _role_then_name(tokens, k):
             pass  # "said Newry boss Roy McCreadie": a role between the body and the name goes on
-        elif lw == "and" and np and not any(_is_cap(t[0]) for t in np) and _role_then_name(tokens, k + 1):
-            pass  # "warns former programmer and technology analyst Tom Hale": two roles of one person
+        elif lw == "and" and np and not any(_is_cap(t[0]) and t[0].lower() not in PERSON_NOUNS for t in np) and (
+            _role_then_name(tokens, k + 1)
+        ):
+            pass  # "warns former programmer and technology analyst Tom Hale", "former Olympian and BBC pundit X"
         elif lw == "and" and np and _is_cap(np[-1][0]) and (_is_cap(np[0][0]) or np[0][0].lower() in DETERMINERS) and (
             nxt and _is_cap(nxt) and nxt != "I"
         ):
@@ -133,7 +138,7 @@ def _forward_np(text: str, pos: int, hi: int) -> str | None:
                 return named
         return text[np[0][1]:np[-1][2]]
     if _is_cap(np[-1][0]):
-        if any(t[0] == "and" and _is_cap(np[i - 1][0]) for i, t in enumerate(np) if i):
+        if any(t[0] == "and" and _is_cap(np[i - 1][0]) and np[i - 1][0].lower() not in PERSON_NOUNS for i, t in enumerate(np) if i):
             return joined_names(np, text)
         return person_of_body(np, text) or _name_from_run(np[_trailing_run(np):], text)
     if np[-1][0].lower() in ROLE_NOUNS or np[-1][0].lower() in DOCUMENT_NOUNS:

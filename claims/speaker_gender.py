@@ -38,7 +38,7 @@ PERSON_NOUNS = frozenset("""
     newcomer scrum-half full-back centre-back hooker lock wing prop coordinator co-ordinator consultant
     engineer novelist historian critic reviewer organiser organizer international correspondent reporter editor
     skipper medallist medalist olympian centre fly-half half-back
-    blogger
+    blogger seed
 """.split())
 # Nationality words that are also a person noun ("the American"), not those of a people ("the French").
 NATIONALITY_PEOPLE = frozenset(
@@ -63,7 +63,11 @@ def description_gender(phrase: str | None) -> str | None | bool:
         return "f"
     if head in MALE_NOUNS:
         return "m"
-    if head.endswith("year-old") or head in PERSON_NOUNS or (len(words) == 2 and head in NATIONALITY_PEOPLE):
+    if head.endswith("year-old") or (head in NATIONALITIES and any(w.endswith("year-old") for w in words[1:-1])) or (
+        head in PERSON_NOUNS
+    ) or (len(words) == 2 and head in NATIONALITY_PEOPLE) or (
+        words[-2:] == ["number", "one"]  # "the world number one", "the British number one"
+    ):
         return None
     return False
 
@@ -72,11 +76,22 @@ def is_description(phrase: str | None) -> bool:
     return description_gender(phrase) is not False
 
 
+# First names sport and entertainment news carries that claims.first_names lacks (session 13: English
+# short forms, Russian, Greek, Italian, French, Czech and Icelandic names; none a place, club or common word).
+MORE_MALE_NAMES = frozenset("""
+    cyril marat lleyton armand jonny dick quincy tommy gerhard stan kostas gregory christos leroy serge
+    nikolay feliciano fabrice ivan otis marvin curtis stevie luciano alessandro petr eidur buddy milt
+""".split())
+MORE_FEMALE_NAMES = frozenset("gabrielle sania jelena aretha selima".split())
+_MALE = FIRST_NAMES_MALE | MORE_MALE_NAMES
+_FEMALE = FIRST_NAMES_FEMALE | MORE_FEMALE_NAMES
+
+
 def name_gender(first: str) -> str | None:
-    if "-" in first and first.split("-")[0] in FIRST_NAMES_MALE | FIRST_NAMES_FEMALE:
+    if "-" in first and first.split("-")[0] in _MALE | _FEMALE:
         first = first.split("-")[0]  # "Jean-Philippe", "Mary-Kate": a compound of a known first name
-    if first in FIRST_NAMES_MALE:
+    if first in _MALE:
         return "m"
-    if first in FIRST_NAMES_FEMALE:
+    if first in _FEMALE:
         return "f"
     return None

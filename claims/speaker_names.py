@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from claims.speaker_bodies import BODY_HEADS
 from claims.speaker_tokens import (
     _clause_start,
     _descriptive,
@@ -107,6 +108,10 @@ def _name_then_role(tokens: list, text: str) -> tuple[str, int] | None:
     return None
 
 
+# Words that open a phrase leading up to a sentence's subject ("In Rome, …"), not a name.
+_LEADING_WORDS = frozenset("in on at after before during despite following under with without since amid".split())
+
+
 def _before_appositive(text: str, lo: int, cs: int, tokens: list) -> tuple[str, int] | None:
     """The name before a phrase set off by commas: "Sergei Lavrov, Russia’s foreign minister, said",
     "Jeffrey Richards, the show's co-producer, said", "Tindall, who signed for Gloucester, told"."""
@@ -136,13 +141,25 @@ def _before_appositive(text: str, lo: int, cs: int, tokens: list) -> tuple[str, 
             while end > lo and text[end - 1] == " ":
                 end -= 1
     before = _words(text, _clause_start(text, lo, end), end)
+    if before and len(before) > 1 and before[1][0].islower() and (
+        before[0][0].lower() in _LEADING_WORDS or (before[0][0].endswith("ing") and before[0][0][:1].isupper())
+    ):
+        return None  # "Speaking to Le Matin, the 24-year-old Swiss added": a leading phrase, not a name in apposition
     i = _trailing_run(before)
     if i >= len(before):
         # "The midfielder, who broke in to the national side, admitted …": a description.
         desc = _descriptive(before, text) if relative and before else None
         return (desc, before[0][1]) if desc and desc.split()[0].lower() in DETERMINERS else None
+    words = [t[0] for t in before[:i]]
+    if len(words) >= 3 and words[0].lower() in ("a", "an", "the") and words[1] in ROLE_NOUNS | TITLE_NOUNS and (
+        words[2] in ("for", "of", "at")
+    ):
+        desc = _descriptive(before, text)  # "A spokesman for the Summit for the Information Society (WSIS), which …"
+        if desc:
+            return desc, before[0][1]
     name = _name_from_run(before[i:], text)
-    if _is_person(name) or (relative and name and all(_is_cap(w) for w in name.split())):
+    body = described and tokens[-1][0].lower() in BODY_HEADS | ORG_WORDS  # "EA, a leading games developer and publisher,"
+    if _is_person(name) or ((relative or body) and name and all(_is_cap(w) or w in NAME_CONNECTORS for w in name.split())):
         return name, before[i][1]  # a body too: "The EFF, representing the reporters, has asked"
     return None
 

@@ -6,12 +6,16 @@ Read by :mod:`claims.speakers` (participles: "X did this, saying …"; "X … an
 
 from __future__ import annotations
 
+import re
+
 from claims.speaker_names import is_person as _is_person
 from claims.speaker_tokens import _is_cap, _is_sentence_dot, _name_from_run, _words
 from claims.speech_words import (
     DETERMINERS,
     NAME_CONNECTORS,
+    NATIONALITIES,
     NP_STOP,
+    ORG_WORDS,
     POSSESSIVE,
     PRONOUN_MARK,
     PRONOUNS,
@@ -20,7 +24,7 @@ from claims.speech_words import (
     TITLE_NOUNS,
 )
 
-__all__ = ["COMMON_VERBS", "LEADING_PHRASE", "MONTHS", "_sentence_start", "_sentence_subject"]
+__all__ = ["COMMON_VERBS", "LEADING_PHRASE", "MONTHS", "_aside_at", "_sentence_start", "_sentence_subject"]
 
 # Words that open a phrase set off by a comma before the subject: "During the crisis, the firm sued …".
 LEADING_PHRASE = frozenset("""
@@ -33,6 +37,16 @@ COMMON_VERBS = frozenset("""
     is was are were has had have will would can could may might must should did does met won led
     ran got made took gave said told came went began became left put set saw knew thought lost
 """.split())
+
+
+_NEXT_MARK = re.compile(r"[,.;:!?\n]")
+
+
+def _aside_at(text: str, pos: int) -> bool:
+    """Is the attribution at ``pos`` set off inside its sentence ("…, it says, safer shipping"), a comma
+    coming before the sentence's end?"""
+    m = _NEXT_MARK.search(text, pos, pos + 60)
+    return m is not None and m.group() == ","
 
 
 def _sentence_start(text: str, lo: int, pos: int) -> int:
@@ -105,8 +119,24 @@ def _sentence_subject(text: str, lo: int, pos: int) -> str | None:
             break
     if not run or POSSESSIVE.search(run[-1][0]):
         return None
-    # "France coach Bernard Laporte believes …": a body, a role noun, then the person who holds it.
     k = len(run)
+    if k == 1 and run[0][0].lower() in NATIONALITIES:
+        # "Finnish security firm F-Secure issued …": a nationality and a lowercase description before the name.
+        j = next((j for j in range(k, min(len(tokens), k + 4)) if _is_cap(tokens[j][0])), None)
+        if j is not None and j > k and all(t[0].islower() and t[0].isalpha() for t in tokens[k:j]) and (
+            tokens[j - 1][0] in ORG_WORDS or tokens[j - 1][0] in ROLE_NOUNS or tokens[j - 1][0] in TITLE_NOUNS
+        ):
+            named = []
+            for t in tokens[j:]:
+                if _is_cap(t[0]) or (named and t[0] in NAME_CONNECTORS):
+                    named.append(t)
+                else:
+                    break
+            if not POSSESSIVE.search(named[-1][0]):
+                name = _name_from_run(named, text)
+                if name:
+                    return name
+    # "France coach Bernard Laporte believes …": a body, a role noun, then the person who holds it.
     j = next((j for j in range(k, min(len(tokens), k + 3)) if tokens[j][0] in TITLE_NOUNS or tokens[j][0] in ROLE_NOUNS), None)
     if j is not None and all(t[0].islower() and t[0].isalpha() for t in tokens[k:j + 1]):
         person = []

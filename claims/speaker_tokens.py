@@ -165,11 +165,23 @@ def _descriptive(tokens: list[tuple[str, int, int]], text: str) -> str | None:
 
 
 def _descriptive_span(tokens: list[tuple[str, int, int]], text: str) -> str | None:
+    if len(tokens) >= 4 and tokens[0][0].lower() in DETERMINERS and tokens[1][0] in ROLE_NOUNS | TITLE_NOUNS and (
+        tokens[2][0] in ("for", "of", "at") and len(tokens) <= 14
+    ):
+        # "A spokesman for the Association of Payment and Clearing Services": a role and the body it speaks
+        # for, whose name may hold "and" and run longer than a description otherwise does.
+        return text[tokens[0][1]:tokens[-1][2]]
     first = 0
     for i, (w, _, _) in enumerate(tokens):
         if w.lower() in CLAUSE_WORDS:
             first = i + 1
     tokens = tokens[first:]
+    for i, (w, _, _) in enumerate(tokens[:-3]):
+        # "who a spokesman for the World Summit for the Information Society": the same after a clause word.
+        if w.lower() in DETERMINERS and tokens[i + 1][0] in ROLE_NOUNS | TITLE_NOUNS and (
+            tokens[i + 2][0] in ("for", "of", "at") and len(tokens) - i <= 14
+        ):
+            return text[tokens[i][1]:tokens[-1][2]]
     for i, (w, _, _) in enumerate(tokens):
         # A determiner, or a possessive standing for one: "Russia’s foreign minister".
         opens = w.lower() in DETERMINERS or (POSSESSIVE.search(w) and _is_cap(w))

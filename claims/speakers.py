@@ -85,6 +85,8 @@ __all__ = ["find_attribution", "is_person", "is_pronoun", "sentence_breaks"]
 
 
 _BE = frozenset("is are was were has have had will would could may might".split())
+# Words after "which"/"who" that open no verb of a relative clause of its own ("which in 2004 reported").
+_NOT_RELATIVE_VERB = frozenset("in on at for with by from to also later then now still earlier recently previously".split())
 
 
 def _expletive(text: str, lo: int, verb_start: int) -> bool:
@@ -114,9 +116,20 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
     tokens = _words(text, cs, verb_start)
     while tokens and tokens[-1][0].lower() in SUBJECT_TRAILERS:
         tokens.pop()
+    if len(tokens) > 3 and [t[0].lower() for t in tokens[-2:]] == ["on", "to"] and tokens[-3][0].lower() in _GO_ON:
+        del tokens[-3:]  # "The England coach went on to claim that …": the subject before "went on to"
     counted = quantity_subject(text, lo, verb_start)
     if counted:
         return counted  # "44% of respondents said", "34% who said"
+    rel = next((i for i in range(len(tokens) - 3, -1, -1) if tokens[i][0] in ("which", "who")), None)
+    if rel is not None and not any(t[0] in ("which", "who") for t in tokens[rel + 1:]) and (
+        tokens[rel + 1][0].islower() and tokens[rel + 1][0] not in _NOT_RELATIVE_VERB
+    ):  # "which represents the trade", not "which in 2004 reported"
+        # "A spokesman for Acme (AC) which represents the trade said": a relative clause with no commas belongs
+        # to the noun phrase before it, which is the subject.
+        before = _subject(text, lo, tokens[rel][1])
+        if before[0] is not None and not is_pronoun(before[0]):
+            return before
     # "The BBC's Ann Reed in Rome says", "Police in Leeds said": the place after the subject is not it.
     k = len(tokens) - 1
     while k > 1 and _is_cap(tokens[k][0]):
@@ -209,6 +222,20 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
         return PRONOUN_MARK["they"], tokens[-1][1]  # "They say …": the many who last spoke ("experts warned")
     if low in ("they", "it", "we", "i", "you", "who", "which", "that"):
         return None, cs
+    by = next((i for i in range(len(tokens) - 2, 1, -1) if tokens[i][0] == "by"), None)
+    if by is not None and tokens[by - 1][0].endswith("ed") and tokens[by - 2][0].lower() in DOCUMENT_NOUNS:
+        raw = text[tokens[by + 1][1]:tokens[-1][2]]
+        named = _forward_np(text, tokens[by + 1][1], verb_start) or (
+            raw if len(raw.split()) <= 4 and any(c.isupper() for c in raw) else None  # "eBay"
+        )
+        if named and not is_pronoun(named):
+            return named, tokens[by + 1][1]  # "Data collected by eBay suggests": the body that collected it
+    if len(tokens) >= 4 and tokens[0][0].lower() in ("a", "an", "the") and tokens[1][0] in ROLE_NOUNS | TITLE_NOUNS and (
+        tokens[2][0] in ("for", "of", "at")
+    ):
+        desc = _descriptive(tokens, text)  # "A spokesman for the Association of Payment and Clearing Services said"
+        if desc:
+            return desc, cs
     if _is_cap(last) and not POSSESSIVE.search(last):
         unclosed = _unclosed_role(text, lo, cs, tokens)
         if unclosed:
@@ -233,6 +260,8 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
             name = last  # "May said": a month does not speak, a Brian May does
         if name and not all(_is_descriptor(w) for w in name.split()):
             return name, tokens[i][1]
+        if name and tokens[0][0].lower() == "the" and any(t[0].endswith("year-old") for t in tokens[1:i]):
+            return text[tokens[0][1]:tokens[-1][2]], cs  # "the 24-year-old Swiss added": a description of a person
         appositive = _before_appositive(text, lo, cs, tokens)
         if appositive:
             return appositive
@@ -286,7 +315,9 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
         if _not_reporting(text, lo, m):
             continue
         # "reports"/"estimates" are verbs before "that": "Acme estimates that …", not "estimates of …".
-        inverted_only = m.group() in INVERTED_ONLY and not _THAT_AFTER.match(text, m.end())
+        inverted_only = m.group() in INVERTED_ONLY and not _THAT_AFTER.match(text, m.end()) and not (
+            _named_then_clause(text, lo, m)
+        )
         speaker, span_start = (None, m.start()) if inverted_only else _inverted_at_end(text, lo, m, hi)
         if speaker is None and not inverted_only:
             speaker, span_start = _subject(text, lo, m.start())
@@ -358,6 +389,13 @@ _WORD_BEFORE = re.compile(r"\b([a-z]+)[ \t]+$")
 _ARTICLES = frozenset(("a", "an", "the"))
 
 
+def _named_then_clause(text: str, lo: int, m: re.Match) -> bool:
+    """ "Technorati estimates the number of blogs … has exceeded …": a name right before the verb and a clause
+    with no "that" after it (so "estimates"/"reports" is the verb, not a noun)."""
+    before = text[_clause_start(text, lo, m.start()):m.start()].split()
+    return bool(before) and _is_cap(before[-1]) and _CLAUSE_AFTER.match(text, m.end()) is not None
+
+
 def _not_reporting(text: str, lo: int, m: re.Match) -> bool:
     """Is this speech verb one that reports no one's words: an infinitive after it ("agreed to begin
     talks", "continued to rise"), a passive or a noun before "by" ("forecast by 2%", "was reported
@@ -365,8 +403,8 @@ def _not_reporting(text: str, lo: int, m: re.Match) -> bool:
     estimated 3%")?"""
     after = _WORD_AFTER.match(text, m.end(), min(len(text), m.end() + 20))
     nxt = after.group(1) if after else ""
-    if nxt == "by" or (nxt == "to" and m.group() in INFINITIVE_VERBS):
-        return True
+    if nxt == "by" or (nxt == "to" and m.group() in INFINITIVE_VERBS) or nxt in _REFLEXIVES:
+        return True  # "He announced himself with a tackle": a reflexive object, no words reported
     before = _WORD_BEFORE.search(text, max(lo, m.start() - 12), m.start())
     if before and before.group(1).endswith("ly") and before.start() > lo:
         # "are regularly maintained", "was widely reported": an adverb between "be" and the participle.
@@ -375,6 +413,11 @@ def _not_reporting(text: str, lo: int, m: re.Match) -> bool:
     return bool(before) and (before.group(1) in PASSIVE_BE or before.group(1) in _ARTICLES)
 
 
+# A clause after a verb with no "that": a determiner, a few words, then an auxiliary ("the number of blogs … has").
+_CLAUSE_AFTER = re.compile(r"[ \t]+(?:the|a|an|more|most|some|about|around|over)[ \t]+(?:[\w’'&%-]+,?[ \t]+){1,12}?"
+                           r"(?:has|have|had|is|are|was|were|will|would|could|can)\b")
+_GO_ON = frozenset("went goes go going".split())
+_REFLEXIVES = frozenset("himself herself itself themselves myself ourselves".split())
 # Words that open a clause with a subject of its own inside a sentence.
 _CLAUSE_OPENERS = (", while ", ", whereas ", ", but ", "; ")
 

@@ -58,7 +58,11 @@ SPEECH_VERB = re.compile(
       |insist|claim|claims|warn|argue|admit|deny|denies|agree|pointed\s+out|points\s+out
       |reports|estimates|suggested|suggests|suggest|alleges|allege|alleged(?=\s+that\b)|underlined
       |made\s+(?:a|the)\s+(?:prediction|claim|promise|statement)(?=\s+that\b)
-      |revealed(?=\s+(?:that|he|she|they|we)\b)|indicated(?=\s+that\b)|hinted(?=\s+that\b)|recogni[sz]ed(?=\s+that\b|[ \t]*[.,])
+      |revealed(?=\s+(?:that|he|she|they|we)\b|[ \t]*[.,:])|indicated(?=\s+that\b)
+      |(?:revealed|alleged)(?=\s+(?!(?:a|an|the|his|her|its|their|our|details|plans|how|what|why|when|where|whether|who)\b)
+         (?:[\w’'&-]+[ \t]+){1,9}?(?:will|would|is|was|were|are|has|had|have|could|can|may|might|should|must)\b)
+      |disclosed(?=\s+(?:(?:last|this|on|in)\s+\w+\s+)?(?:that|he|she|they|we|it)\b)
+      |made\s+it\s+clear(?=\s+that\b)|speculated?(?=\s+that\b)|hinted(?=\s+that\b)|recogni[sz]ed(?=\s+that\b|[ \t]*[.,])
       |estimated(?=\s+(?:that|the|a|an|some|about|around|\d))
       |estimate(?=\s+(?:that|it|the|a|an|some|about|around|\d))
     )
@@ -91,11 +95,11 @@ INVERTED_ONLY = frozenset(("reports", "estimates"))
 WEB_NAME = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|biz|net|org|co\.uk|info)")
 # "according to X": X is the source.
 ACCORDING_TO = re.compile(r"(?<![\w-])[Aa]ccording\s+to\s+")
-# A word (keeps "U.S.", "Lavrov’s", "de-escalating", "AT&T") or a single punctuation mark.
+# A word (keeps "U.S.", "Lavrov’s", "de-escalating", "AT&T", "Nielsen/NetRatings") or a single punctuation mark.
 # A plural possessive keeps its apostrophe before a two-word name: "Sky Networks' Ann Reed" (but
 # "the Musicians' Union" is one name).
 TOKEN = re.compile(
-    r"(?P<w>[^\W_](?:[\w’'.&-]*[^\W_])?(?:(?<=s)[’'](?=[ \t]+[A-Z][a-z]+[ \t]+[A-Z]))?\.?)|(?P<p>[^\w\s])"
+    r"(?P<w>[^\W_](?:[\w’'.&-]*[^\W_])?(?:/[A-Z][\w’'.&-]*[^\W_])?(?:(?<=s)[’'](?=[ \t]+[A-Z][a-z]+[ \t]+[A-Z]))?\.?)|(?P<p>[^\w\s])"
 )
 # A run of capitalised words, possibly joined by name particles: "Charles de Gaulle".
 CAP_RUN = re.compile(
@@ -147,7 +151,7 @@ NP_STOP = frozenset("""
 # Figures and surveys speak the same way: "according to new figures released by the BPI".
 DOCUMENT_NOUNS = frozenset("""
     statement report release post tweet interview letter memo readout figures data estimates survey
-    study research poll reports studies surveys statements polls
+    study research poll reports studies surveys statements polls statistics
 """.split())
 # Common nouns that can be a speaker without a determiner: "Russian officials said".
 ROLE_NOUNS = frozenset("""
@@ -157,7 +161,8 @@ ROLE_NOUNS = frozenset("""
     officials ministers aides advisers advisors negotiators organizers organisers
     commentators economists bosses executives campaigners doctors producers organisations
     organizations groups unions retailers bookmakers fans players observers insiders
-    supporters opponents speakers delegates
+    supporters opponents speakers delegates newspapers papers pundit pundits
+    agent lawyer lawyers attorney attorneys solicitor publicist
 """.split())
 # Family words that name a person by their relation to another: "Mr Nogar's son Stephen", "his widow Ann".
 KIN_NOUNS = frozenset("""
@@ -187,7 +192,7 @@ ORG_WORDS = frozenset("""
     corp inc ltd association foundation service services forces command administration bureau
     authority authorities media news times post journal reuters tass interfax novosti ria
     nato dod un eu cnn bbc magazine newspaper website paper channel network station studio label
-    firm club school college
+    firm club school college charity body regulator watchdog federation broadcaster trust consortium
 """.split())
 # Nationalities and similar adjectives that precede a title: "Russian Deputy Foreign Minister".
 NATIONALITIES = frozenset("""

@@ -78,11 +78,9 @@ QUOTES = [
                  marks=pytest.mark.xfail(strict=True, reason="a scare quote on a noun in a narrative sentence is "
                                          "credited to the sentence's subject"),
                  id="miss-scare-quote-on-a-noun"),
-    pytest.param('Ann Reed will play in May. "It is a test," she said. Speaking to Le Monde, the 24-year-old '
-                 'American added: "I feel fine."', [("It is a test", "Ann Reed"), ("I feel fine", "Ann Reed")],
-                 marks=pytest.mark.xfail(strict=True, reason="an age and a nationality before a colon quote "
-                                         "fall back on the name before the comma (the listener)"),
-                 id="miss-age-and-nationality-after-speaking-to"),
+    ("an age and a nationality before a colon quote describe a person; 'Speaking to X,' is no apposition",
+     'Ann Reed will play in May. "It is a test," she said. Speaking to Le Monde, the 24-year-old '
+     'American added: "I feel fine."', [("It is a test", "Ann Reed"), ("I feel fine", "Ann Reed")]),
     ("a full name after a position word, its first name listed ('Pierre')",
      '"We will win," said coach Tom Hale. Meanwhile, Leeds centre Pierre Dulac is delighted to be picked. '
      '"It is incredible," the youngster said.',
