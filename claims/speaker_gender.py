@@ -76,7 +76,7 @@ def is_description(phrase: str | None) -> bool:
     return description_gender(phrase) is not False
 
 
-# First names sport and entertainment news carries that claims.first_names lacks (session 13: English
+# First names sport and entertainment news carries that claims.first_names lacks (added with batch 11: English
 # short forms, Russian, Greek, Italian, French, Czech and Icelandic names; none a place, club or common word).
 MORE_MALE_NAMES = frozenset("""
     cyril marat lleyton armand jonny dick quincy tommy gerhard stan kostas gregory christos leroy serge

@@ -418,9 +418,9 @@ def fit_register(spoken_feats, written_feats):
     return fit(feats, [1] * len(spoken_feats) + [0] * len(written_feats), None, cand)
 
 
-def fit_debate(ct):
+def fit_debate(ct, C=None):
     """Logistic regression on the debate sentences alone (CT24, the extra positives): the model for speech."""
-    cand = {"C": DEBATE["C"], "class_weight": None, "c_scale": DEBATE["c_scale"]}
+    cand = {"C": DEBATE["C"] if C is None else C, "class_weight": None, "c_scale": DEBATE["c_scale"]}
     weights = [DEBATE["extra_w"] if x else 1.0 for x in ct["extra"]]  # the extra positives weigh less
     return fit(ct["feats"], ct["labels"], weights, cand)
 
@@ -432,6 +432,10 @@ def main(argv=None):
     ap.add_argument("--bench", action="store_true", help="only measure throughput of the model at --out")
     ap.add_argument("--oof", type=Path, default=OOF_PATH, help="where to write the out-of-fold news scores")
     ap.add_argument("--student-C", type=float, default=STUDENT["C"], help="the student's regularisation")
+    ap.add_argument("--dump", type=Path, help="also write the out-of-fold parts (main, register, debate logits "
+                    "on news and CT24, labels, folds) to this .npz, for studying the mix without refitting")
+    ap.add_argument("--sweep-debate-C", default="", help="comma-separated C values of extra debate models fitted in "
+                    "each fold (their out-of-fold logits go to --dump)")
     args = ap.parse_args(argv)
     STUDENT["C"] = args.student_C
     if args.bench:
@@ -471,6 +475,9 @@ def main(argv=None):
     oof_student, oof_teacher, oof_reg, oof_debate = ([0.0] * len(yn) for _ in range(4))
     ct_student, ct_reg, ct_teacher, ct_debate = ([0.0] * n_ct for _ in range(4))
     pool_logits = []  # each fold's teacher on the whole pool: their mean teaches the final student
+    sweep = [float(c) for c in args.sweep_debate_C.split(",") if c.strip()]
+    sweep_news = {c: [0.0] * len(yn) for c in sweep}
+    sweep_ct = {c: [0.0] * n_ct for c in sweep}
     for k in range(K_FOLDS):
         tr = [i for i in range(len(yn)) if fold[i] != k]
         te = [i for i in range(len(yn)) if fold[i] == k]
@@ -501,6 +508,12 @@ def main(argv=None):
         for i, a, r, t, d in zip(ct_te, zc.tolist(), sigmoid(logits(register, c_feats)).tolist(), z_ct.tolist(),
                                  zcd.tolist()):
             ct_student[i], ct_reg[i], ct_teacher[i], ct_debate[i] = a, r, t, d
+        for c in sweep:
+            other = fit_debate(ctk, C=c)
+            for i, z in zip(te, (logits(other, te_feats) + off_te).tolist()):
+                sweep_news[c][i] = z
+            for i, z in zip(ct_te, (logits(other, c_feats) + off_ct).tolist()):
+                sweep_ct[c][i] = z
         print(f"  fold {k}: {len(tr)} news labels, {len(ct_tr)} debate sentences, {len(prow)} teacher-labelled "
               f"sentences; student news F1 {f1_at(sigmoid(zs).tolist(), [yn[i] for i in te], 0.5):.3f} at 0.5", flush=True)
     # Thresholds: the debate model's the one robust to a newer debate's positive rate, the main model's the best on
@@ -528,6 +541,13 @@ def main(argv=None):
           f"(F1 {ct_cv_shift[0]:.4f} at a {SHIFTED_POSITIVE_RATE:.0%} positive rate; debate model alone {fmt_prf(ct_alone)}; "
           f"main model alone at the news threshold {fmt_prf(ct_at_news)}); register: mean {np.mean(ct_reg):.3f} on "
           f"debates, {np.mean(oof_reg):.3f} on news", flush=True)
+    if args.dump:
+        np.savez(args.dump, oof_student=oof_student, oof_reg=oof_reg, oof_debate=oof_debate, oof_teacher=oof_teacher,
+                 yn=yn, fold=fold, ct_student=ct_student, ct_reg=ct_reg, ct_debate=ct_debate, ct_teacher=ct_teacher,
+                 yc=yc, ct_fold=data["fold"], thr=thr, thr_debate=thr_debate,
+                 **{f"news_debate_C{c:g}": v for c, v in sweep_news.items()},
+                 **{f"ct_debate_C{c:g}": v for c, v in sweep_ct.items()})
+        print(f"wrote the out-of-fold parts to {args.dump}", flush=True)
     # Out-of-fold scores, shifted so that 0.5 is each sentence's threshold (as the exported scorer's are).
     with open(args.oof, "w", encoding="utf-8") as fh:
         for r, z, f in zip(rows, news_z.tolist(), fold):
