@@ -50,7 +50,10 @@ model and the debate model (its bias shifted to the debate threshold).  Determin
 (liblinear and lbfgs with fixed seeds, inputs in file order; the teachers are trained on CPU with fixed seeds).
 
 Options: ``--no-test`` skips the dev-test evaluation (use it while developing, so dev-test is only looked at once
-the method is fixed); ``--out PATH``; ``--bench`` only measures the throughput of the model at ``--out``.
+the method is fixed); ``--out PATH``; ``--bench`` only measures the throughput of the model at ``--out``;
+``--dump PATH.npz`` also writes the out-of-fold parts (each model's logits on news and CT24, the register's
+probability, labels, folds), so that a change to the mix can be studied without refitting, and
+``--sweep-debate-C 10,30`` fits extra debate models in each fold for it (their out-of-fold logits go to the dump).
 """
 
 from __future__ import annotations
