@@ -43,7 +43,7 @@ REPORTED = [
                  marks=pytest.mark.xfail(strict=True, reason="a body that was only the subject of a sentence, and "
                                          "never spoke, is not what 'the net firm' resolves to"),
                  id="miss-body-description-to-a-subject-that-did-not-speak"),
-    # Verbs of saying not read before (session 13).
+    # Verbs of saying not read before (session 11).
     ("'disclosed (last year) that' reports speech",
      "Singer Tom Hale, who hosts the show, disclosed last year that he had asthma.", "Singer Tom Hale", "Tom Hale"),
     ("'made it clear that' reports speech",
@@ -63,7 +63,7 @@ REPORTED = [
     ("a name joined by a slash ('Nielsen/NetRatings') is one name",
      "Over 50 million people have broadband, according to market analysts Acme/NetStats.", "Over 50",
      "Acme/NetStats"),
-    # A role and the body it speaks for, and relative clauses inside the subject (session 13).
+    # A role and the body it speaks for, and relative clauses inside the subject (session 11).
     ("'A spokesman for the X Summit for the Y Society said': the role and its body, however long",
      "A spokesman for the Acme Summit for the Trade Society said the gap was real.", "A spokesman",
      "a spokesman for the Acme Summit for the Trade Society"),
@@ -85,11 +85,11 @@ REPORTED = [
     ("'The coach went on to claim that': the subject before 'went on to'",
      "Coach Tom Hale was livid. The England coach went on to claim that only one side was refereed.",
      "The England", "Tom Hale"),
-    # "it said" closing its sentence (session 13).
+    # "it said" closing its sentence (session 11).
     ("'…, it said.' closing its sentence: 'it' is not the subject of the words it reports",
      "The Widget Council said sales rose. The records even beat its own forecasts, it said.",
      "The records", "Widget Council"),
-    # Descriptions of one body (session 13).
+    # Descriptions of one body (session 11).
     ("'the US firm': a nationality inside a description of one body",
      "Acme said sales rose. The US firm said it would hire more staff.", "The US firm", "Acme"),
     ("'the chip maker': a maker as the head of a description of one body",
@@ -123,6 +123,18 @@ QUOTES = [
     ("'The company added it was \"…\"': the body that spoke before, when it has no gender",
      "\"We are sad,\" Crane said in a statement. The company added it was \"committed to the case\".",
      "committed to", "Crane"),
+    # A name in apposition after a role (batch 12, session 11).
+    ("'said Acme technology director, Tom Hale': words before the role's head noun modify it; the name after "
+     "the comma speaks", "\"There is no way,\" said Acme technology director, Tom Hale. \"It is free.\"",
+     "There is no way", "Tom Hale"),
+    ("'said ACME technology director, Tom Hale': the same after an acronym",
+     "The ACME says prices are high. \"There is no way,\" said ACME technology director, Guido Hale.",
+     "There is no way", "Guido Hale"),
+    ("a quote after 'said ACME technology director, X' goes on with X",
+     "The ACME says prices are high. \"There is no way,\" said ACME technology director, Guido Hale. \"In "
+     "Spain it is free.\"", "In Spain", "Guido Hale"),
+    ("'said Acme, the firm' with no role before the comma: no name in apposition",
+     "\"There is no way,\" said Acme, the firm that makes the drug.", "There is no way", "Acme"),
 ]
 
 
@@ -189,7 +201,7 @@ PRONOUN_QUOTES = [
                  marks=pytest.mark.xfail(strict=True, reason="a person described with 'a' ('a spokesman for X') who "
                                          "spoke is not a person 'he' can stand for"),
                  id="miss-he-after-indefinite-spokesman"),
-    # "it" opening a clause in a narrative sentence with a quote (session 13).
+    # "it" opening a clause in a narrative sentence with a quote (session 11).
     ("'It expects a series of \"aggressive\" cuts': the body that spoke in the sentence before",
      "However, Acme Bank stressed that the slowdown would be mild. It expects a series of \"aggressive\" rate cuts.",
      "aggressive", "Acme Bank"),
@@ -219,7 +231,7 @@ PRONOUN_QUOTES = [
                                          "not known as a person (taking a surname reused alone as a subject for one "
                                          "cost dev rows)"),
                  id="miss-unknown-first-name-subject-before-colon-quote"),
-    # Person descriptions and first names (session 13).
+    # Person descriptions and first names (session 11).
     ("'said the top seed': a seed is a person that the description stands for",
      "Tom Hale won in Doha. \"I am happy,\" said the top seed.", "I am happy", "Tom Hale"),
     ("a sentence opening with 'The world number one' goes on with its person, not one named later in it",
@@ -234,7 +246,7 @@ PRONOUN_QUOTES = [
      "\"There will be fewer people.\"", "There will be", "Ann Reed"),
     ("'points out former Olympian and BBC pundit Tom Hale': two roles of one person, the first capitalised",
      "\"It is a lot easier,\" points out former Olympian and BBC pundit Tom Hale.", "It is a lot", "Tom Hale"),
-    # Terms and names in quotation marks that no one says (session 13).
+    # Terms and names in quotation marks that no one says (session 11).
     ("a term after 'known as' is credited to no one",
      "Tom Hale built a small program, known as an \"aggregator\", last year.", "aggregator", None),
     ("a nickname between a first name and a surname is credited to no one",
