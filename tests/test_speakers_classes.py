@@ -30,6 +30,9 @@ REPORTED = [
     ("'the company' that speaks is the body last named as a speaker ('Acme Corp said …. Later the company said')",
      "Acme Corp said sales rose. Later the company said it was sad.",
      "Later the company", "Acme Corp"),
+    ("'X, founder of Acme Media, which backs small firms, said': the name before the role speaks, not the body",
+     "Sales fell. Tom Hale, founder of Acme Media, which backs small firms, said the plan was bad.",
+     "Tom Hale, founder", "Tom Hale"),
     ("'the firm' after a one-word body that spoke ('Crane said …. The firm added')",
      "\"We are sorry,\" Crane said in a statement. The firm added that it would pay.",
      "The firm added", "Crane"),
@@ -135,6 +138,15 @@ QUOTES = [
      "Spain it is free.\"", "In Spain", "Guido Hale"),
     ("'said Acme, the firm' with no role before the comma: no name in apposition",
      "\"There is no way,\" said Acme, the firm that makes the drug.", "There is no way", "Acme"),
+    ("'X, founder of Acme Media, which backs small firms, said … \"…\"': the relative clause belongs to the "
+     "role's body; the name before the role speaks",
+     "Sales fell. Tom Hale, founder of Acme Media, which backs small firms, said the plan was a \"bad idea\" "
+     "for all.", "bad idea", "Tom Hale"),
+    ("'X, head of Acme Labs, which …, said: \"…\"' before a colon quote",
+     "Ann Reed, head of Acme Labs, which makes drugs, said: \"It is bad.\"", "It is bad", "Ann Reed"),
+    ("'Acme Media, which backs small firms, said': a body before its relative clause still speaks",
+     "Sales fell. Acme Media, which backs small firms, said the plan was a \"bad idea\".", "bad idea",
+     "Acme Media"),
 ]
 
 
