@@ -47,6 +47,9 @@ NATIONALITY_PEOPLE = frozenset(
               "nigerian argentine argentinian portuguese serb croat welshman englishman irishman".split())
 
 
+_SPOKES = frozenset("spokesman spokeswoman spokesperson".split())
+
+
 def description_gender(phrase: str | None) -> str | None | bool:
     """ "the singer" -> None (a person, gender unknown); "the actress" -> "f"; False if no person."""
     if not phrase or phrase[:4].lower() not in ("the ", "our "):  # "our correspondent": the paper's own
@@ -59,6 +62,8 @@ def description_gender(phrase: str | None) -> str | None | bool:
     if any(w in ("of", "for", "at", "from", "in", "and") for w in words):
         return False
     head = words[-1]
+    if head in _SPOKES and any(w[:1].isupper() for w in phrase.split()[1:-1]):
+        return False  # "the BBC spokeswoman": the body's spokesperson, not a person named before
     if head in FEMALE_NOUNS:
         return "f"
     if head in MALE_NOUNS:
