@@ -33,6 +33,9 @@ REPORTED = [
     ("'X, founder of Acme Media, which backs small firms, said': the name before the role speaks, not the body",
      "Sales fell. Tom Hale, founder of Acme Media, which backs small firms, said the plan was bad.",
      "Tom Hale, founder", "Tom Hale"),
+    ("'X, European outreach coordinator for Y, said that': a coordinator is a role in apposition",
+     "Sales fell. Tom Hale, European outreach coordinator for rights group Acme Watch, said that Acme had erred.",
+     "Tom Hale, European", "Tom Hale"),
     ("'The BBC spokeswoman said': a body's spokesperson, not a woman named before",
      "Ann Reed is a singer. The BBC spokeswoman said the show would return.", "The BBC spokeswoman",
      "the BBC spokeswoman"),
@@ -144,6 +147,8 @@ QUOTES = [
      "Spain it is free.\"", "In Spain", "Guido Hale"),
     ("'said Acme, the firm' with no role before the comma: no name in apposition",
      "\"There is no way,\" said Acme, the firm that makes the drug.", "There is no way", "Acme"),
+    ("'\"…,\" Wales' team physiotherapist Tom Hale said': a physiotherapist is a role before a name",
+     "\"He will have tests,\" Wales' team physiotherapist Tom Hale said.", "He will have tests", "Tom Hale"),
     pytest.param("Ann Reed is a singer. The BBC spokeswoman said the show would return. \"It is on the cards,\" she "
                  "said.", "It is on the cards", "the BBC spokeswoman",
                  marks=pytest.mark.xfail(strict=True, reason="a spokesperson described by the body's name who spoke is "
