@@ -172,6 +172,17 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
                 " ".join(w.lower() for w, _, _ in previous) in DISCOURSE_ADVERBS
             ):
                 return _subject(text, lo, cs2 - 1)  # "Sella, however, insisted": the subject before the adverb
+            if previous and len(previous) <= 3 and all(_is_cap(t[0]) for t in previous) and cs2 > lo and (
+                text[cs2 - 1] == ","
+            ):
+                cs3 = _clause_start(text, lo, cs2 - 1)
+                relative = _words(text, cs3, cs2 - 1)
+                if relative and relative[0][0] in ("who", "which") and cs3 > lo and text[cs3 - 1] == ",":
+                    # "The authorities in the US, who have charged 19 people in Newark, New Jersey, estimate …":
+                    # a place after a comma inside a relative clause is no subject; the phrase before "who" is.
+                    before = _subject(text, lo, cs3 - 1)
+                    if before[0] is not None and not is_pronoun(before[0]):
+                        return before
             appositive = _before_appositive(text, lo, cs2, previous)
             if appositive:
                 return appositive

@@ -33,6 +33,12 @@ REPORTED = [
     ("'X, founder of Acme Media, which backs small firms, said': the name before the role speaks, not the body",
      "Sales fell. Tom Hale, founder of Acme Media, which backs small firms, said the plan was bad.",
      "Tom Hale, founder", "Tom Hale"),
+    ("'The police in Spain, who have charged 19 people in Leeds, West Yorkshire, estimate': a place after a comma "
+     "inside a relative clause is no subject; the phrase before 'who' is",
+     "The police in Spain, who have charged 19 people in Leeds, West Yorkshire, estimate the fraud cost $4m.",
+     "The police in Spain", "the police"),
+    ("'Acme Labs, which is based in Leeds, said': a name before a relative clause with no inner comma still speaks",
+     "Acme Labs, which is based in Leeds, said the fraud cost $4m.", "Acme Labs", "Acme Labs"),
     ("'X, European outreach coordinator for Y, said that': a coordinator is a role in apposition",
      "Sales fell. Tom Hale, European outreach coordinator for rights group Acme Watch, said that Acme had erred.",
      "Tom Hale, European", "Tom Hale"),
