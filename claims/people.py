@@ -37,6 +37,7 @@ from claims.speaker_gender import (
     PERSON_NOUNS,
     description_gender,
     is_description,
+    spokesperson_gender,
     name_gender as _name_gender,
 )
 from claims.speaker_subjects import plural_speaker as _plural, plural_subject
@@ -190,6 +191,9 @@ class People:
                 referring.append((span_start, speaker))
             elif is_person(speaker):
                 items[span_start] = (speaker, self.key(speaker, True), True)
+            elif spokesperson_gender(speaker) is not False:
+                items[span_start] = (speaker, speaker, True)  # "An Acme spokeswoman said …. She said …"
+                self._note_gender(speaker, spokesperson_gender(speaker))
             else:
                 self._bodies.append((span_start, speaker))
         for pos in sorted(items):

@@ -50,6 +50,18 @@ NATIONALITY_PEOPLE = frozenset(
 _SPOKES = frozenset("spokesman spokeswoman spokesperson".split())
 
 
+def spokesperson_gender(phrase: str | None) -> str | None | bool:
+    """ "a spokeswoman", "an Acme spokesman", "the BBC spokeswoman", "a spokesman for Acme": one person who
+    speaks for a body, unnamed -> "f", "m" or None (a spokesperson); False for anything else."""
+    words = (phrase or "").split()
+    if not 2 <= len(words) <= 8 or words[0].lower() not in ("a", "an", "the"):
+        return False
+    head = next((w for w in words[1:4] if w.lower() in _SPOKES), None)
+    if head is None or any(POSSESSIVE.search(w) for w in words[1:words.index(head)]):
+        return False
+    return {"spokeswoman": "f", "spokesman": "m"}.get(head.lower())
+
+
 def description_gender(phrase: str | None) -> str | None | bool:
     """ "the singer" -> None (a person, gender unknown); "the actress" -> "f"; False if no person."""
     if not phrase or phrase[:4].lower() not in ("the ", "our "):  # "our correspondent": the paper's own
