@@ -93,13 +93,15 @@ def is_description(phrase: str | None) -> bool:
     return description_gender(phrase) is not False
 
 
-# First names sport and entertainment news carries that claims.first_names lacks (added with batch 11: English
-# short forms, Russian, Greek, Italian, French, Czech and Icelandic names; none a place, club or common word).
+# First names sport and entertainment news carries that claims.first_names lacks (added with batches 11 and 12:
+# English short forms and spellings, Russian, Greek, Italian, French, Czech, German, Icelandic, Japanese and
+# Indian names; none a place, club or common word).
 MORE_MALE_NAMES = frozenset("""
     cyril marat lleyton armand jonny dick quincy tommy gerhard stan kostas gregory christos leroy serge
     nikolay feliciano fabrice ivan otis marvin curtis stevie luciano alessandro petr eidur buddy milt
+    mathew guido emil hermann cory cary finlay masayuki sanjaya shailendra
 """.split())
-MORE_FEMALE_NAMES = frozenset("gabrielle sania jelena aretha selima".split())
+MORE_FEMALE_NAMES = frozenset("gabrielle sania jelena aretha selima zara hayley".split())
 _MALE = FIRST_NAMES_MALE | MORE_MALE_NAMES
 _FEMALE = FIRST_NAMES_FEMALE | MORE_FEMALE_NAMES
 

@@ -268,6 +268,13 @@ PRONOUN_QUOTES = [
                                          "cost dev rows)"),
                  id="miss-unknown-first-name-subject-before-colon-quote"),
     # Person descriptions and first names (session 11).
+    ("a first name news carries ('Mathew') marks a person, so his surname alone as a subject is what 'he' goes on "
+     "with, not a man named after 'by'",
+     "Coach Tom Reed picked Mathew Cole. Cole appeared unaffected by the tackles dished out by Piet Hale. \"I want "
+     "more,\" he said.", "I want more", "Cole"),
+    ("'Zara' and 'Hayley' are women's first names ('she' goes on with them)",
+     "Tom Reed spoke first. Hayley Cole said the team would cope. \"It is fine,\" she said.", "It is fine",
+     "Hayley Cole"),
     ("'said the top seed': a seed is a person that the description stands for",
      "Tom Hale won in Doha. \"I am happy,\" said the top seed.", "I am happy", "Tom Hale"),
     ("a sentence opening with 'The world number one' goes on with its person, not one named later in it",
