@@ -81,7 +81,9 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
     limit = max(lo, pos - 160)
     while i > limit:
         c = text[i - 1]
-        if c in CLAUSE_BOUNDARY:
+        if c == "," and i >= 2 and text[i - 2].isdigit() and text[i:i + 1].isdigit():
+            pass  # "a survey of 1,300 bosses": a thousands comma ends no clause
+        elif c in CLAUSE_BOUNDARY:
             return i
         if c == "." and _is_sentence_dot(text, i - 1):
             return i

@@ -33,6 +33,11 @@ REPORTED = [
     ("'X, founder of Acme Media, which backs small firms, said': the name before the role speaks, not the body",
      "Sales fell. Tom Hale, founder of Acme Media, which backs small firms, said the plan was bad.",
      "Tom Hale, founder", "Tom Hale"),
+    ("'…, a survey of 1,300 bosses suggests': a thousands comma ends no clause",
+     "Most firms are upbeat about their prospects, a survey of 1,300 bosses suggests.", "Most firms",
+     "a survey of 1,300 bosses"),
+    ("'…, 2,000 fans said' after a plain comma list: the number with its thousands comma is one subject",
+     "Prices rose in May, 2,000 fans said.", "Prices rose", "2,000 fans"),
     ("'The police in Spain, who have charged 19 people in Leeds, West Yorkshire, estimate': a place after a comma "
      "inside a relative clause is no subject; the phrase before 'who' is",
      "The police in Spain, who have charged 19 people in Leeds, West Yorkshire, estimate the fraud cost $4m.",
