@@ -254,6 +254,11 @@ PRONOUN_QUOTES = [
                  marks=pytest.mark.xfail(strict=True, reason="a body named in two capitalised words that speaks is "
                                          "taken for a person, whom 'it' does not stand for"),
                  id="miss-it-for-a-two-word-body-name"),
+    ("'it' after 'The Acme Council of Britain has complained …' is the whole name, 'of' inside it",
+     "The Acme Council of Britain has complained to the watchdog. It says the show is \"unfair\" to many.",
+     "unfair", "Acme Council of Britain"),
+    ("'it' after 'The Bank of Leeds fell …' that never spoke stays with no one",
+     "The Bank of Leeds fell in value. It means the \"broadcaster\" pays more.", "broadcaster", None),
     ("'But it warned that … major \"imbalances\"': 'it' after 'But'",
      "Acme Bank said growth was strong. But it warned that it had created major \"imbalances\" in the economy.",
      "imbalances", "Acme Bank"),
