@@ -33,6 +33,8 @@ REPORTED = [
     ("'X, founder of Acme Media, which backs small firms, said': the name before the role speaks, not the body",
      "Sales fell. Tom Hale, founder of Acme Media, which backs small firms, said the plan was bad.",
      "Tom Hale, founder", "Tom Hale"),
+    ("'X have long denied …': 'long' between the auxiliary and the verb is no part of the subject",
+     "The Acme tribe have long denied their fathers ate meat.", "The Acme tribe", "the Acme tribe"),
     ("'…, a survey of 1,300 bosses suggests': a thousands comma ends no clause",
      "Most firms are upbeat about their prospects, a survey of 1,300 bosses suggests.", "Most firms",
      "a survey of 1,300 bosses"),
