@@ -74,6 +74,8 @@ def description_gender(phrase: str | None) -> str | None | bool:
     if any(w in ("of", "for", "at", "from", "in", "and") for w in words):
         return False
     head = words[-1]
+    if "-of-" in head:
+        head = head.split("-of-")[0]  # "the mother-of-nine", "the father-of-two": a mother, a father
     if head in _SPOKES and any(w[:1].isupper() for w in phrase.split()[1:-1]):
         return False  # "the BBC spokeswoman": the body's spokesperson, not a person named before
     if head in FEMALE_NOUNS:
