@@ -101,9 +101,9 @@ def is_description(phrase: str | None) -> bool:
 MORE_MALE_NAMES = frozenset("""
     cyril marat lleyton armand jonny dick quincy tommy gerhard stan kostas gregory christos leroy serge
     nikolay feliciano fabrice ivan otis marvin curtis stevie luciano alessandro petr eidur buddy milt
-    mathew guido emil hermann cory cary finlay masayuki sanjaya shailendra
+    mathew guido emil hermann cory cary finlay masayuki sanjaya shailendra dmitriy arnoud
 """.split())
-MORE_FEMALE_NAMES = frozenset("gabrielle sania jelena aretha selima zara hayley".split())
+MORE_FEMALE_NAMES = frozenset("gabrielle sania jelena aretha selima zara hayley imelda".split())
 _MALE = FIRST_NAMES_MALE | MORE_MALE_NAMES
 _FEMALE = FIRST_NAMES_FEMALE | MORE_FEMALE_NAMES
 

@@ -206,9 +206,12 @@ PRONOUN_REPORTED = [
                  marks=pytest.mark.xfail(strict=True, reason="a one-word company name that speaks elsewhere is taken "
                                          "for a person 'he' can stand for"),
                  id="miss-he-is-no-company-named-in-one-word"),
-    pytest.param("Imelda Moss, the star of the film, is also the choice of Tom Hale, a film editor. "
+    ("a subject whose first name is known as a woman's ('Imelda Moss') is passed over for 'he'",
+     "Imelda Moss, the star of the film, is also the choice of Tom Hale, a film editor. "
+     "But while he tipped Ann Reed to win, he predicted a close contest.", "But while", "Tom Hale"),
+    pytest.param("Zuleika Moss, the star of the film, is also the choice of Tom Hale, a film editor. "
                  "But while he tipped Ann Reed to win, he predicted a close contest.", "But while", "Tom Hale",
-                 marks=pytest.mark.xfail(strict=True, reason="a subject of unknown gender ('Imelda Moss') is taken over "
+                 marks=pytest.mark.xfail(strict=True, reason="a subject of unknown gender ('Zuleika Moss') is taken over "
                                          "the man named after 'the choice of'"),
                  id="miss-he-after-subject-of-unknown-gender"),
 ]
@@ -290,6 +293,9 @@ PRONOUN_QUOTES = [
     ("'the mother-of-nine said': a compound 'X-of-N' is headed by its first noun (a mother: a woman)",
      "Tom Reed spoke first. His mother Ann Reed said he was kind. \"He is good,\" the mother-of-nine said.",
      "He is good", "Ann Reed"),
+    ("'Imelda' is a woman's first name: 'he' passes over the subject she is",
+     "Imelda Cole is also the choice of Tom Hale, an editor. \"It will be close,\" he said.", "It will be close",
+     "Tom Hale"),
     ("'said the top seed': a seed is a person that the description stands for",
      "Tom Hale won in Doha. \"I am happy,\" said the top seed.", "I am happy", "Tom Hale"),
     ("a sentence opening with 'The world number one' goes on with its person, not one named later in it",
