@@ -145,11 +145,13 @@ def _before_appositive(text: str, lo: int, cs: int, tokens: list) -> tuple[str, 
         before[0][0].lower() in _LEADING_WORDS or (before[0][0].endswith("ing") and before[0][0][:1].isupper())
     ):
         return None  # "Speaking to Le Matin, the 24-year-old Swiss added": a leading phrase, not a name in apposition
-    if relative and len(before) > 1 and before[0][0].islower() and (
-        before[0][0] in TITLE_NOUNS or before[0][0] in ROLE_NOUNS
+    if len(before) > 1 and before[0][0].islower() and (
+        (relative and (before[0][0] in TITLE_NOUNS or before[0][0] in ROLE_NOUNS))
+        or (described and before[0][0] in _AFFILIATION)  # "X, from Acme Labs, one of the pioneers of Y, told"
     ):
         # "Tom Hale, founder of Acme Media, which backs small firms, said": a relative clause after a role
-        # in apposition belongs to the role's body; the name before the role speaks.
+        # in apposition belongs to the role's body, and a description after an affiliation describes the
+        # person ("from Acme Labs, one of the pioneers of Y,"); the name before them speaks.
         k = before[0][1]
         while k > lo and text[k - 1] in " \t":
             k -= 1

@@ -169,6 +169,9 @@ QUOTES = [
      "role's body; the name before the role speaks",
      "Sales fell. Tom Hale, founder of Acme Media, which backs small firms, said the plan was a \"bad idea\" "
      "for all.", "bad idea", "Tom Hale"),
+    ("'\"…,\" X, from Acme's Labs, one of the pioneers of Y, told': the name before an affiliation and a "
+     "description speaks, not the body", "\"We need more storage,\" Tom Hale, from Acme's Leeds Laboratories, one "
+     "of the pioneers of the disc, told the BBC.", "We need more", "Tom Hale"),
     ("'X, head of Acme Labs, which …, said: \"…\"' before a colon quote",
      "Ann Reed, head of Acme Labs, which makes drugs, said: \"It is bad.\"", "It is bad", "Ann Reed"),
     ("'Acme Media, which backs small firms, said': a body before its relative clause still speaks",
