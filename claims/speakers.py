@@ -344,6 +344,9 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
             if (j == lo and not inverted_only) or text[j - 1] in ",”\"" or _expletive(text, lo, m.start()):
                 speaker = _named_after(text, _forward_np(text, m.end(), hi), m.end(), hi)
                 span_start = m.start()
+        noun = NOUN_OF_SAYING.search(text, max(lo, m.start() - 40), min(len(text), m.end() + 8))
+        if speaker and noun and noun.start() < m.start() < noun.end():
+            continue  # "over its central claim that …": a noun of saying (read below), not the verb "claim"
         if speaker and m.group() == "revealed" and speaker.split()[-1].lower() in DOCUMENT_NOUNS:
             continue  # "The survey revealed that …" is a finding; "Hale revealed that …" is speech
         if speaker:
