@@ -293,6 +293,12 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
 
 
 _PASSIVE = frozenset("was is were are been be".split())  # "It was announced" names no speaker
+# What "revealed" has found rather than said, besides documents: "talks with the producers revealed there was …".
+_FINDINGS = frozenset("talks tests checks inquiry investigation investigations analysis documents records files".split())
+# "talks with Disney's producers revealed": a finding noun and the party it is with, right before the verb.
+_FOUND_BY = re.compile(
+    r"(?<![\w’'-])(?:" + "|".join(sorted(_FINDINGS)) + r")[ \t]+(?:with|into|on|of|by)[ \t]+[^,.;:\"“”]{1,40}?[ \t]+$"
+)
 # A description set off by spaced dashes right before the verb: " - a paraplegic himself - ".
 _DASH_ASIDE = re.compile(r"[ \t]+[-–—][ \t]+[a-z][^-–—\n\"“”]{0,80}?[ \t]+[-–—][ \t]*$")
 
@@ -347,7 +353,10 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
         noun = NOUN_OF_SAYING.search(text, max(lo, m.start() - 40), min(len(text), m.end() + 8))
         if speaker and noun and noun.start() < m.start() < noun.end():
             continue  # "over its central claim that …": a noun of saying (read below), not the verb "claim"
-        if speaker and m.group() == "revealed" and speaker.split()[-1].lower() in DOCUMENT_NOUNS:
+        if speaker and m.group() == "revealed" and (
+            speaker.split()[-1].lower() in DOCUMENT_NOUNS | _FINDINGS
+            or _FOUND_BY.search(text, max(lo, m.start() - 60), m.start())
+        ):
             continue  # "The survey revealed that …" is a finding; "Hale revealed that …" is speech
         if speaker:
             found.append((speaker, span_start, m.start(), "verb"))

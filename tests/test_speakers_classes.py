@@ -179,6 +179,13 @@ QUOTES = [
     ("'\"…,\" X, from Acme's Labs, one of the pioneers of Y, told': the name before an affiliation and a "
      "description speaks, not the body", "\"We need more storage,\" Tom Hale, from Acme's Leeds Laboratories, one "
      "of the pioneers of the disc, told the BBC.", "We need more", "Tom Hale"),
+    ("'X said talks with the producers revealed there was \"…\"': talks reveal a finding, so the quote is the "
+     "reporter's", "Chief Tom Hale said talks with the Acme producers revealed there was \"a strong element\" of it.",
+     "a strong element", "Tom Hale"),
+    ("'X said the tests revealed \"…\"': the same with the finding noun right before the verb",
+     "Tom Hale said the tests revealed \"a strong element\" of it.", "a strong element", "Tom Hale"),
+    ("'Ann Reed revealed that \"…\"' after a person is still her speech",
+     "Tom Hale spoke first. Ann Reed revealed that she was \"very happy\" with it.", "very happy", "Ann Reed"),
     ("'X, head of Acme Labs, which …, said: \"…\"' before a colon quote",
      "Ann Reed, head of Acme Labs, which makes drugs, said: \"It is bad.\"", "It is bad", "Ann Reed"),
     ("'Acme Media, which backs small firms, said': a body before its relative clause still speaks",
