@@ -180,7 +180,7 @@ TITLE_WORDS = frozenset("""
     adviser advisor press state of the for acting former assistant undersecretary under
     special first senior junior supreme lieutenant-general lieutenant-colonel cardinal bishop
     speaker leader premier sheikh emir crown team coach manager boss analyst economist editor
-    presenter producer correspondent player singer actor actress coordinator co-ordinator physiotherapist physio
+    presenter producer correspondent player singer actor actress coordinator co-ordinator physiotherapist physio host
 """.split())
 # Title words that are nouns: a name right after one is a person ("spokeswoman Maria Zakharova").
 TITLE_NOUNS = TITLE_WORDS - frozenset("of the for state under first special acting former".split())

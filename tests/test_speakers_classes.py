@@ -186,6 +186,9 @@ QUOTES = [
      "Tom Hale said the tests revealed \"a strong element\" of it.", "a strong element", "Tom Hale"),
     ("'Ann Reed revealed that \"…\"' after a person is still her speech",
      "Tom Hale spoke first. Ann Reed revealed that she was \"very happy\" with it.", "very happy", "Ann Reed"),
+    ("'X, host of a radio show, said the band had \"…\"': a host is a role in apposition, so X speaks, not the "
+     "subject of the reported clause", "Tom Hale, host of a radio show, said the band had \"great guitars\" and more.",
+     "great guitars", "Tom Hale"),
     ("'X, head of Acme Labs, which …, said: \"…\"' before a colon quote",
      "Ann Reed, head of Acme Labs, which makes drugs, said: \"It is bad.\"", "It is bad", "Ann Reed"),
     ("'Acme Media, which backs small firms, said': a body before its relative clause still speaks",
