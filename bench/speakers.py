@@ -12,9 +12,9 @@ Skips (exit 0) when the data directory is absent: ``$CLAIMTRACK_EVAL`` if set, e
 ``../shared/eval`` relative to the repo root.
 
 Split (deterministic, by article): the sample is the first ``SAMPLE_SIZE`` eligible articles
-in order of ``sha1("speakers:" + id)``, annotated in eleven batches (``BATCHES``: positions
-0-69, 70-96, 97-126, 127-163, 164-188, 189-224, 225-260, 261-296, 297-332, 333-368, 369-404). In batch 1, the article at position ``k`` is **test** when ``k`` is odd
-and **dev** when it is even; batches 2 to 11, each annotated once the batches before had been
+in order of ``sha1("speakers:" + id)``, annotated in twelve batches (``BATCHES``: positions
+0-69, 70-96, 97-126, 127-163, 164-188, 189-224, 225-260, 261-296, 297-332, 333-368, 369-404, 405-440). In batch 1, the article at position ``k`` is **test** when ``k`` is odd
+and **dev** when it is even; batches 2 to 12, each annotated once the batches before had been
 tuned on, are all **dev** (a new batch scored alone before any rule changes for it is an
 out-of-sample estimate). Rules are tuned on dev only; test was never looked at for tuning.
 
@@ -48,15 +48,15 @@ from sample_news import eligible_id as eligible  # noqa: E402  (tools/sample_new
 
 GOLD = REPO / "bench" / "data" / "speakers" / "speakers.jsonl"
 # Where each annotation batch ends in the sample order (batch 1: 0-69, 2: 70-96, 3: 97-126, 4: 127-163, 5: 164-188,
-# 6: 189-224, 7: 225-260, 8: 261-296, 9: 297-332, 10: 333-368, 11: 369-404).
-BATCHES = (70, 97, 127, 164, 189, 225, 261, 297, 333, 369, 405)
+# 6: 189-224, 7: 225-260, 8: 261-296, 9: 297-332, 10: 333-368, 11: 369-404, 12: 405-440).
+BATCHES = (70, 97, 127, 164, 189, 225, 261, 297, 333, 369, 405, 441)
 SAMPLE_SIZE = BATCHES[-1]
 ALTERNATE = BATCHES[0]
 # The accuracy of the code as it was before the attribution rules of issue 12 (claims/quotes.py and
 # claims/extract.py of commit 3db17a5): measured with this script on the final annotations, run in
-# a copy of the tree holding those two original files (dev re-measured so when batch 11 was added).
+# a copy of the tree holding those two original files (dev re-measured so when batch 12 was added).
 BEFORE = {
-    "dev": {"quote": 0.585, "reported": 0.627, "all": 0.598},
+    "dev": {"quote": 0.586, "reported": 0.630, "all": 0.599},
     "test": {"quote": 0.595, "reported": 0.591, "all": 0.593},
 }
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from claims.speaker_names import is_quantity, pronoun_gender
+from claims.speaker_names import pronoun_gender
 from claims.speaker_sentences import COMMON_VERBS, LEADING_PHRASE, _aside_at, _sentence_subject
 from claims.speaker_bodies import FROM_BODY, is_body_description
 from claims.speaker_gender import (
@@ -37,10 +37,11 @@ from claims.speaker_gender import (
     PERSON_NOUNS,
     description_gender,
     is_description,
+    spokesperson_gender,
     name_gender as _name_gender,
 )
-from claims.speaker_subjects import plural_subject
-from claims.speaker_tokens import _name_from_run, _run_words, _words
+from claims.speaker_subjects import plural_speaker as _plural, plural_subject
+from claims.speaker_tokens import _name_from_run, _words, cap_runs as _cap_runs
 from claims.speakers import (
     _attributions,
     is_person,
@@ -48,7 +49,6 @@ from claims.speakers import (
     sentence_breaks,
 )
 from claims.speech_words import (
-    CAP_RUN,
     DOCUMENT_NOUNS,
     LEADING_NOISE,
     NOUN_OF_SAYING,
@@ -75,38 +75,6 @@ _LEADING_PRONOUN = re.compile(
     r"[\"“ \t]*(?:(?:But|And|Yet|So)[ \t]+)?(?:[Ww]hen|[Ww]hile|[Ww]hilst|[Aa]fter|[Bb]efore|[Aa]lthough|[Tt]hough"
     r"|[Aa]s|[Ss]ince|[Bb]ecause|[Oo]nce|[Ii]f|[Uu]ntil)[ \t]+([Hh]e|[Ss]he)\b[^.!?;:]*?,"
 )
-
-
-def _plural(speaker: str) -> bool:
-    """A description of many ("the respondents", "Economists", "police"): never what "it" stands for."""
-    if is_quantity(speaker):
-        return True  # "More than half of 2,000 people surveyed"
-    head = speaker.split()[-1]
-    if not head.islower():
-        return head.lower() in ROLE_NOUNS  # "Economists"; a name is none: "Siemens", "the Halifax"
-    return head in ("people", "police") or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
-
-
-def _cap_runs(text: str):
-    """(start, end, words) of each run of capitalised words, split where a sentence ends inside one:
-    "… said Thomas. Henson, surveying …" gives "Thomas" and "Henson …", not "Thomas" alone."""
-    for m in CAP_RUN.finditer(text):
-        start, end = m.start(), m.end()
-        while start < end:
-            run = _run_words(text, start, end)
-            stop = run[-1][2] if run else end
-            if stop >= end or text[stop:stop + 1] != "." or stop + 2 > end:
-                yield start, end, run
-                break
-            yield start, stop + 1, run  # the run ends with its sentence; the next one starts a new run
-            k = stop + 1
-            while k < end and text[k].isspace():
-                k += 1
-            rest = CAP_RUN.match(text, k, end)
-            if rest is None:
-                break
-            start = rest.start()
-
 
 
 class People:
@@ -223,6 +191,9 @@ class People:
                 referring.append((span_start, speaker))
             elif is_person(speaker):
                 items[span_start] = (speaker, self.key(speaker, True), True)
+            elif spokesperson_gender(speaker) is not False:
+                items[span_start] = (speaker, speaker, True)  # "An Acme spokeswoman said …. She said …"
+                self._note_gender(speaker, spokesperson_gender(speaker))
             else:
                 self._bodies.append((span_start, speaker))
         for pos in sorted(items):

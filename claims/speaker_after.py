@@ -141,6 +141,11 @@ def _forward_np(text: str, pos: int, hi: int) -> str | None:
         if any(t[0] == "and" and _is_cap(np[i - 1][0]) and np[i - 1][0].lower() not in PERSON_NOUNS for i, t in enumerate(np) if i):
             return joined_names(np, text)
         return person_of_body(np, text) or _name_from_run(np[_trailing_run(np):], text)
+    if np[-1][0].lower() in TITLE_NOUNS and text[np[-1][2]:np[-1][2] + 2] == ", ":
+        # "said RNID technology director, Ann Reed": a role after an acronym, then the name in apposition.
+        named = _forward_np(text, np[-1][2] + 2, hi)
+        if named and is_person(named) and not is_pronoun(named):
+            return named
     if np[-1][0].lower() in ROLE_NOUNS or np[-1][0].lower() in DOCUMENT_NOUNS:
         return text[np[0][1]:np[-1][2]]
     return None
@@ -186,7 +191,10 @@ def _named_after(text: str, speaker: str | None, pos: int, hi: int) -> str | Non
     if j < 0:
         return speaker
     m = _TITLE_THEN_NAME.match(text, j + len(speaker), hi)
-    if m and all(w in TITLE_NOUNS or w in ROLE_NOUNS for w in text[j + len(speaker):m.end()].strip(" \t,").split()):
+    role = text[j + len(speaker):m.end()].strip(" \t,").split() if m else []
+    if role and (role[-1] in TITLE_NOUNS or role[-1] in ROLE_NOUNS):
+        # "said RNID technology director, Ann Reed": the role ends in its head noun; the words before it
+        # ("technology") modify it.
         named = _forward_np(text, m.end(), hi)
         if is_person(named):
             return named

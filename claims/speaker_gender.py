@@ -47,6 +47,21 @@ NATIONALITY_PEOPLE = frozenset(
               "nigerian argentine argentinian portuguese serb croat welshman englishman irishman".split())
 
 
+_SPOKES = frozenset("spokesman spokeswoman spokesperson".split())
+
+
+def spokesperson_gender(phrase: str | None) -> str | None | bool:
+    """ "a spokeswoman", "an Acme spokesman", "the BBC spokeswoman", "a spokesman for Acme": one person who
+    speaks for a body, unnamed -> "f", "m" or None (a spokesperson); False for anything else."""
+    words = (phrase or "").split()
+    if not 2 <= len(words) <= 8 or words[0].lower() not in ("a", "an", "the"):
+        return False
+    head = next((w for w in words[1:4] if w.lower() in _SPOKES), None)
+    if head is None or any(POSSESSIVE.search(w) for w in words[1:words.index(head)]):
+        return False
+    return {"spokeswoman": "f", "spokesman": "m"}.get(head.lower())
+
+
 def description_gender(phrase: str | None) -> str | None | bool:
     """ "the singer" -> None (a person, gender unknown); "the actress" -> "f"; False if no person."""
     if not phrase or phrase[:4].lower() not in ("the ", "our "):  # "our correspondent": the paper's own
@@ -59,6 +74,10 @@ def description_gender(phrase: str | None) -> str | None | bool:
     if any(w in ("of", "for", "at", "from", "in", "and") for w in words):
         return False
     head = words[-1]
+    if "-of-" in head:
+        head = head.split("-of-")[0]  # "the mother-of-nine", "the father-of-two": a mother, a father
+    if head in _SPOKES and any(w[:1].isupper() for w in phrase.split()[1:-1]):
+        return False  # "the BBC spokeswoman": the body's spokesperson, not a person named before
     if head in FEMALE_NOUNS:
         return "f"
     if head in MALE_NOUNS:
@@ -76,13 +95,15 @@ def is_description(phrase: str | None) -> bool:
     return description_gender(phrase) is not False
 
 
-# First names sport and entertainment news carries that claims.first_names lacks (added with batch 11: English
-# short forms, Russian, Greek, Italian, French, Czech and Icelandic names; none a place, club or common word).
+# First names sport and entertainment news carries that claims.first_names lacks (added with batches 11 and 12:
+# English short forms and spellings, Russian, Greek, Italian, French, Czech, German, Icelandic, Japanese and
+# Indian names; none a place, club or common word).
 MORE_MALE_NAMES = frozenset("""
     cyril marat lleyton armand jonny dick quincy tommy gerhard stan kostas gregory christos leroy serge
     nikolay feliciano fabrice ivan otis marvin curtis stevie luciano alessandro petr eidur buddy milt
+    mathew guido emil hermann cory cary finlay masayuki sanjaya shailendra dmitriy arnoud
 """.split())
-MORE_FEMALE_NAMES = frozenset("gabrielle sania jelena aretha selima".split())
+MORE_FEMALE_NAMES = frozenset("gabrielle sania jelena aretha selima zara hayley imelda".split())
 _MALE = FIRST_NAMES_MALE | MORE_MALE_NAMES
 _FEMALE = FIRST_NAMES_FEMALE | MORE_FEMALE_NAMES
 

@@ -145,6 +145,19 @@ def _before_appositive(text: str, lo: int, cs: int, tokens: list) -> tuple[str, 
         before[0][0].lower() in _LEADING_WORDS or (before[0][0].endswith("ing") and before[0][0][:1].isupper())
     ):
         return None  # "Speaking to Le Matin, the 24-year-old Swiss added": a leading phrase, not a name in apposition
+    if len(before) > 1 and before[0][0].islower() and (
+        (relative and (before[0][0] in TITLE_NOUNS or before[0][0] in ROLE_NOUNS))
+        or (described and before[0][0] in _AFFILIATION)  # "X, from Acme Labs, one of the pioneers of Y, told"
+    ):
+        # "Tom Hale, founder of Acme Media, which backs small firms, said": a relative clause after a role
+        # in apposition belongs to the role's body, and a description after an affiliation describes the
+        # person ("from Acme Labs, one of the pioneers of Y,"); the name before them speaks.
+        k = before[0][1]
+        while k > lo and text[k - 1] in " \t":
+            k -= 1
+        found = _before_appositive(text, lo, k, before) if k > lo and text[k - 1] == "," else None
+        if found and _is_person(found[0]):
+            return found
     i = _trailing_run(before)
     if i >= len(before):
         # "The midfielder, who broke in to the national side, admitted …": a description.

@@ -100,6 +100,9 @@ def _sentence_subject(text: str, lo: int, pos: int) -> str | None:
         np = tokens[:1]
         for k, t in enumerate(tokens[1:7], 1):
             lw = t[0].lower()
+            if lw in ("of", "for") and _is_cap(np[-1][0]) and k + 1 < len(tokens) and _is_cap(tokens[k + 1][0]):
+                np.append(t)  # "The Muslim Council of Britain has complained": "of" inside a name goes on
+                continue
             if lw in NP_STOP or lw in COMMON_VERBS or lw in SUBJECT_TRAILERS or lw in ("of", "from", "for") or (
                 t[0].islower() and lw.endswith("ly") and len(lw) > 4
             ) or (

@@ -1,16 +1,18 @@
 """The subject of a sentence as "they" reads it: a noun phrase of many, which the next sentence's
 "They said …" stands for ("Major companies including A, B and C have cut jobs. They have also warned …",
-"The couple, who married in May, sued the paper. They said …").
+"The couple, who married in May, sued the paper. They said …"), and whether a speaker is many
+(``plural_speaker``: "the respondents", "Economists", never what "it" stands for).
 
 Read by :mod:`claims.people`. Pure standard library; linear in the sentence's length.
 """
 
 from __future__ import annotations
 
+from claims.speaker_names import is_quantity
 from claims.speaker_tokens import _is_cap, _words
-from claims.speech_words import CLAUSE_WORDS, NP_STOP, SUBJECT_TRAILERS
+from claims.speech_words import CLAUSE_WORDS, NP_STOP, ROLE_NOUNS, SUBJECT_TRAILERS
 
-__all__ = ["plural_subject"]
+__all__ = ["plural_speaker", "plural_subject"]
 
 # Nouns of one that stand for many: "the couple", "the duo".
 COLLECTIVE_NOUNS = frozenset("couple duo pair trio".split())
@@ -57,3 +59,13 @@ def plural_subject(text: str, start: int, end: int) -> str | None:
         return None
     phrase = text[np[0][1]:np[-1][2]]
     return phrase[0].lower() + phrase[1:] if np[0][0] in ("The", "Some", "Many", "Most", "Several", "Both") else phrase
+
+
+def plural_speaker(speaker: str) -> bool:
+    """A description of many ("the respondents", "Economists", "police"): never what "it" stands for."""
+    if is_quantity(speaker):
+        return True  # "More than half of 2,000 people surveyed"
+    head = speaker.split()[-1]
+    if not head.islower():
+        return head.lower() in ROLE_NOUNS  # "Economists"; a name is none: "Siemens", "the Halifax"
+    return head in ("people", "police") or (head.endswith("s") and not head.endswith(("ss", "us", "is")))

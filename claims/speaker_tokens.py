@@ -1,7 +1,7 @@
 """Tokens, clauses and names in attribution text: the reading :mod:`claims.speakers` builds its rules on.
 
 Word tokens with absolute offsets (a sentence-final dot dropped, abbreviations kept), runs of
-capitalised words, where a clause starts, and a speaker's name from a run of capitalised words
+capitalised words (``cap_runs``: split where a sentence ends inside one), where a clause starts, and a speaker's name from a run of capitalised words
 (noise and titles before the name dropped) or a description ("a senior U.S. defense official").
 Pure standard library; the word lists are in :mod:`claims.speech_words`.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from claims.speech_words import (
     ABBREVIATIONS,
+    CAP_RUN,
     CLAUSE_BOUNDARY,
     CLAUSE_WORDS,
     DETERMINERS,
@@ -80,7 +81,9 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
     limit = max(lo, pos - 160)
     while i > limit:
         c = text[i - 1]
-        if c in CLAUSE_BOUNDARY:
+        if c == "," and i >= 2 and text[i - 2].isdigit() and text[i:i + 1].isdigit():
+            pass  # "a survey of 1,300 bosses": a thousands comma ends no clause
+        elif c in CLAUSE_BOUNDARY:
             return i
         if c == "." and _is_sentence_dot(text, i - 1):
             return i
@@ -193,3 +196,24 @@ def _descriptive_span(tokens: list[tuple[str, int, int]], text: str) -> str | No
     if tokens and tokens[-1][0] in DOCUMENT_NOUNS and len(tokens) <= 3 and all(w.isalpha() for w, _, _ in tokens):
         return text[tokens[0][1]:tokens[-1][2]]  # "Latest figures suggest …", "Official data says …"
     return None
+
+
+def cap_runs(text: str):
+    """(start, end, words) of each run of capitalised words, split where a sentence ends inside one:
+    "… said Thomas. Henson, surveying …" gives "Thomas" and "Henson …", not "Thomas" alone."""
+    for m in CAP_RUN.finditer(text):
+        start, end = m.start(), m.end()
+        while start < end:
+            run = _run_words(text, start, end)
+            stop = run[-1][2] if run else end
+            if stop >= end or text[stop:stop + 1] != "." or stop + 2 > end:
+                yield start, end, run
+                break
+            yield start, stop + 1, run  # the run ends with its sentence; the next one starts a new run
+            k = stop + 1
+            while k < end and text[k].isspace():
+                k += 1
+            rest = CAP_RUN.match(text, k, end)
+            if rest is None:
+                break
+            start = rest.start()

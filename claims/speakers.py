@@ -172,6 +172,17 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
                 " ".join(w.lower() for w, _, _ in previous) in DISCOURSE_ADVERBS
             ):
                 return _subject(text, lo, cs2 - 1)  # "Sella, however, insisted": the subject before the adverb
+            if previous and len(previous) <= 3 and all(_is_cap(t[0]) for t in previous) and cs2 > lo and (
+                text[cs2 - 1] == ","
+            ):
+                cs3 = _clause_start(text, lo, cs2 - 1)
+                relative = _words(text, cs3, cs2 - 1)
+                if relative and relative[0][0] in ("who", "which") and cs3 > lo and text[cs3 - 1] == ",":
+                    # "The authorities in the US, who have charged 19 people in Newark, New Jersey, estimate …":
+                    # a place after a comma inside a relative clause is no subject; the phrase before "who" is.
+                    before = _subject(text, lo, cs3 - 1)
+                    if before[0] is not None and not is_pronoun(before[0]):
+                        return before
             appositive = _before_appositive(text, lo, cs2, previous)
             if appositive:
                 return appositive
@@ -282,6 +293,12 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
 
 
 _PASSIVE = frozenset("was is were are been be".split())  # "It was announced" names no speaker
+# What "revealed" has found rather than said, besides documents: "talks with the producers revealed there was …".
+_FINDINGS = frozenset("talks tests checks inquiry investigation investigations analysis documents records files".split())
+# "talks with Disney's producers revealed": a finding noun and the party it is with, right before the verb.
+_FOUND_BY = re.compile(
+    r"(?<![\w’'-])(?:" + "|".join(sorted(_FINDINGS)) + r")[ \t]+(?:with|into|on|of|by)[ \t]+[^,.;:\"“”]{1,40}?[ \t]+$"
+)
 # A description set off by spaced dashes right before the verb: " - a paraplegic himself - ".
 _DASH_ASIDE = re.compile(r"[ \t]+[-–—][ \t]+[a-z][^-–—\n\"“”]{0,80}?[ \t]+[-–—][ \t]*$")
 
@@ -333,7 +350,13 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
             if (j == lo and not inverted_only) or text[j - 1] in ",”\"" or _expletive(text, lo, m.start()):
                 speaker = _named_after(text, _forward_np(text, m.end(), hi), m.end(), hi)
                 span_start = m.start()
-        if speaker and m.group() == "revealed" and speaker.split()[-1].lower() in DOCUMENT_NOUNS:
+        noun = NOUN_OF_SAYING.search(text, max(lo, m.start() - 40), min(len(text), m.end() + 8))
+        if speaker and noun and noun.start() < m.start() < noun.end():
+            continue  # "over its central claim that …": a noun of saying (read below), not the verb "claim"
+        if speaker and m.group() == "revealed" and (
+            speaker.split()[-1].lower() in DOCUMENT_NOUNS | _FINDINGS
+            or _FOUND_BY.search(text, max(lo, m.start() - 60), m.start())
+        ):
             continue  # "The survey revealed that …" is a finding; "Hale revealed that …" is speech
         if speaker:
             found.append((speaker, span_start, m.start(), "verb"))

@@ -121,7 +121,7 @@ SUBJECT_TRAILERS = frozenset("""
     also later previously then once again has had have would will did had been was is
     earlier on this last week month year morning afternoon evening night today yesterday
     tonight monday tuesday wednesday thursday friday saturday sunday separately
-    now still even already always never just repeatedly
+    now still even already always never just repeatedly long
 """.split())
 # Adverbs set off by commas between a subject and its verb: "Sella, however, insisted …".
 DISCOURSE_ADVERBS = frozenset(
@@ -180,7 +180,7 @@ TITLE_WORDS = frozenset("""
     adviser advisor press state of the for acting former assistant undersecretary under
     special first senior junior supreme lieutenant-general lieutenant-colonel cardinal bishop
     speaker leader premier sheikh emir crown team coach manager boss analyst economist editor
-    presenter producer correspondent player singer actor actress
+    presenter producer correspondent player singer actor actress coordinator co-ordinator physiotherapist physio host
 """.split())
 # Title words that are nouns: a name right after one is a person ("spokeswoman Maria Zakharova").
 TITLE_NOUNS = TITLE_WORDS - frozenset("of the for state under first special acting former".split())

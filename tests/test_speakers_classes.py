@@ -30,6 +30,38 @@ REPORTED = [
     ("'the company' that speaks is the body last named as a speaker ('Acme Corp said …. Later the company said')",
      "Acme Corp said sales rose. Later the company said it was sad.",
      "Later the company", "Acme Corp"),
+    ("'X, founder of Acme Media, which backs small firms, said': the name before the role speaks, not the body",
+     "Sales fell. Tom Hale, founder of Acme Media, which backs small firms, said the plan was bad.",
+     "Tom Hale, founder", "Tom Hale"),
+    ("'over his central claim that …': a noun of saying after a modifier, not the verb 'claim' with 'his central' "
+     "for its subject", "Tom Reed got into trouble over his central claim that Tom Hale was planning cuts.",
+     "Tom Reed got", "Tom Reed"),
+    pytest.param("Labour got into trouble over its central claim that Tom Hale was planning cuts.", "Labour got",
+                 "Labour", marks=pytest.mark.xfail(strict=True, reason="'its' in a noun of saying stands only for a "
+                                                   "body that spoke before, not for the sentence's own subject"),
+                 id="miss-its-claim-for-the-sentence-subject"),
+    ("'X have long denied …': 'long' between the auxiliary and the verb is no part of the subject",
+     "The Acme tribe have long denied their fathers ate meat.", "The Acme tribe", "the Acme tribe"),
+    ("'…, a survey of 1,300 bosses suggests': a thousands comma ends no clause",
+     "Most firms are upbeat about their prospects, a survey of 1,300 bosses suggests.", "Most firms",
+     "a survey of 1,300 bosses"),
+    ("'…, 2,000 fans said' after a plain comma list: the number with its thousands comma is one subject",
+     "Prices rose in May, 2,000 fans said.", "Prices rose", "2,000 fans"),
+    ("'The police in Spain, who have charged 19 people in Leeds, West Yorkshire, estimate': a place after a comma "
+     "inside a relative clause is no subject; the phrase before 'who' is",
+     "The police in Spain, who have charged 19 people in Leeds, West Yorkshire, estimate the fraud cost $4m.",
+     "The police in Spain", "the police"),
+    ("'Acme Labs, which is based in Leeds, said': a name before a relative clause with no inner comma still speaks",
+     "Acme Labs, which is based in Leeds, said the fraud cost $4m.", "Acme Labs", "Acme Labs"),
+    ("'X, European outreach coordinator for Y, said that': a coordinator is a role in apposition",
+     "Sales fell. Tom Hale, European outreach coordinator for rights group Acme Watch, said that Acme had erred.",
+     "Tom Hale, European", "Tom Hale"),
+    ("'The BBC spokeswoman said': a body's spokesperson, not a woman named before",
+     "Ann Reed is a singer. The BBC spokeswoman said the show would return.", "The BBC spokeswoman",
+     "the BBC spokeswoman"),
+    ("'The Chelsea striker said': a capitalised word before another person noun still describes one named before",
+     "Chelsea striker Tom Hale scored twice. The Chelsea striker said he was happy.", "The Chelsea striker",
+     "Tom Hale"),
     ("'the firm' after a one-word body that spoke ('Crane said …. The firm added')",
      "\"We are sorry,\" Crane said in a statement. The firm added that it would pay.",
      "The firm added", "Crane"),
@@ -43,7 +75,7 @@ REPORTED = [
                  marks=pytest.mark.xfail(strict=True, reason="a body that was only the subject of a sentence, and "
                                          "never spoke, is not what 'the net firm' resolves to"),
                  id="miss-body-description-to-a-subject-that-did-not-speak"),
-    # Verbs of saying not read before (session 13).
+    # Verbs of saying not read before (session 11).
     ("'disclosed (last year) that' reports speech",
      "Singer Tom Hale, who hosts the show, disclosed last year that he had asthma.", "Singer Tom Hale", "Tom Hale"),
     ("'made it clear that' reports speech",
@@ -63,7 +95,7 @@ REPORTED = [
     ("a name joined by a slash ('Nielsen/NetRatings') is one name",
      "Over 50 million people have broadband, according to market analysts Acme/NetStats.", "Over 50",
      "Acme/NetStats"),
-    # A role and the body it speaks for, and relative clauses inside the subject (session 13).
+    # A role and the body it speaks for, and relative clauses inside the subject (session 11).
     ("'A spokesman for the X Summit for the Y Society said': the role and its body, however long",
      "A spokesman for the Acme Summit for the Trade Society said the gap was real.", "A spokesman",
      "a spokesman for the Acme Summit for the Trade Society"),
@@ -85,11 +117,11 @@ REPORTED = [
     ("'The coach went on to claim that': the subject before 'went on to'",
      "Coach Tom Hale was livid. The England coach went on to claim that only one side was refereed.",
      "The England", "Tom Hale"),
-    # "it said" closing its sentence (session 13).
+    # "it said" closing its sentence (session 11).
     ("'…, it said.' closing its sentence: 'it' is not the subject of the words it reports",
      "The Widget Council said sales rose. The records even beat its own forecasts, it said.",
      "The records", "Widget Council"),
-    # Descriptions of one body (session 13).
+    # Descriptions of one body (session 11).
     ("'the US firm': a nationality inside a description of one body",
      "Acme said sales rose. The US firm said it would hire more staff.", "The US firm", "Acme"),
     ("'the chip maker': a maker as the head of a description of one body",
@@ -123,6 +155,45 @@ QUOTES = [
     ("'The company added it was \"…\"': the body that spoke before, when it has no gender",
      "\"We are sad,\" Crane said in a statement. The company added it was \"committed to the case\".",
      "committed to", "Crane"),
+    # A name in apposition after a role (batch 12, session 11).
+    ("'said Acme technology director, Tom Hale': words before the role's head noun modify it; the name after "
+     "the comma speaks", "\"There is no way,\" said Acme technology director, Tom Hale. \"It is free.\"",
+     "There is no way", "Tom Hale"),
+    ("'said ACME technology director, Tom Hale': the same after an acronym",
+     "The ACME says prices are high. \"There is no way,\" said ACME technology director, Guido Hale.",
+     "There is no way", "Guido Hale"),
+    ("a quote after 'said ACME technology director, X' goes on with X",
+     "The ACME says prices are high. \"There is no way,\" said ACME technology director, Guido Hale. \"In "
+     "Spain it is free.\"", "In Spain", "Guido Hale"),
+    ("'said Acme, the firm' with no role before the comma: no name in apposition",
+     "\"There is no way,\" said Acme, the firm that makes the drug.", "There is no way", "Acme"),
+    ("'\"…,\" Wales' team physiotherapist Tom Hale said': a physiotherapist is a role before a name",
+     "\"He will have tests,\" Wales' team physiotherapist Tom Hale said.", "He will have tests", "Tom Hale"),
+    ("'she' after 'The BBC spokeswoman said …' goes on with the spokeswoman, not a woman named before",
+     "Ann Reed is a singer. The BBC spokeswoman said the show would return. \"It is on the cards,\" she said.",
+     "It is on the cards", "the BBC spokeswoman"),
+    ("'X, founder of Acme Media, which backs small firms, said … \"…\"': the relative clause belongs to the "
+     "role's body; the name before the role speaks",
+     "Sales fell. Tom Hale, founder of Acme Media, which backs small firms, said the plan was a \"bad idea\" "
+     "for all.", "bad idea", "Tom Hale"),
+    ("'\"…,\" X, from Acme's Labs, one of the pioneers of Y, told': the name before an affiliation and a "
+     "description speaks, not the body", "\"We need more storage,\" Tom Hale, from Acme's Leeds Laboratories, one "
+     "of the pioneers of the disc, told the BBC.", "We need more", "Tom Hale"),
+    ("'X said talks with the producers revealed there was \"…\"': talks reveal a finding, so the quote is the "
+     "reporter's", "Chief Tom Hale said talks with the Acme producers revealed there was \"a strong element\" of it.",
+     "a strong element", "Tom Hale"),
+    ("'X said the tests revealed \"…\"': the same with the finding noun right before the verb",
+     "Tom Hale said the tests revealed \"a strong element\" of it.", "a strong element", "Tom Hale"),
+    ("'Ann Reed revealed that \"…\"' after a person is still her speech",
+     "Tom Hale spoke first. Ann Reed revealed that she was \"very happy\" with it.", "very happy", "Ann Reed"),
+    ("'X, host of a radio show, said the band had \"…\"': a host is a role in apposition, so X speaks, not the "
+     "subject of the reported clause", "Tom Hale, host of a radio show, said the band had \"great guitars\" and more.",
+     "great guitars", "Tom Hale"),
+    ("'X, head of Acme Labs, which …, said: \"…\"' before a colon quote",
+     "Ann Reed, head of Acme Labs, which makes drugs, said: \"It is bad.\"", "It is bad", "Ann Reed"),
+    ("'Acme Media, which backs small firms, said': a body before its relative clause still speaks",
+     "Sales fell. Acme Media, which backs small firms, said the plan was a \"bad idea\".", "bad idea",
+     "Acme Media"),
 ]
 
 
@@ -155,9 +226,12 @@ PRONOUN_REPORTED = [
                  marks=pytest.mark.xfail(strict=True, reason="a one-word company name that speaks elsewhere is taken "
                                          "for a person 'he' can stand for"),
                  id="miss-he-is-no-company-named-in-one-word"),
-    pytest.param("Imelda Moss, the star of the film, is also the choice of Tom Hale, a film editor. "
+    ("a subject whose first name is known as a woman's ('Imelda Moss') is passed over for 'he'",
+     "Imelda Moss, the star of the film, is also the choice of Tom Hale, a film editor. "
+     "But while he tipped Ann Reed to win, he predicted a close contest.", "But while", "Tom Hale"),
+    pytest.param("Zuleika Moss, the star of the film, is also the choice of Tom Hale, a film editor. "
                  "But while he tipped Ann Reed to win, he predicted a close contest.", "But while", "Tom Hale",
-                 marks=pytest.mark.xfail(strict=True, reason="a subject of unknown gender ('Imelda Moss') is taken over "
+                 marks=pytest.mark.xfail(strict=True, reason="a subject of unknown gender ('Zuleika Moss') is taken over "
                                          "the man named after 'the choice of'"),
                  id="miss-he-after-subject-of-unknown-gender"),
 ]
@@ -184,12 +258,16 @@ PRONOUN_QUOTES = [
                  marks=pytest.mark.xfail(strict=True, reason="the subject of the last clause ('but Tom Reed is "
                                          "unfazed') is not preferred to the sentence's first subject"),
                  id="miss-he-after-but-clause-subject"),
-    pytest.param("Tom Hale cut costs. A spokesman for the Acme Group said the risk was small. "
-                 "\"There is no concern,\" he said.", "There is no", "A spokesman for the Acme Group",
-                 marks=pytest.mark.xfail(strict=True, reason="a person described with 'a' ('a spokesman for X') who "
-                                         "spoke is not a person 'he' can stand for"),
-                 id="miss-he-after-indefinite-spokesman"),
-    # "it" opening a clause in a narrative sentence with a quote (session 13).
+    ("'he' after 'A spokesman for X said …' goes on with the spokesman who spoke, not a man named before",
+     "Tom Hale cut costs. A spokesman for the Acme Group said the risk was small. "
+     "\"There is no concern,\" he said.", "There is no", "a spokesman for the Acme Group"),
+    ("'she' after 'An Acme spokeswoman said …' goes on with her (a reported clause)",
+     "Tom Hale cut costs. Ann Reed sued. An Acme spokeswoman said the risk was small. \"There is no concern,\" she "
+     "said.", "There is no", "an Acme spokeswoman"),
+    ("'he' after a spokeswoman spoke skips her (gender)",
+     "Tom Hale cut costs. An Acme spokeswoman said the risk was small. \"There is no concern,\" he said.",
+     "There is no", "Tom Hale"),
+    # "it" opening a clause in a narrative sentence with a quote (session 11).
     ("'It expects a series of \"aggressive\" cuts': the body that spoke in the sentence before",
      "However, Acme Bank stressed that the slowdown would be mild. It expects a series of \"aggressive\" rate cuts.",
      "aggressive", "Acme Bank"),
@@ -201,6 +279,11 @@ PRONOUN_QUOTES = [
                  marks=pytest.mark.xfail(strict=True, reason="a body named in two capitalised words that speaks is "
                                          "taken for a person, whom 'it' does not stand for"),
                  id="miss-it-for-a-two-word-body-name"),
+    ("'it' after 'The Acme Council of Britain has complained …' is the whole name, 'of' inside it",
+     "The Acme Council of Britain has complained to the watchdog. It says the show is \"unfair\" to many.",
+     "unfair", "Acme Council of Britain"),
+    ("'it' after 'The Bank of Leeds fell …' that never spoke stays with no one",
+     "The Bank of Leeds fell in value. It means the \"broadcaster\" pays more.", "broadcaster", None),
     ("'But it warned that … major \"imbalances\"': 'it' after 'But'",
      "Acme Bank said growth was strong. But it warned that it had created major \"imbalances\" in the economy.",
      "imbalances", "Acme Bank"),
@@ -219,7 +302,20 @@ PRONOUN_QUOTES = [
                                          "not known as a person (taking a surname reused alone as a subject for one "
                                          "cost dev rows)"),
                  id="miss-unknown-first-name-subject-before-colon-quote"),
-    # Person descriptions and first names (session 13).
+    # Person descriptions and first names (session 11).
+    ("a first name news carries ('Mathew') marks a person, so his surname alone as a subject is what 'he' goes on "
+     "with, not a man named after 'by'",
+     "Coach Tom Reed picked Mathew Cole. Cole appeared unaffected by the tackles dished out by Piet Hale. \"I want "
+     "more,\" he said.", "I want more", "Cole"),
+    ("'Zara' and 'Hayley' are women's first names ('she' goes on with them)",
+     "Tom Reed spoke first. Hayley Cole said the team would cope. \"It is fine,\" she said.", "It is fine",
+     "Hayley Cole"),
+    ("'the mother-of-nine said': a compound 'X-of-N' is headed by its first noun (a mother: a woman)",
+     "Tom Reed spoke first. His mother Ann Reed said he was kind. \"He is good,\" the mother-of-nine said.",
+     "He is good", "Ann Reed"),
+    ("'Imelda' is a woman's first name: 'he' passes over the subject she is",
+     "Imelda Cole is also the choice of Tom Hale, an editor. \"It will be close,\" he said.", "It will be close",
+     "Tom Hale"),
     ("'said the top seed': a seed is a person that the description stands for",
      "Tom Hale won in Doha. \"I am happy,\" said the top seed.", "I am happy", "Tom Hale"),
     ("a sentence opening with 'The world number one' goes on with its person, not one named later in it",
@@ -234,7 +330,7 @@ PRONOUN_QUOTES = [
      "\"There will be fewer people.\"", "There will be", "Ann Reed"),
     ("'points out former Olympian and BBC pundit Tom Hale': two roles of one person, the first capitalised",
      "\"It is a lot easier,\" points out former Olympian and BBC pundit Tom Hale.", "It is a lot", "Tom Hale"),
-    # Terms and names in quotation marks that no one says (session 13).
+    # Terms and names in quotation marks that no one says (session 11).
     ("a term after 'known as' is credited to no one",
      "Tom Hale built a small program, known as an \"aggregator\", last year.", "aggregator", None),
     ("a nickname between a first name and a surname is credited to no one",
