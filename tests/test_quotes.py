@@ -409,7 +409,7 @@ NEWS_STYLE = [
      'Tom Hale lost to Pierre Lemaire of France on Sunday. Next Lemaire meets Juan Carlos Ferrero, who beat '
      'Hale last year.\n\nLemaire is in form. "It was a great week," he said.',
      [("It was a great week", "Lemaire")]),
-    ("'He added' after a person named only in a possessive: the speaker before (session 12)",
+    ("'He added' after a person named only in a possessive: the speaker before (session 10)",
      'Acme coach Tom Hale said: "It was great." The side won with a late strike, capped by Bill Reed\'s volley. '
      'He added: "We were lucky."',
      [("It was great", "Tom Hale"), ("We were lucky", "Tom Hale")]),
