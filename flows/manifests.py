@@ -321,13 +321,17 @@ def _read_outcomes(runs: list[ManifestRun]) -> None:
 
 def merge_outcomes(last: list[dict], lost: list[list[dict]]) -> tuple[int, int, list[tuple[str, str]]]:
     """(stored, already stored, failures) of a manifest from its last run's ``ingest-articles`` rows and
-    those of its lost runs: an input some lost run stored counts as stored, not as already stored."""
-    stored_before = {str(row.get("input", "")) for rows in lost for row in rows if row.get("outcome") == "stored"}
+    those of its lost runs: an article some lost run stored counts as stored, not as already stored (rows are
+    matched by article id, by input where a row has none)."""
+    def key(row: dict) -> str:
+        return str(row.get("article_id") or row.get("input", ""))
+
+    stored_before = {key(row) for rows in lost for row in rows if row.get("outcome") == "stored"}
     stored = skipped = 0
     failures = []
     for row in last:
         outcome = row.get("outcome")
-        if outcome == "stored" or (outcome == "already stored" and str(row.get("input", "")) in stored_before):
+        if outcome == "stored" or (outcome == "already stored" and key(row) in stored_before):
             stored += 1
         elif outcome == "already stored":
             skipped += 1

@@ -108,8 +108,8 @@ def test_split_manifests_keeps_order_size_and_byte_cap():
     assert split_manifests([], 10) == []
 
 
-def row(path: str, outcome: str) -> dict:
-    return {"input": path, "outcome": outcome}
+def row(path: str, outcome: str, article_id: str = "") -> dict:
+    return {"article_id": article_id, "input": path, "outcome": outcome}
 
 
 @pytest.mark.parametrize("last, lost, expected", [
@@ -122,6 +122,11 @@ def row(path: str, outcome: str) -> dict:
                  (2, 0, []), id="two-lost-runs-count-once"),
     pytest.param([row("a", "not UTF-8 text")], [[row("a", "not UTF-8 text")]], (0, 0, [("a", "not UTF-8 text")]),
                  id="a-failure-comes-from-the-last-run-only"),
+    pytest.param([row("https://example.org/a-long-url", "already stored", "9f2c")],
+                 [[row("https://example.org/a-long-url-cut-differently", "stored", "9f2c")]], (1, 0, []),
+                 id="matched-by-article-id-not-by-input-text"),
+    pytest.param([row("x", "already stored", "9f2c")], [[row("x", "stored", "77ab")]], (0, 1, []),
+                 id="another-article-at-the-same-input-is-not-the-one-stored"),
 ])
 def test_a_restarted_manifest_counts_what_its_lost_runs_stored(last, lost, expected):
     assert merge_outcomes(last, lost) == expected
