@@ -50,6 +50,7 @@ from claims.speakers import (
 )
 from claims.speech_words import (
     DOCUMENT_NOUNS,
+    IT_LEAD,
     LEADING_NOISE,
     NOUN_OF_SAYING,
     NP_STOP,
@@ -534,9 +535,8 @@ class People:
 _CONTEXT: tuple[str | None, People | None] = (None, None)
 
 
-# What may lead up to a subject "it" that stands for the subject of the sentence before: "But", "However,",
-# a leading phrase set off by a comma ("In its monthly bulletin,").
-_IT_LEAD = re.compile(r"(?:But|And|Yet|However,?|(?:In|On|At|After|During|Since|With|Under)\b[^,.;:\"“”]{0,80},)")
+# What may lead up to a subject "it" that stands for the subject of the sentence before (IT_LEAD).
+_IT_LEAD = re.compile(IT_LEAD)
 
 
 def remember(people: People) -> None:

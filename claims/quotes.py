@@ -59,6 +59,7 @@ from claims.speakers import (
     is_pronoun,
 )
 from claims.speech_words import (
+    IT_LEAD,
     KIN_NOUNS,
     LEADING_NOISE,
     PRONOUN_MARK,
@@ -236,7 +237,7 @@ def _title_like(words: str) -> bool:
 # "it" as the subject of a clause, with a verb of its own (not "It is …", "It's …"): "But it warned", "In its
 # bulletin, it flagged".
 _IT_SUBJECT = re.compile(
-    r"(?:(?:But|And|Yet|However,?)[ \t]+|(?:In|On|At|After|During|Since|With|Under)\b[^,.;:\"“”]{0,80},[ \t]+)?"
+    r"(?:" + IT_LEAD + r"[ \t]+)?"
     r"([Ii]t)[ \t]+(?:also[ \t]+|now[ \t]+|then[ \t]+)?(?!is\b|was\b|seems\b|seemed\b|has\s+been\b|had\s+been\b|would\b|will\b|could\b|may\b|might\b)[a-z]+(?:s|ed)\b"
 )
 # A term in quotation marks that no one says: "known as an “aggregator”", "the so-called “X”".

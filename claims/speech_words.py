@@ -212,5 +212,8 @@ LEADING_NOISE = frozenset("""
 # Lowercase words allowed inside a capitalised name: "Department of Defense", "Charles de Gaulle".
 NAME_CONNECTORS = frozenset("of for de van von den ten ter al bin da del der la le du di dos das".split())
 PRONOUNS = frozenset(("he", "she"))
+# What may lead up to a subject "it" that stands for a body named before: "But", "However,", a leading phrase
+# set off by a comma ("In its monthly bulletin,"). A pattern, read by claims.people and claims.quotes.
+IT_LEAD = r"(?:But|And|Yet|However,?|(?:In|On|At|After|During|Since|With|Under)\b[^,.;:\"“”]{0,80},)"
 # Marks "he said" / "she said": resolved by the caller to a person.
 PRONOUN_MARK = {"he": "\x00he", "she": "\x00she", "it": "\x00it", "they": "\x00they"}
