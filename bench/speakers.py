@@ -71,11 +71,17 @@ def sample(ids) -> list[str]:
     return order[:SAMPLE_SIZE]
 
 
-def _tokens(name: str) -> list[str]:
+def _words(name: str) -> list[str]:
+    """A name's words, lower-cased, without the determiners and titles in front."""
     words = _TOKEN.findall(name.lower().replace("’", "'"))
     words = [w.removesuffix("'s") for w in words]
     while words and (words[0] in _DETERMINERS or words[0] in _TITLES):
         words = words[1:]
+    return words
+
+
+def _tokens(name: str) -> list[str]:
+    words = _words(name)
     for k, w in enumerate(words):  # "a spokesman for NBC" -> "spokesman"
         descriptive = name[:1].islower() or (
             name.split()[0].lower() in _DETERMINERS and len(name.split()) > 1 and name.split()[1][:1].islower()
@@ -95,6 +101,8 @@ def same_speaker(predicted: str | None, gold: str | None, also=()) -> bool:
     for g in (gold, *also):
         t = _tokens(g)
         if p and t and (p == t or p[-1] == t[-1] or (len(p) == 1 and p[0] in t)):
+            return True
+        if _words(predicted) == _words(g) != []:  # "the International Federation of ..." = "International Federation of ..."
             return True
     return False
 
