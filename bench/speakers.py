@@ -12,9 +12,10 @@ Skips (exit 0) when the data directory is absent: ``$CLAIMTRACK_EVAL`` if set, e
 ``../shared/eval`` relative to the repo root.
 
 Split (deterministic, by article): the sample is the first ``SAMPLE_SIZE`` eligible articles
-in order of ``sha1("speakers:" + id)``, annotated in twelve batches (``BATCHES``: positions
-0-69, 70-96, 97-126, 127-163, 164-188, 189-224, 225-260, 261-296, 297-332, 333-368, 369-404, 405-440). In batch 1, the article at position ``k`` is **test** when ``k`` is odd
-and **dev** when it is even; batches 2 to 12, each annotated once the batches before had been
+in order of ``sha1("speakers:" + id)``, annotated in fourteen batches (``BATCHES``: positions
+0-69, 70-96, 97-126, 127-163, 164-188, 189-224, 225-260, 261-296, 297-332, 333-368, 369-404, 405-440, 441-476,
+477-512). In batch 1, the article at position ``k`` is **test** when ``k`` is odd
+and **dev** when it is even; batches 2 to 14, each annotated once the batches before had been
 tuned on, are all **dev** (a new batch scored alone before any rule changes for it is an
 out-of-sample estimate). Rules are tuned on dev only; test was never looked at for tuning.
 
@@ -23,7 +24,8 @@ overlaps it most; gold reported speech with the claim (``extract``) that overlap
 whose ``speaker`` is the prediction. The gold counts as correct when the prediction's speaker
 matches (see ``same_speaker``: full name, or surname, after dropping titles, determiners and
 a trailing "for/of ..." phrase; one of the annotation's ``also`` names counts too), when both
-are null, and as wrong when nothing overlaps it.
+are null, and as wrong when nothing overlaps it. A text the BBC set holds twice is scored once
+(``scored_articles``).
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ from sample_news import eligible_id as eligible  # noqa: E402  (tools/sample_new
 GOLD = REPO / "bench" / "data" / "speakers" / "speakers.jsonl"
 # Where each annotation batch ends in the sample order (batch 1: 0-69, 2: 70-96, 3: 97-126, 4: 127-163, 5: 164-188,
 # 6: 189-224, 7: 225-260, 8: 261-296, 9: 297-332, 10: 333-368, 11: 369-404, 12: 405-440).
-BATCHES = (70, 97, 127, 164, 189, 225, 261, 297, 333, 369, 405, 441)
+BATCHES = (70, 97, 127, 164, 189, 225, 261, 297, 333, 369, 405, 441, 477, 513)
 SAMPLE_SIZE = BATCHES[-1]
 ALTERNATE = BATCHES[0]
 # The accuracy of the code as it was before the attribution rules of issue 12 (claims/quotes.py and
@@ -69,6 +71,21 @@ def sample(ids) -> list[str]:
     """The annotated sample, in sampling order."""
     order = sorted((i for i in ids if eligible(i)), key=lambda i: hashlib.sha1(f"speakers:{i}".encode()).hexdigest())
     return order[:SAMPLE_SIZE]
+
+
+def scored_articles(order: list[str], articles: dict[str, str], split_of: dict[str, str]) -> set[str]:
+    """The sampled articles whose annotations are scored: one copy of each text.
+
+    The BBC set holds some articles twice under two ids. A text is scored once, so that it does not
+    weigh double, and in dev when any copy of it is in dev (a test text whose copy was tuned on in dev
+    is no longer held out): the first dev copy in sampling order, else the first copy."""
+    chosen: dict[str, str] = {}
+    for article in order:
+        key = hashlib.sha1(articles[article].encode("utf-8")).hexdigest()
+        first = chosen.get(key)
+        if first is None or (split_of[first] == "test" and split_of[article] == "dev"):
+            chosen[key] = article
+    return set(chosen.values())
 
 
 def _words(name: str) -> list[str]:
@@ -183,6 +200,8 @@ def main(argv=None) -> int:
     drifted = [g for g in gold if span_hash(articles[g["article"]][g["start"]:g["end"]]) != g["sha1"]]
     if drifted:  # the annotations hold offsets and a hash, not the BBC's text (it may not be redistributed)
         raise SystemExit(f"{len(drifted)} annotations do not match the BBC text at {bbc_path()}; first: {drifted[0]}")
+    scored = scored_articles(order, articles, split_of)
+    gold = [g for g in gold if g["article"] in scored]
     if args.batch:
         batch_of = {a: next(b for b, end in enumerate(BATCHES, 1) if k < end) for k, a in enumerate(order)}
         gold = [g for g in gold if batch_of[g["article"]] == args.batch and split_of[g["article"]] == "dev"]
