@@ -372,6 +372,8 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
                 hi = m.start()
                 break
     for m in PARTICIPLE.finditer(text, lo, hi):
+        if m.group() in _CLAIM_VERBS and claims_a_thing(text, m.end()):
+            continue  # "after claiming away draws in Basel and Paris"
         # "Lycos has shut down the campaign, saying it had …": the subject of the sentence.
         span_start = _sentence_start(text, lo, m.start())
         # The subject of the participle's own clause: "Thailand has said …, while India has also rejected
@@ -428,12 +430,34 @@ def _not_reporting(text: str, lo: int, m: re.Match) -> bool:
     nxt = after.group(1) if after else ""
     if nxt == "by" or (nxt == "to" and m.group() in INFINITIVE_VERBS) or nxt in _REFLEXIVES:
         return True  # "He announced himself with a tackle": a reflexive object, no words reported
+    if m.group() in _CLAIM_VERBS and claims_a_thing(text, m.end()) and text[lo:m.start()].rstrip()[-1:] not in ",”\"":
+        return True  # "claimed the title": a thing won, no words reported (but "…, claims his agent." is inverted)
     before = _WORD_BEFORE.search(text, max(lo, m.start() - 12), m.start())
     if before and before.group(1).endswith("ly") and before.start() > lo:
         # "are regularly maintained", "was widely reported": an adverb between "be" and the participle.
         before = _WORD_BEFORE.search(text, max(lo, before.start() - 12), before.start())
     # After an article the word is an adjective or a noun: "grew by an estimated 3%", "the forecast rise".
     return bool(before) and (before.group(1) in PASSIVE_BE or before.group(1) in _ARTICLES)
+
+
+_CLAIM_VERBS = frozenset("claim claims claimed claiming".split())
+_CLAUSE_SUBJECTS = frozenset("that he she it they we i you there this these those".split())
+# Words that show a clause (a finite verb) after "claimed": "claimed the minister had lied", "claimed Hale lied".
+_FINITE = re.compile(r"(?:is|was|were|are|has|had|have|will|would|could|can|may|might|should|must|did|does|do"
+                     r"|\w+ed|\w+[’']s)$")
+_OBJECT_END = re.compile(r"[.,;:!?\"“”()\[\]]|\s-\s|\b(?:and|but|after|before|when|while|as)\b")
+
+
+def claims_a_thing(text: str, end: int) -> bool:
+    """Does the "claim(ed)" ending at ``end`` take a thing as its object, not words ("claimed the title",
+    "claiming away draws in Basel", "claimed victory"), rather than a clause ("claimed that …", "claimed
+    he was …", "claimed the minister had lied") or nothing ("…, he claimed.")?"""
+    rest = text[end:end + 100]
+    stop = _OBJECT_END.search(rest)
+    words = rest[:stop.start() if stop else len(rest)].split()
+    if not words or words[0].lower() in _CLAUSE_SUBJECTS or words[0] == "to":
+        return False
+    return not any(_FINITE.match(w) for w in words[:10])
 
 
 # A clause after a verb with no "that": a determiner, a few words, then an auxiliary ("the number of blogs … has").

@@ -15,6 +15,13 @@ from claims.quotes import find_attribution, find_quotes
 
 # (rule, text, first words of the reported sentence, expected speaker)
 REPORTED = [
+    ("'…, claims his agent.': 'claims' inverted after a comma; the noun phrase after it speaks",
+     "Tom Hale may not play until March, claims his agent.", "Tom Hale may", "his agent"),
+    ("'which its makers claim is …': 'claim' before a finite verb reports a clause",
+     "The Acme robot runs at 3km/h, which its makers claim is four times as fast as Qrio.", "The Acme robot",
+     "its makers"),
+    ("'Spain claimed the title in May, Ann Reed said.': 'claimed' with a thing as its object reports no words",
+     "Spain claimed the title in May, Ann Reed said.", "Spain claimed", "Ann Reed"),
     ("sentence-opening 'The' before a capitalised title is a description ('The Foreign Secretary said')",
      "Foreign Secretary Ann Reed flew to Rome. The Foreign Secretary said the talks had gone well.",
      "The Foreign Secretary", "Ann Reed"),
@@ -139,6 +146,10 @@ REPORTED = [
 
 # (rule, text, first words of the quote, expected speaker)
 QUOTES = [
+    ("'… after claiming away draws in Rome': a narrative sentence with 'claim' and a thing as its object is no "
+     "attribution; the next quote goes on with the last speaker",
+     "\"We can win the group,\" said Tom Hale. Spain and Italy are level on five points after claiming away draws "
+     "in Rome and Paris. \"In Rome we did not play well.\"", "In Rome", "Tom Hale"),
     ("'he' after a sentence opening with a nationality description goes on with the person it stands for",
      "Chelsea's Duda has spoken about the row.\n\nThe Brazilian said tempers had flared. \"I saw people "
      "pushing,\" he told the club website. However, Duda tried to play it down, adding: \"It was nothing.\"",

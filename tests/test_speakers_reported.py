@@ -215,3 +215,26 @@ REPORTED = [
 )
 def test_reported_speech(text, kwargs, expected):
     assert find_attribution(text, **kwargs) == expected
+
+
+# "claim" takes words (a clause) or a thing won ("claimed the title"): (text after the verb, a thing?)
+CLAIMED = [
+    (" the title in May.", True),
+    (" victory over Leeds.", True),
+    (" away draws in Basel and Paris.", True),
+    (" his first win since 2002, and", True),
+    (" that he was innocent.", False),
+    (" he was innocent.", False),
+    (" the minister had lied.", False),
+    (" Hale lied about the deal.", False),
+    (" is four times as fast as Qrio.", False),
+    (".", False),
+    (" to be innocent.", False),
+]
+
+
+@pytest.mark.parametrize(("after", "thing"), CLAIMED, ids=[a.strip() or "end" for a, _ in CLAIMED])
+def test_claimed_a_thing_or_words(after, thing):
+    from claims.speakers import claims_a_thing
+
+    assert claims_a_thing("They claimed" + after, len("They claimed")) is thing
