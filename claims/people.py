@@ -78,6 +78,9 @@ _LEADING_PRONOUN = re.compile(
 )
 
 
+_AUXILIARIES = frozenset("has had is was will would could can may must should did".split())
+
+
 class People:
     """The people named in ``text`` (outside the ``quoted`` spans), in text order."""
 
@@ -119,10 +122,13 @@ class People:
             # it can be a name of their own: "Britain's Jason Gardener", "the BBC's Louisa Lim"; one word
             # too ("Arsenal's Edu"), which names a person only when it speaks somewhere (see ``key``).
             cut = next((i for i, t in enumerate(run) if POSSESSIVE.search(t[0])), len(run))
-            runs.append((s0, end, run[:cut + 1]))
+            runs.append((s0, end, run[:cut + 1], False))
             if len(run) - cut - 1 >= 1:
-                runs.append((run[cut + 1][1], end, run[cut + 1:]))
-        for s0, end, run in runs:
+                # After a body's possessive a name may open the clause ("Manchester United's Alex Ferguson
+                # has praised"); after a person's it is what they own ("Graham Norton's Strictly Dance Fever").
+                body_before = not _name_gender(run[0][0].lower()) and run[0][0].lower() not in TITLE_WORDS
+                runs.append((run[cut + 1][1], end, run[cut + 1:], body_before))
+        for s0, end, run, after_possessive in runs:
             possessive = bool(run) and bool(POSSESSIVE.search(run[-1][0]))
             if possessive:
                 w, a, b = run[-1]
@@ -161,7 +167,7 @@ class People:
                     or any(w.lower() in _PERSON_MARKERS for w, _, _ in after)
                 )
             if not strong and len(words) >= 2:
-                strong = self._opens_clause(s0, end)
+                strong = self._opens_clause(s0, end, after_possessive)
             if not strong and len(words) >= 2:
                 # "Dina Mehta is an Indian blogger": a name that is (was) a person noun names a person.
                 copula = _IS_A.match(text, end)
@@ -258,19 +264,22 @@ class People:
             return self._bodies[k][1]
         return self._named_body(pos, speaker)
 
-    def _opens_clause(self, start: int, end: int) -> bool:
+    def _opens_clause(self, start: int, end: int, after_possessive: bool = False) -> bool:
         """ "Lloyd Austin met …": a name opening a clause before a lowercase word, not a
-        modifier of another name ("Beach Boys veteran Brian Wilson", "Sony Music chief …")."""
+        modifier of another name ("Beach Boys veteran Brian Wilson", "Sony Music chief …"); after a
+        possessive too ("Manchester United's Alex Ferguson has praised …")."""
         text = self.text
         j = start
         while j > 0 and text[j - 1] in " \t":
             j -= 1
-        if not (j == 0 or text[j - 1] in ".!?,;:\n”\""):
+        if not (j == 0 or text[j - 1] in ".!?,;:\n”\"" or after_possessive):
             return False
         after = _words(text, end, min(len(text), end + 40))[:2]
         if not after or not after[0][0].islower():
             return False
         w = after[0][0]
+        if w in _AUXILIARIES and after_possessive:
+            return len(after) > 1 and after[1][0][:1].islower()  # "Manchester United's Alex Ferguson has praised"
         if w in NP_STOP or w in TITLE_WORDS or not (w in _VERBS or w.endswith("ed") or (
             w.endswith("s") and not w.endswith(("ss", "us"))
         )):

@@ -146,6 +146,14 @@ REPORTED = [
 
 # (rule, text, first words of the quote, expected speaker)
 QUOTES = [
+    ("a name after a body's possessive that opens a clause is a person ('Manchester United's Alex Ferguson has "
+     "praised …'), whom 'the Old Trafford boss' stands for",
+     "Manchester United's Alex Ferguson has praised his players.\n\n\"That was our hardest away game,\" said the Old "
+     "Trafford boss.", "That was our", "Alex Ferguson"),
+    ("a name after a person's possessive is what they own ('Graham Norton's Strictly Dance Fever would be …'), "
+     "not someone 'she' stands for",
+     "Ann Reed presents the show. Graham Norton's Strictly Dance Fever would be a priority for 2005. \"That is very "
+     "much on the cards,\" she said.", "That is very", "Ann Reed"),
     ("'… after claiming away draws in Rome': a narrative sentence with 'claim' and a thing as its object is no "
      "attribution; the next quote goes on with the last speaker",
      "\"We can win the group,\" said Tom Hale. Spain and Italy are level on five points after claiming away draws "
