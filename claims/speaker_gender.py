@@ -8,7 +8,7 @@ them to tell people and to resolve "he", "she" and "the singer". Pure standard l
 from __future__ import annotations
 
 from claims.first_names import FIRST_NAMES_FEMALE, FIRST_NAMES_MALE
-from claims.speech_words import NATIONALITIES, POSSESSIVE
+from claims.speech_words import NATIONALITIES, NATIONALITY_NOUNS, POSSESSIVE
 
 __all__ = [
     "FEMALE_NOUNS", "FEMALE_TITLES", "MALE_NOUNS", "MALE_TITLES", "NATIONALITY_PEOPLE", "PERSON_NOUNS", "description_gender",
@@ -43,8 +43,7 @@ PERSON_NOUNS = frozenset("""
 # Nationality words that are also a person noun ("the American"), not those of a people ("the French").
 NATIONALITY_PEOPLE = frozenset(
     w for w in NATIONALITIES if w.isalpha() and not w.endswith(("ish", "ch", "ese", "ss", "ern"))
-) | frozenset("briton scot frenchman spaniard dutchman swede dane pole finn kenyan ethiopian jamaican "
-              "nigerian argentine argentinian portuguese serb croat welshman englishman irishman".split())
+) | NATIONALITY_NOUNS
 
 
 _SPOKES = frozenset("spokesman spokeswoman spokesperson".split())

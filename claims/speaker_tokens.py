@@ -18,6 +18,7 @@ from claims.speech_words import (
     LEADING_NOISE,
     NAME_CONNECTORS,
     NATIONALITIES,
+    NATIONALITY_NOUNS,
     ORG_WORDS,
     POSSESSIVE,
     ROLE_NOUNS,
@@ -118,6 +119,11 @@ def _is_descriptor(word: str) -> bool:
     return lw in NATIONALITIES or lw in TITLE_WORDS or _is_acronym(word)
 
 
+def _is_nation_noun(word: str) -> bool:
+    """ "Frenchman", "Dane", "Americans": a person (or people) of a nation, as a word before a name."""
+    return word in NATIONALITY_NOUNS or (word.endswith("s") and (word[:-1] in NATIONALITIES or word[:-1] in NATIONALITY_NOUNS))
+
+
 def _name_from_run(run: list[tuple[str, int, int]], text: str) -> str | None:
     """A speaker from a run of capitalised words: drop leading noise, then titles before a name."""
     while run and run[0][0].lower() in LEADING_NOISE:
@@ -137,6 +143,7 @@ def _name_from_run(run: list[tuple[str, int, int]], text: str) -> str | None:
             or lw in ORG_WORDS
             or lw in NATIONALITIES
             or _is_acronym(w)
+            or (k <= len(run) - 2 and _is_nation_noun(lw))  # "Frenchman Cyril Saulnier" (but "Dane Bowers")
         ):
             break
         k -= 1

@@ -23,6 +23,7 @@ __all__ = [
     "LISTENER_VERBS",
     "NAME_CONNECTORS",
     "NATIONALITIES",
+    "NATIONALITY_NOUNS",
     "NOUN_OF_SAYING",
     "NP_STOP",
     "ORG_WORDS",
@@ -201,6 +202,11 @@ NATIONALITIES = frozenset("""
     japanese korean canadian mexican brazilian australian swiss swedish norwegian danish finnish
     estonian latvian lithuanian belarusian hungarian czech slovak austrian irish scottish welsh
     saudi egyptian european african asian western eastern us u.s. uk u.k. eu un nato
+""".split())
+# Nouns for a person of a nation ("the Frenchman", "left-handed Dane Kenneth Carlsen").
+NATIONALITY_NOUNS = frozenset("""
+    briton scot frenchman spaniard dutchman swede dane pole finn kenyan ethiopian jamaican nigerian argentine
+    argentinian portuguese serb croat welshman englishman irishman
 """.split())
 # Words that open a sentence or a time phrase and are never part of a name.
 LEADING_NOISE = frozenset("""

@@ -12,6 +12,15 @@ from claims.quotes import find_quotes
 
 # (rule, text, [(quote, speaker), ...])
 QUOTES = [
+    ("a plural nationality before a name is no part of it ('Americans Andy Hale'), so the surname alone is "
+     "the person whom 'he' goes on with",
+     'Top-seeded Americans Andy Hale and Ann Reed survived. Seventh seed Piet Cole won.\n\nHale broke a racket and '
+     'was unimpressed. "I am not playing well," he said.',
+     [("I am not playing well", "Hale")]),
+    ("a nationality noun before a name is no part of it ('fellow Spaniard Guillermo Garcia-Hale')",
+     'Moya lost to fellow Spaniard Guillermo Garcia-Hale on Monday. Garcia-Hale was delighted. "It was the best '
+     'win of my life," he said.',
+     [("It was the best win of my life", "Garcia-Hale")]),
     ("the person named after a country's possessive",
      'Britain\'s Tom Hale won the race in Leeds. "It was hard," said the world champion.',
      [("It was hard", "Tom Hale")]),
