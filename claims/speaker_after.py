@@ -118,7 +118,11 @@ def _forward_np(text: str, pos: int, hi: int) -> str | None:
             if not _role_then_name(tokens, k + 1) and not _person_follows(tokens, k + 1):
                 # "said the alliance’s chief" reads on; "Lavrov’s comments" is no speaker; "said Sun's chief
                 # operating officer Jonathan Schwartz" reads on to the name.
-                return None
+                cut = next((j for j, t in enumerate(np) if t[0] == "of"), None)
+                if cut is None or not is_person(text[np[0][1]:np[cut - 1][2]]):
+                    return None
+                np = np[:cut]  # "explains Herbert Hansen of Respond's Belgian partner Keyobs": Herbert Hansen
+                break
         np.append((w, s, e))
         if dot_end:
             break

@@ -12,6 +12,10 @@ from claims.quotes import find_quotes
 
 # (rule, text, [(quote, speaker), ...])
 QUOTES = [
+    ("'explains X of Y's partner Z' after a quote: the person before 'of', not no one",
+     'Ann Reed spoke first. "A map is a working document," explains Tom Hale of Acme\'s Belgian partner Keyobs. '
+     '"You need to use it."',
+     [("A map is a working document", "Tom Hale"), ("You need to use it", "Tom Hale")]),
     ("a plural nationality before a name is no part of it ('Americans Andy Hale'), so the surname alone is "
      "the person whom 'he' goes on with",
      'Top-seeded Americans Andy Hale and Ann Reed survived. Seventh seed Piet Cole won.\n\nHale broke a racket and '
