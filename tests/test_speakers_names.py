@@ -12,6 +12,12 @@ from claims.quotes import find_quotes
 
 # (rule, text, [(quote, speaker), ...])
 QUOTES = [
+    ("a playing position before a name is a title, not part of it ('Keeper Tony Hale'): the person 'he' goes on "
+     "with",
+     '"We want the boss to stay," said Jim Reed. "Hopefully he gets the chance." Keeper Tony Hale echoed Reed\'s '
+     'sentiments. "I think all the boys are behind him," he added.',
+     [("We want the boss to stay", "Jim Reed"), ("Hopefully he gets the chance", "Jim Reed"),
+      ("I think all the boys are behind him", "Tony Hale")]),
     ("'explains X of Y's partner Z' after a quote: the person before 'of', not no one",
      'Ann Reed spoke first. "A map is a working document," explains Tom Hale of Acme\'s Belgian partner Keyobs. '
      '"You need to use it."',
