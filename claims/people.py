@@ -78,6 +78,7 @@ _LEADING_PRONOUN = re.compile(
 )
 
 
+_LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
 _AUXILIARIES = frozenset("has had is was will would could can may must should did".split())
 
 
@@ -173,8 +174,8 @@ class People:
                 copula = _IS_A.match(text, end)
                 strong = bool(copula) and copula.group(1).lower() in _PERSON_MARKERS
             raw.append((ns, name, gender, strong))
-            if possessive:
-                self._possessive.add(ns)
+            if possessive or (lb in ("a", "an") and _LOWER_NEXT.match(text, end)):
+                self._possessive.add(ns)  # "an Alan Shearer strike": a modifier, like a possessive
         attributions = [a for a in _attributions(text, 0, len(text)) if not self.quoted(a[1])]
         spoken = [(a[1], a[0]) for a in attributions if is_person(a[0])]
         self._known = {w.lower() for _, name in spoken for w in name.split()[-1:]}

@@ -146,6 +146,10 @@ REPORTED = [
 
 # (rule, text, first words of the quote, expected speaker)
 QUOTES = [
+    ("a name after 'a'/'an' before a noun is a modifier ('an Alan Reed strike'), which 'he' passes over like a "
+     "possessive",
+     "Boss Tom Hale felt Leeds were never in danger.\n\nAn early own goal followed by an Alan Reed strike earned "
+     "them a 2-1 win. \"Obviously winning the first leg helped,\" he said.", "Obviously", "Tom Hale"),
     ("a name after a body's possessive that opens a clause is a person ('Manchester United's Alex Ferguson has "
      "praised …'), whom 'the Old Trafford boss' stands for",
      "Manchester United's Alex Ferguson has praised his players.\n\n\"That was our hardest away game,\" said the Old "
