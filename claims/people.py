@@ -27,7 +27,7 @@ import bisect
 import re
 
 from claims.speaker_names import pronoun_gender
-from claims.speaker_sentences import COMMON_VERBS, LEADING_PHRASE, _aside_at, _sentence_subject
+from claims.speaker_sentences import COMMON_VERBS, LEADING_PHRASE, SUBORDINATORS, _aside_at, _sentence_subject, lead_word
 from claims.speaker_bodies import FROM_BODY, is_body_description
 from claims.speaker_gender import (
     FEMALE_NOUNS,
@@ -489,6 +489,9 @@ class People:
         if not words:
             return None
         w = words[0][0].lower()
+        lead = lead_word(self.text, start, len(self.text))
+        if lead and lead[0] in SUBORDINATORS:
+            w = lead[0]  # "But even before Acme said …, Hale insisted": the subject after the comma
         if w not in LEADING_PHRASE and not (w.endswith("ing") and len(words) > 1 and words[1][0].islower()):
             return None
         comma = self.text.find(",", start, min(len(self.text), start + 100))

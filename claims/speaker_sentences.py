@@ -24,13 +24,32 @@ from claims.speech_words import (
     TITLE_NOUNS,
 )
 
-__all__ = ["COMMON_VERBS", "LEADING_PHRASE", "MONTHS", "_aside_at", "_sentence_start", "_sentence_subject"]
+__all__ = [
+    "COMMON_VERBS", "LEADING_PHRASE", "MONTHS", "SUBORDINATORS", "_aside_at", "_sentence_start", "_sentence_subject",
+    "lead_word",
+]
 
 # Words that open a phrase set off by a comma before the subject: "During the crisis, the firm sued …".
 LEADING_PHRASE = frozenset("""
     in on at after before during despite following under with without since unlike having amid
     throughout within although though whereas because unless until if when while once
 """.split())  # and subordinate clauses: "Although the move suits Farrell, Lindsay said …"
+# Conjunctions and adverbs that may come before a leading phrase: "But even before Acme said …, Hale insisted".
+LEAD_INS = frozenset("but and yet so even just only shortly long soon".split())
+# Words that open a subordinate clause; one opening its sentence holds no attribution of the sentence's own.
+SUBORDINATORS = frozenset("after before since although though whereas because unless until if when while once".split())
+
+
+def lead_word(text: str, start: int, hi: int) -> tuple[str, int] | None:
+    """The first word of the sentence at ``start``, lower-cased, after up to two lead-ins ("But even
+    before …" -> "before"), with where it ends; None for no word."""
+    words = _words(text, start, min(hi, start + 60))[:3]
+    k = 0
+    while k < min(2, len(words) - 1) and words[k][0].lower() in LEAD_INS:
+        k += 1
+    return (words[k][0].lower(), words[k][2]) if words else None
+
+
 MONTHS = frozenset("january february march april may june july august september october november december".split())
 # Common verbs that follow a subject: "Lloyd Austin met …", "The album Exodus came out …".
 COMMON_VERBS = frozenset("""

@@ -44,7 +44,7 @@ from claims.speaker_names import (
     is_pronoun,
     quantity_subject,
 )
-from claims.speaker_sentences import MONTHS, _sentence_start, _sentence_subject
+from claims.speaker_sentences import MONTHS, SUBORDINATORS, _sentence_start, _sentence_subject, lead_word
 from claims.speaker_tokens import (
     _clause_start,
     _clause_start_past_brackets,
@@ -489,7 +489,14 @@ def find_attribution(
     lo = min(max(0, start or 0), n)
     hi = n if end is None else min(max(lo, end), n)
     try:
-        for speaker, span_start, _, _ in _attributions(text, lo, hi, first=True):
+        found = _attributions(text, lo, hi, first=True)
+        lead = lead_word(text, lo, hi)
+        if found and lead and lead[0] in SUBORDINATORS and found[0][2] > lead[1]:
+            comma = text.find(", ", found[0][2], hi)
+            main = _attributions(text, comma + 2, hi, first=True) if comma >= 0 else []
+            if main:
+                found = main  # "Even before Acme said the player would stay, Tom Hale insisted …": Tom Hale
+        for speaker, span_start, _, _ in found:
             if resolve:
                 from claims.people import (  # it imports this module
                     is_body_description,

@@ -15,6 +15,9 @@ from claims.quotes import find_attribution, find_quotes
 
 # (rule, text, first words of the reported sentence, expected speaker)
 REPORTED = [
+    ("'But even before Acme said …, Tom Hale insisted …': an attribution inside a subordinate clause opening the "
+     "sentence is not the sentence's", "Tom Hale was dropped. But even before Acme said the player would not be "
+     "sold, Tom Hale insisted he would not leave.", "But even", "Tom Hale"),
     ("'…, claims his agent.': 'claims' inverted after a comma; the noun phrase after it speaks",
      "Tom Hale may not play until March, claims his agent.", "Tom Hale may", "his agent"),
     ("'which its makers claim is …': 'claim' before a finite verb reports a clause",
@@ -146,6 +149,9 @@ REPORTED = [
 
 # (rule, text, first words of the quote, expected speaker)
 QUOTES = [
+    ("'he' after 'But even before Acme said …, Tom Hale insisted …' is the main clause's subject, not the body",
+     "Tom Hale was dropped. But even before Acme said the player would not be sold, Tom Hale insisted he would not "
+     "leave. \"I want to stay,\" he said.", "I want to stay", "Tom Hale"),
     ("a name after 'a'/'an' before a noun is a modifier ('an Alan Reed strike'), which 'he' passes over like a "
      "possessive",
      "Boss Tom Hale felt Leeds were never in danger.\n\nAn early own goal followed by an Alan Reed strike earned "
