@@ -161,6 +161,8 @@ class People:
             first_gender = _name_gender(words[0].lower())
             if first_gender:
                 strong, gender = True, gender or first_gender
+            if not strong and text.startswith(", who ", end):
+                strong = True  # "DiCaprio, who lost out on the award, …": "who" follows a person
             if not strong and len(words) >= 2 and text[end:end + 1] == ",":
                 after = _words(text, end, min(len(text), end + 60))[:4]
                 strong = bool(after) and (

@@ -12,6 +12,10 @@ from claims.quotes import find_quotes
 
 # (rule, text, [(quote, speaker), ...])
 QUOTES = [
+    ("a lone surname before ', who' is a person ('Hale, who lost out on the award'), whom 'he' goes on with",
+     'Smith won the best actor Bafta. Hale, who lost out on the award, will face him again.\n\n"It is the first '
+     'time I have come," he told reporters.',
+     [("It is the first time I have come", "Hale")]),
     ("a playing position before a name is a title, not part of it ('Keeper Tony Hale'): the person 'he' goes on "
      "with",
      '"We want the boss to stay," said Jim Reed. "Hopefully he gets the chance." Keeper Tony Hale echoed Reed\'s '
