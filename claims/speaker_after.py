@@ -145,16 +145,21 @@ def _forward_np(text: str, pos: int, hi: int) -> str | None:
         if any(t[0] == "and" and _is_cap(np[i - 1][0]) and np[i - 1][0].lower() not in PERSON_NOUNS for i, t in enumerate(np) if i):
             return joined_names(np, text)
         return person_of_body(np, text) or _name_from_run(np[_trailing_run(np):], text)
-    if np[-1][0].lower() in TITLE_NOUNS and text[np[-1][2]:np[-1][2] + 2] == ", ":
-        # "said RNID technology director, Ann Reed": a role after an acronym, then the name in apposition.
-        named = _forward_np(text, np[-1][2] + 2, hi)
-        if named and is_person(named) and not is_pronoun(named):
-            return named
+    if np[-1][0].lower() in TITLE_NOUNS:
+        # "said RNID technology director, Ann Reed": a role after an acronym, then the name in apposition;
+        # "said BA director of commercial planning, Robert Boyle": after the role's own "of" phrase too.
+        tail = _ROLE_OF.match(text, np[-1][2], hi)
+        if tail:
+            named = _forward_np(text, tail.end(), hi)
+            if named and is_person(named) and not is_pronoun(named):
+                return named
     if np[-1][0].lower() in ROLE_NOUNS or np[-1][0].lower() in DOCUMENT_NOUNS:
         return text[np[0][1]:np[-1][2]]
     return None
 
 
+# After a role: a comma, or the role's own "of"/"for" phrase of lower-case words and a comma.
+_ROLE_OF = re.compile(r"(?:[ \t]+(?:of|for)(?:[ \t]+[a-z][\w-]*){1,3})?,[ \t]+")
 # What may follow an inverted speaker at the end of its sentence: "…, says Ann Reed in Rome."
 _PLACE_TAIL = re.compile(r"(?:[ \t]+(?:in|from|at)(?:[ \t]+[A-Z][\w'’.-]*)+)?[ \t]*(?:[.!?,]|$)")
 

@@ -418,6 +418,9 @@ def _named_then_clause(text: str, lo: int, m: re.Match) -> bool:
     """ "Technorati estimates the number of blogs … has exceeded …": a name right before the verb and a clause
     with no "that" after it (so "estimates"/"reports" is the verb, not a noun)."""
     before = text[_clause_start(text, lo, m.start()):m.start()].split()
+    after = _WORD_AFTER.match(text, m.end())
+    if after and SPEECH_VERB.match(text, after.start(1)):
+        return False  # "Media reports suggested it was over": the noun phrase's verb follows
     return bool(before) and _is_cap(before[-1]) and _CLAUSE_AFTER.match(text, m.end()) is not None
 
 
@@ -460,8 +463,10 @@ def claims_a_thing(text: str, end: int) -> bool:
     return not any(_FINITE.match(w) for w in words[:10])
 
 
-# A clause after a verb with no "that": a determiner, a few words, then an auxiliary ("the number of blogs … has").
-_CLAUSE_AFTER = re.compile(r"[ \t]+(?:the|a|an|more|most|some|about|around|over)[ \t]+(?:[\w’'&%-]+,?[ \t]+){1,12}?"
+# A clause after a verb with no "that": a determiner (or none), a few words, then an auxiliary ("the number of blogs … has",
+# "sales will"); not a preposition ("estimates of growth have").
+_CLAUSE_AFTER = re.compile(r"[ \t]+(?!(?:of|for|in|on|at|by|to|from|and|or|were|was|are|is|have|has)\b)"
+                           r"(?:(?:the|a|an|more|most|some|about|around|over)[ \t]+)?(?:[\w’'&%-]+,?[ \t]+){1,12}?"
                            r"(?:has|have|had|is|are|was|were|will|would|could|can)\b")
 _GO_ON = frozenset("went goes go going".split())
 _REFLEXIVES = frozenset("himself herself itself themselves myself ourselves".split())

@@ -15,6 +15,10 @@ from claims.quotes import find_attribution, find_quotes
 
 # (rule, text, first words of the reported sentence, expected speaker)
 REPORTED = [
+    ("'Research group Acme Labs estimates sales will hit …': 'estimates' before a clause with no determiner is a verb",
+     "Research group Acme Labs estimates sales will hit 200,000 in 2005.", "Research group", "Acme Labs"),
+    ("'Treasury estimates of growth have been cut': 'estimates' before a preposition is a noun",
+     "Ann Reed said Treasury estimates of growth have been cut.", "Ann Reed", "Ann Reed"),
     ("'But even before Acme said …, Tom Hale insisted …': an attribution inside a subordinate clause opening the "
      "sentence is not the sentence's", "Tom Hale was dropped. But even before Acme said the player would not be "
      "sold, Tom Hale insisted he would not leave.", "But even", "Tom Hale"),

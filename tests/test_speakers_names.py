@@ -12,6 +12,9 @@ from claims.quotes import find_quotes
 
 # (rule, text, [(quote, speaker), ...])
 QUOTES = [
+    ("'said BA director of commercial planning, Tom Hale': the name after the role's own 'of' phrase",
+     '"The decision is a difficult one," said BA director of commercial planning, Tom Hale. "But it is right."',
+     [("The decision is a difficult one", "Tom Hale"), ("But it is right", "Tom Hale")]),
     ("a lone surname before ', who' is a person ('Hale, who lost out on the award'), whom 'he' goes on with",
      'Smith won the best actor Bafta. Hale, who lost out on the award, will face him again.\n\n"It is the first '
      'time I have come," he told reporters.',
