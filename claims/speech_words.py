@@ -63,7 +63,8 @@ SPEECH_VERB = re.compile(
       |(?:revealed|alleged)(?=\s+(?!(?:a|an|the|his|her|its|their|our|details|plans|how|what|why|when|where|whether|who)\b)
          (?:[\w’'&-]+[ \t]+){1,9}?(?:will|would|is|was|were|are|has|had|have|could|can|may|might|should|must)\b)
       |disclosed(?=\s+(?:(?:last|this|on|in)\s+\w+\s+)?(?:that|he|she|they|we|it)\b)
-      |made\s+it\s+clear(?=\s+that\b)|speculated?(?=\s+that\b)|hinted(?=\s+that\b)|recogni[sz]ed(?=\s+that\b|[ \t]*[.,])
+      |made\s+it\s+clear(?=\s+that\b)|speculated?(?=\s+that\b)|hinted(?=\s+(?:that|he|she|they|it|we)\b)
+      |recogni[sz]ed(?=\s+that\b|[ \t]*[.,])|point\s+out(?=\s+that\b)|protested(?=\s+that\b)|report(?=\s+that\b)
       |estimated(?=\s+(?:that|the|a|an|some|about|around|\d))
       |estimate(?=\s+(?:that|it|the|a|an|some|about|around|\d))
     )
@@ -122,7 +123,7 @@ SUBJECT_TRAILERS = frozenset("""
     also later previously then once again has had have would will did had been was is
     earlier on this last week month year morning afternoon evening night today yesterday
     tonight monday tuesday wednesday thursday friday saturday sunday separately
-    now still even already always never just repeatedly long
+    now still even already always never just repeatedly long himself herself itself themselves
 """.split())
 # Adverbs set off by commas between a subject and its verb: "Sella, however, insisted …".
 DISCOURSE_ADVERBS = frozenset(
@@ -164,6 +165,8 @@ ROLE_NOUNS = frozenset("""
     organizations groups unions retailers bookmakers fans players observers insiders
     supporters opponents speakers delegates newspapers papers pundit pundits
     agent lawyer lawyers attorney attorneys solicitor publicist
+    developers firms companies users consumers parents teachers workers voters viewers readers gamers
+    manufacturers makers banks airlines investors traders dealers watchers members employees
 """.split())
 # Family words that name a person by their relation to another: "Mr Nogar's son Stephen", "his widow Ann".
 KIN_NOUNS = frozenset("""

@@ -15,6 +15,18 @@ from claims.quotes import find_attribution, find_quotes
 
 # (rule, text, first words of the reported sentence, expected speaker)
 REPORTED = [
+    ("'hinted he thinks …': 'hinted' before a pronoun subject reports a clause",
+     "Tom Hale has also hinted he thinks Leeds may win.", "Tom Hale", "Tom Hale"),
+    ("'some watchers point out that …' in the present tense", "And some watchers point out that the price may fall.",
+     "And some", "some watchers"),
+    ("'X have protested that …'", "European firms have protested that US laws are too costly.", "European firms",
+     "European firms"),
+    ("'Some websites report that …'", "Some technical websites report that most visitors use Firefox.",
+     "Some technical", "some technical websites"),
+    ("a bare plural noun as the speaker ('developers said')", "In the first year at least, developers said gamers "
+     "should not expect much.", "In the first", "developers"),
+    ("a reflexive after the subject ('Tom Hale himself says') is no part of it",
+     "Tom Hale himself says he is relishing the hype.", "Tom Hale", "Tom Hale"),
     ("'Research group Acme Labs estimates sales will hit …': 'estimates' before a clause with no determiner is a verb",
      "Research group Acme Labs estimates sales will hit 200,000 in 2005.", "Research group", "Acme Labs"),
     ("'Treasury estimates of growth have been cut': 'estimates' before a preposition is a noun",
