@@ -54,6 +54,13 @@ def _role_then_name(tokens: list, k: int) -> bool:
     return False
 
 
+def _role_alone(tokens: list, k: int) -> bool:
+    """Do tokens[k:] hold one role or family word and then punctuation ("according to Bellamy's agent,")?"""
+    w = (tokens[k]["w"] or "") if k < len(tokens) else ""
+    ends = w.endswith(".") or k + 1 >= len(tokens) or tokens[k + 1]["w"] is None
+    return w.rstrip(".").lower() in ROLE_NOUNS | TITLE_NOUNS | KIN_NOUNS and ends
+
+
 def _person_follows(tokens: list, k: int) -> bool:
     """Do tokens[k:] open with a person's name of two capitalised words ("Total Film's Jamie Graham")?"""
     words = [m["w"] for m in tokens[k:k + 2]]
@@ -110,12 +117,13 @@ def _forward_np(text: str, pos: int, hi: int) -> str | None:
             and not _is_cap(w)
             and np[0][0].lower() not in DETERMINERS
             and not all(_is_descriptor(t[0]) for t in np)
+            and not (POSSESSIVE.search(np[-1][0]) and _role_alone(tokens, k))  # "according to Bellamy's agent,"
         ):
             # "said Grushko earlier" -- a lowercase word after a name ends it; after
             # "Russian" or "NATO" it goes on ("Russian state media RIA Novosti").
             break
         if POSSESSIVE.search(w) and not (np and np[0][0].lower() in DETERMINERS):
-            if not _role_then_name(tokens, k + 1) and not _person_follows(tokens, k + 1):
+            if not _role_then_name(tokens, k + 1) and not _person_follows(tokens, k + 1) and not _role_alone(tokens, k + 1):
                 # "said the alliance’s chief" reads on; "Lavrov’s comments" is no speaker; "said Sun's chief
                 # operating officer Jonathan Schwartz" reads on to the name.
                 cut = next((j for j, t in enumerate(np) if t[0] == "of"), None)

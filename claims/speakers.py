@@ -66,6 +66,7 @@ from claims.speech_words import (
     INVERTED_ONLY,
     LISTENER_VERBS,
     NATIONALITIES,
+    NOUN_BY,
     NOUN_OF_SAYING,
     ORG_WORDS,
     PARTICIPLE,
@@ -368,6 +369,14 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
         speaker = PRONOUN_MARK.get({"his": "he", "her": "she", "its": "it", "their": "they"}.get(who, ""), who[:-2])
         if speaker:  # "following his allegations that …": he; "Hale's claim that …": Hale
             found.append((speaker, m.start(), m.start(), "verb"))
+            if first:
+                hi = m.start()
+                break
+    for m in NOUN_BY.finditer(text, lo, hi):
+        speaker = _forward_np(text, m.end(), hi)
+        j = text.find(speaker, m.end(), hi) if speaker else -1
+        if j >= 0 and _THAT_AFTER.match(text, j + len(speaker)) and not is_pronoun(speaker):
+            found.append((speaker, m.start(), m.start(), "verb"))  # "an announcement by the MPAA that …"
             if first:
                 hi = m.start()
                 break

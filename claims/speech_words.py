@@ -24,6 +24,7 @@ __all__ = [
     "NAME_CONNECTORS",
     "NATIONALITIES",
     "NATIONALITY_NOUNS",
+    "NOUN_BY",
     "NOUN_OF_SAYING",
     "NP_STOP",
     "ORG_WORDS",
@@ -77,6 +78,10 @@ SPEECH_VERB = re.compile(
 NOUN_OF_SAYING = re.compile(
     r"(?<![\w’'-])(?P<who>his|her|its|their|[A-Z][\w’'-]*?[’']s)[ \t]+(?:[a-z]+[ \t]+)?"
     r"(?:allegations?|claims?|assertions?|insistence|warnings?|admission|denial|predictions?|suggestion)[ \t]+that\b"
+)
+# A noun of saying with its speaker after "by": "an announcement by the MPAA that …" (the speaker follows).
+NOUN_BY = re.compile(
+    r"(?<![\w’'-])(?:announcement|statement|claims?|warnings?|admission|predictions?|suggestion|allegations?)[ \t]+by[ \t]+"
 )
 # A participle that reports the words of the sentence's subject: "X shut it down, saying …".
 PARTICIPLE = re.compile(

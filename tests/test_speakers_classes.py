@@ -15,6 +15,15 @@ from claims.quotes import find_attribution, find_quotes
 
 # (rule, text, first words of the reported sentence, expected speaker)
 REPORTED = [
+    ("'According to Hale's agent, …': a possessive and one role word are the speaker",
+     "According to Hale's agent, the player dismissed a move to Leeds.", "According to", "Hale's agent"),
+    ("'…, said Hale's agent.' after the clause", "The player will stay, said Hale's agent.", "The player",
+     "Hale's agent"),
+    ("'an announcement by X that …': a noun of saying with its speaker after 'by'",
+     "The site closed following an announcement by the Acme Film Association that it was suing users.",
+     "The site", "the Acme Film Association"),
+    ("'an announcement by X about …' reports no clause", "The site closed after an announcement by Acme about "
+     "the fees, Ann Reed said.", "The site", "Ann Reed"),
     ("'hinted he thinks …': 'hinted' before a pronoun subject reports a clause",
      "Tom Hale has also hinted he thinks Leeds may win.", "Tom Hale", "Tom Hale"),
     ("'some watchers point out that …' in the present tense", "And some watchers point out that the price may fall.",
