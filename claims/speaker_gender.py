@@ -81,7 +81,10 @@ def description_gender(phrase: str | None) -> str | None | bool:
         return "f"
     if head in MALE_NOUNS:
         return "m"
-    if head.endswith("year-old") or (head in NATIONALITIES and any(w.endswith("year-old") for w in words[1:-1])) or (
+    aged = any(w.endswith("year-old") for w in words[1:-1])
+    if head in NATIONALITY_NOUNS and head.endswith("man") and (len(words) == 2 or aged):
+        return "m"  # "the 55-year-old Frenchman"
+    if head.endswith("year-old") or (head in NATIONALITIES | NATIONALITY_PEOPLE and aged) or (
         head in PERSON_NOUNS
     ) or (len(words) == 2 and head in NATIONALITY_PEOPLE) or (
         words[-2:] == ["number", "one"]  # "the world number one", "the British number one"
@@ -94,15 +97,19 @@ def is_description(phrase: str | None) -> bool:
     return description_gender(phrase) is not False
 
 
-# First names sport and entertainment news carries that claims.first_names lacks (added with batches 11 and 12:
+# First names sport and entertainment news carries that claims.first_names lacks (added with batches 11, 12 and 15:
 # English short forms and spellings, Russian, Greek, Italian, French, Czech, German, Icelandic, Japanese and
 # Indian names; none a place, club or common word).
 MORE_MALE_NAMES = frozenset("""
     cyril marat lleyton armand jonny dick quincy tommy gerhard stan kostas gregory christos leroy serge
     nikolay feliciano fabrice ivan otis marvin curtis stevie luciano alessandro petr eidur buddy milt
     mathew guido emil hermann cory cary finlay masayuki sanjaya shailendra dmitriy arnoud
+    andre andrei andrey andres sergio sergey mikhail nicolas tomas jiri radek miguel pablo javier fernando
+    alejandro gaston xavier vincent jonas mario fabio gianluca francesco roberto stefano giorgio yevgeny igor
+    nikolai jurgen juergen jorg joerg uwe rainer dieter klaus wolfgang helmut horst gunter franz bjorn henrik
+    niklas kjell
 """.split())
-MORE_FEMALE_NAMES = frozenset("gabrielle sania jelena aretha selima zara hayley imelda".split())
+MORE_FEMALE_NAMES = frozenset("gabrielle sania jelena aretha selima zara hayley imelda dinara gabriela".split())
 _MALE = FIRST_NAMES_MALE | MORE_MALE_NAMES
 _FEMALE = FIRST_NAMES_FEMALE | MORE_FEMALE_NAMES
 

@@ -114,9 +114,9 @@ def _is_acronym(word: str) -> bool:
 
 
 def _is_descriptor(word: str) -> bool:
-    """A word that describes rather than names: "Russian", "NATO", "Deputy"."""
+    """A word that describes rather than names: "Russian", "Frenchman", "NATO", "Deputy"."""
     lw = word.lower()
-    return lw in NATIONALITIES or lw in TITLE_WORDS or _is_acronym(word)
+    return lw in NATIONALITIES or lw in TITLE_WORDS or _is_acronym(word) or _is_nation_noun(lw)
 
 
 def _is_nation_noun(word: str) -> bool:

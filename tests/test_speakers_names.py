@@ -12,6 +12,13 @@ from claims.quotes import find_quotes
 
 # (rule, text, [(quote, speaker), ...])
 QUOTES = [
+    ("first names sport news carries (Andre, Jurgen) make a name a person, whom 'he' goes on with",
+     'Top seed Andre Hale suffered a defeat by Jurgen Cole in the final.\n\nCole has now beaten Hale twice.\n\n'
+     '"I had a good plan," he said.',
+     [("I had a good plan", "Cole")]),
+    ("'The 55-year-old Frenchman told …': an age and a nationality noun describe a man named before",
+     'Arsene Hale has agreed a contract.\n\nThe 55-year-old Frenchman told the BBC: "My intention is clear."',
+     [("My intention is clear", "Arsene Hale")]),
     ("'said BA director of commercial planning, Tom Hale': the name after the role's own 'of' phrase",
      '"The decision is a difficult one," said BA director of commercial planning, Tom Hale. "But it is right."',
      [("The decision is a difficult one", "Tom Hale"), ("But it is right", "Tom Hale")]),
@@ -134,7 +141,7 @@ def test_quote_speakers(text, expected):
 
 @pytest.mark.parametrize("phrase, gender", [
     ("the England international", None), ("our correspondent", None), ("the reporter", None),
-    ("our economy", False),
+    ("our economy", False), ("the 55-year-old Frenchman", "m"), ("the Frenchman", "m"), ("the 30-year-old Dane", None),
 ])
 def test_person_descriptions(phrase, gender):
     assert description_gender(phrase) is gender
