@@ -98,7 +98,8 @@ def is_description(phrase: str | None) -> bool:
 
 
 # First names sport and entertainment news carries that claims.first_names lacks (added with batches 11, 12 and 15:
-# English short forms and spellings, Russian, Greek, Italian, French, Czech, German, Icelandic, Japanese and
+# English, Welsh, Scottish and Irish names and short forms, Russian, Greek, Italian, Spanish, French, Czech, German,
+# Scandinavian, Icelandic, Japanese and
 # Indian names; none a place, club or common word).
 MORE_MALE_NAMES = frozenset("""
     cyril marat lleyton armand jonny dick quincy tommy gerhard stan kostas gregory christos leroy serge
@@ -107,9 +108,12 @@ MORE_MALE_NAMES = frozenset("""
     andre andrei andrey andres sergio sergey mikhail nicolas tomas jiri radek miguel pablo javier fernando
     alejandro gaston xavier vincent jonas mario fabio gianluca francesco roberto stefano giorgio yevgeny igor
     nikolai jurgen juergen jorg joerg uwe rainer dieter klaus wolfgang helmut horst gunter franz bjorn henrik
-    niklas kjell
+    niklas kjell joshua jacob ethan nathaniel isaac luke clive ewan hamish callum rhys gareth dafydd huw ieuan emyr
+    bryn rio glenn harold herbert leonard ernest
 """.split())
-MORE_FEMALE_NAMES = frozenset("gabrielle sania jelena aretha selima zara hayley imelda dinara gabriela".split())
+MORE_FEMALE_NAMES = frozenset("""
+    gabrielle sania jelena aretha selima zara hayley imelda dinara gabriela ailsa morag siobhan aoife niamh ciara roisin
+""".split())
 _MALE = FIRST_NAMES_MALE | MORE_MALE_NAMES
 _FEMALE = FIRST_NAMES_FEMALE | MORE_FEMALE_NAMES
 

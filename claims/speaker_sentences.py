@@ -32,7 +32,7 @@ __all__ = [
 # Words that open a phrase set off by a comma before the subject: "During the crisis, the firm sued …".
 LEADING_PHRASE = frozenset("""
     in on at after before during despite following under with without since unlike having amid
-    throughout within although though whereas because unless until if when while once
+    throughout within although though whereas because unless until if when while once as
 """.split())  # and subordinate clauses: "Although the move suits Farrell, Lindsay said …"
 # Conjunctions and adverbs that may come before a leading phrase: "But even before Acme said …, Hale insisted".
 LEAD_INS = frozenset("but and yet so even just only shortly long soon".split())
@@ -135,6 +135,8 @@ def _sentence_subject(text: str, lo: int, pos: int) -> str | None:
         return phrase[0].lower() + phrase[1:]
     run = []
     for t in tokens:
+        if run and "," in text[run[-1][2]:t[1]]:
+            break  # "Colin MacIntyre, of Mull Historical Society, …": the name ends at its comma
         if _is_cap(t[0]) or (run and t[0] in NAME_CONNECTORS):
             run.append(t)
         else:

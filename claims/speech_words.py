@@ -128,7 +128,7 @@ SUBJECT_TRAILERS = frozenset("""
     also later previously then once again has had have would will did had been was is
     earlier on this last week month year morning afternoon evening night today yesterday
     tonight monday tuesday wednesday thursday friday saturday sunday separately
-    now still even already always never just repeatedly long himself herself itself themselves
+    now still even already always never just repeatedly long himself herself itself themselves only
 """.split())
 # Adverbs set off by commas between a subject and its verb: "Sella, however, insisted …".
 DISCOURSE_ADVERBS = frozenset(

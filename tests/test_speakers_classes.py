@@ -15,6 +15,12 @@ from claims.quotes import find_attribution, find_quotes
 
 # (rule, text, first words of the reported sentence, expected speaker)
 REPORTED = [
+    ("'Tom Hale, of Acme Music Society, was playing … but said …': the name before its comma is the subject",
+     "Tom Hale, of Acme Music Society, was playing another gig but said he was determined to come.", "Tom Hale",
+     "Tom Hale"),
+    ("'he' goes on with a person whose known first name makes him one (Joshua), not a name inside his dash aside",
+     "The work was missing. Joshua Hale - a composer and interpreter of Bach - has recreated the parts.\n\nHe said "
+     "he wanted to let it lie.", "He said", "Joshua Hale"),
     ("'According to Hale's agent, …': a possessive and one role word are the speaker",
      "According to Hale's agent, the player dismissed a move to Leeds.", "According to", "Hale's agent"),
     ("'…, said Hale's agent.' after the clause", "The player will stay, said Hale's agent.", "The player",
@@ -174,6 +180,13 @@ REPORTED = [
 
 # (rule, text, first words of the quote, expected speaker)
 QUOTES = [
+    ("'As he arrived …, Mr Hale greeted the media, saying: \"…\"': the subject after a leading 'As' clause",
+     "Both men helped Mr Hale. As he arrived at Spain's High Court earlier on Wednesday, Mr Hale greeted the "
+     "waiting media, saying: "
+     "\"I have full faith in justice.\"", "I have full faith", "Hale"),
+    ("'A spokeswoman would only say: \"…\"': 'only' after the auxiliary is no part of the subject",
+     "Tom Hale resisted calls to name the day. A Number 10 spokeswoman would only say: \"He will announce it when "
+     "he wants.\"", "He will announce", "a Number 10 spokeswoman"),
     ("'he' after 'But even before Acme said …, Tom Hale insisted …' is the main clause's subject, not the body",
      "Tom Hale was dropped. But even before Acme said the player would not be sold, Tom Hale insisted he would not "
      "leave. \"I want to stay,\" he said.", "I want to stay", "Tom Hale"),
