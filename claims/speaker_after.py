@@ -26,6 +26,7 @@ from claims.speech_words import (
     LISTENER_VERBS,
     NAME_CONNECTORS,
     NP_STOP,
+    ORG_WORDS,
     POSSESSIVE,
     PRONOUN_MARK,
     PRONOUNS,
@@ -153,9 +154,10 @@ def _forward_np(text: str, pos: int, hi: int) -> str | None:
         if any(t[0] == "and" and _is_cap(np[i - 1][0]) and np[i - 1][0].lower() not in PERSON_NOUNS for i, t in enumerate(np) if i):
             return joined_names(np, text)
         return person_of_body(np, text) or _name_from_run(np[_trailing_run(np):], text)
-    if np[-1][0].lower() in TITLE_NOUNS:
+    if np[-1][0].lower() in TITLE_NOUNS or np[-1][0].lower() in ORG_WORDS:
         # "said RNID technology director, Ann Reed": a role after an acronym, then the name in apposition;
-        # "said BA director of commercial planning, Robert Boyle": after the role's own "of" phrase too.
+        # "said BA director of commercial planning, Robert Boyle": after the role's own "of" phrase too;
+        # "according to figures gathered by industry watchdog, Ofcom": a body's description, then its name.
         tail = _ROLE_OF.match(text, np[-1][2], hi)
         if tail:
             named = _forward_np(text, tail.end(), hi)

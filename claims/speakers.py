@@ -205,9 +205,9 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
         # if it names someone or a body ("The album Exodus came out … and confirmed" does not).
         subject = _sentence_subject(text, lo, tokens[-1][1])
         if subject and not is_pronoun(subject) and not _is_cap(subject):
-            head = subject.split()[-1].lower()
-            if head not in ROLE_NOUNS and head not in ORG_WORDS and head not in TITLE_NOUNS:
-                subject = None
+            head = subject.split()[-1]
+            if head.lower() not in ROLE_NOUNS | ORG_WORDS | TITLE_NOUNS and not _is_acronym(head):
+                subject = None  # "The BPI welcomed the news, but warned …" keeps the BPI
         return subject, cs
     between = [w.lower() for w in text[tokens[-1][2]:verb_start].split()]
     if low == "it" and all(w in SUBJECT_TRAILERS and w not in _PASSIVE for w in between) and (

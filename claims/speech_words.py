@@ -77,7 +77,8 @@ SPEECH_VERB = re.compile(
 # "Hale's claim that …" (group "who": the possessive).
 NOUN_OF_SAYING = re.compile(
     r"(?<![\w’'-])(?P<who>his|her|its|their|[A-Z][\w’'-]*?[’']s)[ \t]+(?:[a-z]+[ \t]+)?"
-    r"(?:allegations?|claims?|assertions?|insistence|warnings?|admission|denial|predictions?|suggestion)[ \t]+that\b"
+    r"(?:allegations?|claims?|assertions?|insistence|warnings?|admission|denial|predictions?|suggestion|arguments?)"
+    r"[ \t]+that\b"
 )
 # A noun of saying with its speaker after "by": "an announcement by the MPAA that …" (the speaker follows).
 NOUN_BY = re.compile(

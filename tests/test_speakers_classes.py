@@ -15,6 +15,13 @@ from claims.quotes import find_attribution, find_quotes
 
 # (rule, text, first words of the reported sentence, expected speaker)
 REPORTED = [
+    ("'The BPI welcomed the news, but warned …': an acronym subject goes on after 'but'",
+     "The BPI welcomed the news of the sentence, but warned there are plenty of other pirates.", "The BPI", "the BPI"),
+    ("'his argument that …' is a noun of saying", "Tom Hale accused the industry of snobbery. But his argument that "
+     "the award should help sell books is not shared by everyone.", "But his", "Tom Hale"),
+    ("'According to figures gathered by industry watchdog, Acme, …': the body named after its description",
+     "According to figures gathered by industry watchdog, Acme, the growth means the UK leads.", "According to",
+     "Acme"),
     ("'Tom Hale, of Acme Music Society, was playing … but said …': the name before its comma is the subject",
      "Tom Hale, of Acme Music Society, was playing another gig but said he was determined to come.", "Tom Hale",
      "Tom Hale"),
