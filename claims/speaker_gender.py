@@ -99,8 +99,7 @@ def is_description(phrase: str | None) -> bool:
 
 # First names sport and entertainment news carries that claims.first_names lacks (added with batches 11, 12 and 15:
 # English, Welsh, Scottish and Irish names and short forms, Russian, Greek, Italian, Spanish, French, Czech, German,
-# Scandinavian, Icelandic, Japanese and
-# Indian names; none a place, club or common word).
+# Scandinavian, Icelandic, Japanese and Indian names; none a place, club or common word).
 MORE_MALE_NAMES = frozenset("""
     cyril marat lleyton armand jonny dick quincy tommy gerhard stan kostas gregory christos leroy serge
     nikolay feliciano fabrice ivan otis marvin curtis stevie luciano alessandro petr eidur buddy milt

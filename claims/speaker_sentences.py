@@ -29,15 +29,15 @@ __all__ = [
     "lead_word",
 ]
 
-# Words that open a phrase set off by a comma before the subject: "During the crisis, the firm sued …".
-LEADING_PHRASE = frozenset("""
-    in on at after before during despite following under with without since unlike having amid
-    throughout within although though whereas because unless until if when while once as
-""".split())  # and subordinate clauses: "Although the move suits Farrell, Lindsay said …"
 # Conjunctions and adverbs that may come before a leading phrase: "But even before Acme said …, Hale insisted".
 LEAD_INS = frozenset("but and yet so even just only shortly long soon".split())
 # Words that open a subordinate clause; one opening its sentence holds no attribution of the sentence's own.
 SUBORDINATORS = frozenset("after before since although though whereas because unless until if when while once".split())
+# Words that open a phrase set off by a comma before the subject: "During the crisis, the firm sued …", and
+# subordinate clauses: "Although the move suits Farrell, Lindsay said …".
+LEADING_PHRASE = frozenset("""
+    in on at during despite following under with without unlike having amid throughout within as
+""".split()) | SUBORDINATORS
 
 
 def lead_word(text: str, start: int, hi: int) -> tuple[str, int] | None:
