@@ -10,7 +10,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_LOGGING_LEVEL := WARNING
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install run test demo bench train-worthiness clean
+.PHONY: install run test demo bench train-worthiness train-debate clean
 
 install: $(VENV)/.installed
 
@@ -53,6 +53,13 @@ train-worthiness:
 	@test -x .venv-train/bin/python || $(PYTHON) -m venv .venv-train
 	@.venv-train/bin/python -m pip install --quiet -r tools/requirements-train.txt
 	@.venv-train/bin/python tools/train_worthiness.py
+
+# Optional: the debate student of the check-worthiness scorer (claims/data/debate_student.json.gz, not in git): a
+# MiniLM teacher fine-tuned on CT24 and a static model distilled from it; the scorer uses it for speech once built.
+train-debate:
+	@test -x .venv-train/bin/python || $(PYTHON) -m venv .venv-train
+	@.venv-train/bin/python -m pip install --quiet -r tools/requirements-train.txt
+	@HF_HUB_OFFLINE=1 .venv-train/bin/python tools/distill_debate.py
 
 clean:
 	rm -rf data .prefect .pytest_cache

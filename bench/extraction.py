@@ -62,6 +62,7 @@ from claims.checkworthiness import (  # noqa: E402
     _norm,
     _read_model,
     _sigmoid,
+    clear_caches,
     featurize,
     load_model,
     score_checkworthiness,
@@ -218,12 +219,12 @@ def _timed_unseen(texts, warm, repeats: int = 3, clock=time.process_time) -> flo
     """Our scorer's sentences per CPU second on sentences it has not read before, the median of ``repeats``.
 
     The scorer keeps a cache of each text chunk's weights, so timing repeated passes over the same
-    sentences would time cache hits only. Each repeat empties that cache, scores ``warm`` (other
+    sentences would time cache hits only (so does the debate student, of each word piece's terms). Each repeat
+    empties those caches, scores ``warm`` (other
     sentences of the same kind, as a pipeline that has already read some news has), and times one pass."""
-    model = load_model()
     rates = []
     for _ in range(repeats):
-        model["_chunks"].clear()
+        clear_caches()
         score_checkworthiness(warm)
         start = clock()
         for text in texts:
@@ -233,8 +234,8 @@ def _timed_unseen(texts, warm, repeats: int = 3, clock=time.process_time) -> flo
 
 
 def _timed_cold(texts) -> float:
-    """Our scorer's sentences per CPU second over one pass from an empty chunk cache (a fresh process)."""
-    load_model()["_chunks"].clear()
+    """Our scorer's sentences per CPU second over one pass from empty caches (a fresh process)."""
+    clear_caches()
     start = time.process_time()
     for text in texts:
         score_checkworthiness([text])
@@ -361,6 +362,10 @@ def _report() -> int:
     print(f"\nclaimtrack on the news sentences, per CPU second: {_timed_unseen(texts, warm):,.0f} after reading "
           f"{len(warm):,} other BBC sentences (the table's figure), {_timed_cold(texts):,.0f} from an empty cache; "
           f"per second of wall time: {_timed_unseen(texts, warm, clock=time.perf_counter):,.0f}")
+    if load_model().get("_student") is not None:
+        print("\nA debate student is built (claims/data/debate_student.json.gz, make train-debate): the scorer uses it for "
+              "speech, so the CT24 rows and the speeds above are the scorer's with it; the news out-of-fold figure is "
+              "the default scorer's (tools/distill_debate.py --only-oof PATH writes the news scores with the student).")
     meta = load_model()["meta"]
     if "cv_f1_debates" in meta:
         print(f"\nCT24 train+dev, out-of-fold by whole debate (recorded by tools/train_worthiness.py): "

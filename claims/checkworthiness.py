@@ -34,6 +34,10 @@ model over all three groups (the *debate* model) is trained on the debates alone
 A sentence's logit is ``(1 - r) * main + r * debate``, each model's bias shifted
 to its own threshold: the main model's chosen by cross-validation by article on
 the news labels, the debate model's by cross-validation by whole debates on CT24.
+Optionally, once ``make train-debate`` has built it (it is not shipped), a *debate
+student* (``claims/debate_student.py``: a static word-piece model distilled from MiniLM
+fine-tuned on CT24, also pure Python) takes the linear debate model's place where
+``r`` >= ``STUDENT_MIN_SPEECH``.
 
 On top of the learned score, :func:`structural_offset` adds fixed negative logit
 offsets for text shapes the debate training data never shows: headings and
@@ -58,9 +62,17 @@ from itertools import chain, repeat
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-__all__ = ["score_checkworthiness", "featurize", "structural_offset", "load_model", "MODEL_PATH"]
+from claims.debate_student import load_student
+
+__all__ = ["score_checkworthiness", "featurize", "structural_offset", "load_model", "clear_caches", "MODEL_PATH"]
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "checkworthiness.json.gz"
+
+# A debate student, when built (claims/debate_student.py, make train-debate), takes the linear debate model's place
+# in the mix for a sentence whose probability of being speech is at least this: nearly every debate sentence (99.8%
+# of CT24 dev) and one news sentence in seven (14% of the news labels).  Below it the linear model's share (under a
+# fifth) is kept: the student costs about as much again as the rest of the scorer.
+STUDENT_MIN_SPEECH = 0.2
 
 # Longer inputs are cut before featurising: keeps the cost per sentence bounded.
 _MAX_CHARS = 2000
@@ -393,6 +405,7 @@ def _read_model(path: Path) -> dict:
     # The linear models over char n-grams (the main one, and the debate one if any), and each text chunk's
     # (n-gram count, weight sum per such model), filled as chunks are met.
     model["_experts"] = [model] + ([model["debate"]] if "debate" in model else [])
+    model["_student"] = load_student() if path == MODEL_PATH else None
     model["_chunks"] = {}
     # The word and hand weights of every model (main, register, debate: those the file has) in one table per
     # group, feature -> one weight per model, so that a sentence's features are looked up once, not per model.
@@ -491,7 +504,9 @@ def _logit(model: dict, text: Any) -> float:
     r = _sigmoid(zs[1])
     if "debate" not in model:
         return z + register.get("shift", 0.0) * r
-    return (1.0 - r) * z + r * (zs[2] + char_terms[1])
+    student = model["_student"] if r >= STUDENT_MIN_SPEECH else None
+    debate = student.logit(text if isinstance(text, str) else str(text)) if student else zs[2] + char_terms[1]
+    return (1.0 - r) * z + r * debate
 
 
 def _score_one(text: Any, model: dict) -> float:
@@ -504,6 +519,14 @@ def _score_one(text: Any, model: dict) -> float:
         return min(1.0, max(0.0, _sigmoid(z)))
     except Exception:  # never raise on odd input
         return 0.0
+
+
+def clear_caches() -> None:
+    """Empty what the scorer keeps of the texts it has read (each chunk's weights, the student's word pieces)."""
+    model = load_model()
+    model["_chunks"].clear()
+    if model.get("_student") is not None:
+        model["_student"].clear_cache()
 
 
 def score_checkworthiness(sentences: Sequence[str] | Iterable[str]) -> list[float]:

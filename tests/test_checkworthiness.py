@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.checkworthiness import MODEL_PATH, featurize, load_model, score_checkworthiness
+from claims.checkworthiness import MODEL_PATH, STUDENT_MIN_SPEECH, featurize, load_model, score_checkworthiness
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_ARTICLE = REPO / "seeds" / "nato-russia-2021-10.txt"
@@ -240,7 +240,24 @@ SAME_AS_FEATURIZE = {
     "empty": "",
     "whitespace-runs": "  Shares\tfell \n\n 4%  ",
     "non-string": 12345,
+    "speech": "Folks, I think we cut taxes for 95 percent of working families, and we did it.",
 }
+
+
+# Which debate model a sentence gets: the student where the register says speech, the linear one in news prose.
+DEBATE_TERM = {
+    "debate-sentence": ("Folks, I think we cut taxes for 95 percent of working families, and we did it.", True),
+    "news-sentence": ("Shares in the firm fell 4% to 230p in early trading on Tuesday.", False),
+}
+
+
+@pytest.mark.parametrize("text, student", list(DEBATE_TERM.values()), ids=list(DEBATE_TERM))
+def test_the_debate_student_scores_speech(text, student):
+    from claims.checkworthiness import _linear, _read_model, _sigmoid
+
+    model = _read_model(MODEL_PATH)
+    words, _, hand = featurize(text)
+    assert (_sigmoid(_linear(model["register"], words, [], hand)) >= STUDENT_MIN_SPEECH) is student
 
 
 @pytest.mark.parametrize("text", list(SAME_AS_FEATURIZE.values()), ids=list(SAME_AS_FEATURIZE))
@@ -250,7 +267,11 @@ def test_cached_char_sums_give_the_featurize_logit(text):
     model = _read_model(MODEL_PATH)
     words, chars, hand = featurize(text)
     r = _sigmoid(_linear(model["register"], words, [], hand))
-    expected = (1 - r) * _linear(model, words, chars, hand) + r * _linear(model["debate"], words, chars, hand)
+    if r >= STUDENT_MIN_SPEECH and model["_student"] is not None:  # speech: a debate student, when built, decides
+        debate = model["_student"].logits([str(text)])[0]
+    else:
+        debate = _linear(model["debate"], words, chars, hand)
+    expected = (1 - r) * _linear(model, words, chars, hand) + r * debate
     assert _logit(model, text) == pytest.approx(expected, abs=1e-9)
     assert _logit(model, text) == pytest.approx(expected, abs=1e-9)  # again, from the cache
 
