@@ -41,6 +41,7 @@ from claims.speaker_gender import (
     name_gender as _name_gender,
 )
 from claims.speaker_subjects import plural_speaker as _plural, plural_subject
+from claims.speaker_titles import title_of, titled_person
 from claims.speaker_tokens import _name_from_run, _words, cap_runs as _cap_runs
 from claims.speakers import (
     _attributions,
@@ -197,7 +198,7 @@ class People:
         for speaker, span_start, _, _ in attributions:
             if NOUN_OF_SAYING.match(text, span_start):
                 self._possessive.add(span_start)  # "his allegations that …": the speaker only as a possessor
-            if is_pronoun(speaker) or description_gender(speaker) is not False:
+            if is_pronoun(speaker) or description_gender(speaker) is not False or title_of(speaker):
                 referring.append((span_start, speaker))
             elif is_person(speaker):
                 items[span_start] = (speaker, self.key(speaker, True), True)
@@ -218,8 +219,9 @@ class People:
                     continue  # a body or many, not a person to go on with
                 skip = self.after_its_words(pos)
                 who = self.resolve(pos, pronoun_gender(speaker), skip_sentence=skip, pronoun=True)[0]
-            else:
-                who = self.resolve(pos, description_gender(speaker) or None, skip_sentence=True)[0]
+            else:  # "the singer", "the Bishop"
+                who = titled_person(self, pos, title_of(speaker)) if title_of(speaker) else None
+                who = who or self.resolve(pos, description_gender(speaker) or None, skip_sentence=True)[0]
             if who and is_person(who):
                 self.add_speaker(pos, who)
 
@@ -576,6 +578,9 @@ def resolve_speaker(text: str, speaker: str, pos: int) -> tuple[str | None, bool
     if is_body_description(speaker):
         body = context(text).body(pos, speaker)
         return (None if body == speaker else body), True
+    named = titled_person(context(text), pos, title_of(speaker)) if title_of(speaker) else None
+    if named:  # "the Bishop said": the person named with that title before
+        return named, True
     if is_pronoun(speaker):
         people = context(text)
         return people.resolve(pos, pronoun_gender(speaker), skip_sentence=people.after_its_words(pos), pronoun=True)

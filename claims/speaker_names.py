@@ -108,6 +108,24 @@ def _name_then_role(tokens: list, text: str) -> tuple[str, int] | None:
     return None
 
 
+# Forms of address before a name: "The Bishop of Durham, the Rt Rev Dr Tom Wright, said".
+_ADDRESS = frozenset("rt right rev revd reverend very most hon honourable dr prof professor sir dame".split())
+
+
+def addressed_name(tokens: list, text: str) -> tuple[str, int] | None:
+    """An appositive that is a name after its forms of address ("the Rt Rev Dr Tom Wright", "Dr Ann Reed"):
+    (the name, its start); None for anything else ("Dr Who fan", "Professor of Economics")."""
+    i = 1 if tokens and tokens[0][0] == "the" else 0
+    j = i
+    while j < len(tokens) and tokens[j][0].lower().rstrip(".") in _ADDRESS:
+        j += 1
+    rest = tokens[j:]
+    if j == i or len(rest) < 2 or _trailing_run(rest) != 0:
+        return None
+    name = _name_from_run(rest, text)
+    return (name, rest[0][1]) if _is_person(name) and len(name.split()) >= 2 else None
+
+
 # Words that open a phrase leading up to a sentence's subject ("In Rome, …"), not a name.
 _LEADING_WORDS = frozenset("in on at after before during despite following under with without since amid".split())
 

@@ -37,6 +37,7 @@ import re
 from claims.speaker_after import _forward_np, _inverted_at_end, _named_after
 from claims.speaker_names import (
     _before_appositive,
+    addressed_name,
     _name_then_role,
     _unclosed_description,
     _unclosed_role,
@@ -184,6 +185,12 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
                     before = _subject(text, lo, cs3 - 1)
                     if before[0] is not None and not is_pronoun(before[0]):
                         return before
+            addressed = addressed_name(previous, text) if cs2 > lo and text[cs2 - 1] == "," else None
+            role = _words(text, _clause_start(text, lo, cs2 - 1), cs2 - 1) if addressed else []
+            if role and (role[0][0] in ("The", "the") or role[0][0].lower() in TITLE_NOUNS | ROLE_NOUNS or any(
+                t[0] in ("of", "for") for t in role
+            )):
+                return addressed  # "The Bishop of Durham, the Rt Rev Dr Tom Wright, described": the name after the role
             appositive = _before_appositive(text, lo, cs2, previous)
             if appositive:
                 return appositive
@@ -517,8 +524,9 @@ def find_attribution(
                     is_description,
                     resolve_speaker,
                 )
+                from claims.speaker_titles import title_of
 
-                if is_pronoun(speaker) or is_description(speaker) or is_body_description(speaker):
+                if is_pronoun(speaker) or is_description(speaker) or is_body_description(speaker) or title_of(speaker):
                     who, anyone = resolve_speaker(text, speaker, span_start)
                     if who:
                         return who

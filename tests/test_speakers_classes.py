@@ -15,6 +15,17 @@ from claims.quotes import find_attribution, find_quotes
 
 # (rule, text, first words of the reported sentence, expected speaker)
 REPORTED = [
+    ("'The Bishop of Leeds, the Rt Rev Dr Tom Hale, said …': the name after its forms of address, not the role",
+     "The Bishop of Leeds, the Rt Rev Dr Tom Hale, said the novel was lousy history.", "The Bishop",
+     "Tom Hale"),
+    ("'The Archbishop of York, the Most Rev Ann Reed, said …'", "The Archbishop of York, the Most Rev Ann Reed, "
+     "said the report was unfair.", "The Archbishop", "Ann Reed"),
+    ("'Tom Hale, Dr Who fan, said …': a description after the name is no name of its own",
+     "Tom Hale, Dr Who fan, said the show was back.", "Tom Hale", "Tom Hale"),
+    ("'the Bishop said …': the person named with the title before", "The Bishop of Leeds, Dr Tom Hale, spoke first. "
+     "Despite enjoying Dan Brown's book, the Bishop said there was a lack of evidence.", "Despite", "Tom Hale"),
+    ("'…, according to the Chancellor': the person named with the title before", "Chancellor Ann Reed set out her "
+     "plans. The deficit will halve by 2009, according to the Chancellor.", "The deficit", "Ann Reed"),
     ("'The BPI welcomed the news, but warned …': an acronym subject goes on after 'but'",
      "The BPI welcomed the news of the sentence, but warned there are plenty of other pirates.", "The BPI", "the BPI"),
     ("'his argument that …' is a noun of saying", "Tom Hale accused the industry of snobbery. But his argument that "
@@ -187,6 +198,10 @@ REPORTED = [
 
 # (rule, text, first words of the quote, expected speaker)
 QUOTES = [
+    ("'\"…,\" the Bishop said. \"…,\" he said': the title and then 'he' go to the person named with the title",
+     "The Bishop of Leeds, the Rt Rev Dr Tom Hale, wrote in the Echo. Dan Brown's book sold well. \"It is "
+     "laughable,\" the Bishop said. Evidence proves the gospels, he added. \"We have a hundred manuscripts,\" he "
+     "said.", "We have a hundred", "Tom Hale"),
     ("'As he arrived …, Mr Hale greeted the media, saying: \"…\"': the subject after a leading 'As' clause",
      "Both men helped Mr Hale. As he arrived at Spain's High Court earlier on Wednesday, Mr Hale greeted the "
      "waiting media, saying: "
