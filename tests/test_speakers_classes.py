@@ -198,6 +198,12 @@ REPORTED = [
 
 # (rule, text, first words of the quote, expected speaker)
 QUOTES = [
+    ("'Matchwinner Hale was full of praise. \"…,\" said the Leeds striker': 'matchwinner' is a descriptor before "
+     "a surname, which the description then stands for", "Tom Hale scored. \"It was a fine goal,\" said Reed. "
+     "Matchwinner Hale was another full of praise for Duff's role. \"It was great play,\" said the Leeds striker.",
+     "It was great play", "Hale"),
+    ("'Man-of-the-match Tom Hale said: \"…\"': the descriptor is no part of the name",
+     "Man-of-the-match Tom Hale said: \"We have more belief.\"", "We have more", "Tom Hale"),
     ("'\"…,\" the Bishop said. \"…,\" he said': the title and then 'he' go to the person named with the title",
      "The Bishop of Leeds, the Rt Rev Dr Tom Hale, wrote in the Echo. Dan Brown's book sold well. \"It is "
      "laughable,\" the Bishop said. Evidence proves the gospels, he added. \"We have a hundred manuscripts,\" he "
