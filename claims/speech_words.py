@@ -64,7 +64,7 @@ SPEECH_VERB = re.compile(
       |(?:revealed|alleged)(?=\s+(?!(?:a|an|the|his|her|its|their|our|details|plans|how|what|why|when|where|whether|who)\b)
          (?:[\w’'&-]+[ \t]+){1,9}?(?:will|would|is|was|were|are|has|had|have|could|can|may|might|should|must)\b)
       |disclosed(?=\s+(?:(?:last|this|on|in)\s+\w+\s+)?(?:that|he|she|they|we|it)\b)
-      |made\s+it\s+clear(?=\s+that\b)|speculated?(?=\s+that\b)|hinted(?=\s+(?:that|he|she|they|it|we)\b)
+      |made\s+it\s+clear(?=\s+(?:that|he|she|they|it|we)\b)|speculated?(?=\s+that\b)|hinted(?=\s+(?:that|he|she|they|it|we)\b)
       |recogni[sz]ed(?=\s+that\b|[ \t]*[.,])|point\s+out(?=\s+that\b)|protested(?=\s+that\b)|report(?=\s+that\b)
       |estimated(?=\s+(?:that|the|a|an|some|about|around|\d))
       |estimate(?=\s+(?:that|it|the|a|an|some|about|around|\d))

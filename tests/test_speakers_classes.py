@@ -15,6 +15,9 @@ from claims.quotes import find_attribution, find_quotes
 
 # (rule, text, first words of the reported sentence, expected speaker)
 REPORTED = [
+    ("'has made it clear he is …': 'made it clear' before a pronoun subject reports a clause",
+     "Defender Tom Hale is close to a new deal. And the 30-year-old, whose contract runs out in the summer, has made "
+     "it clear he is determined to win the title.", "And the", "Tom Hale"),
     ("'The Bishop of Leeds, the Rt Rev Dr Tom Hale, said …': the name after its forms of address, not the role",
      "The Bishop of Leeds, the Rt Rev Dr Tom Hale, said the novel was lousy history.", "The Bishop",
      "Tom Hale"),
