@@ -15,6 +15,12 @@ from claims.quotes import find_attribution, find_quotes
 
 # (rule, text, first words of the reported sentence, expected speaker)
 REPORTED = [
+    ("'Acme hopes …. The net firm estimates …': with no body speaking before, the description is the body the "
+     "sentence before is about", "Internet portal Acme has made a screensaver. Acme hopes it will raise the bills of "
+     "spammers. The net firm estimates that spammers could end up paying.", "The net firm", "Acme"),
+    ("'Video game giant Acme Arts …. The US firm estimates …': no subject before the verb names one body (not "
+     "'Video')", "Video game giant Acme Arts makes games. The US firm estimates that sales will double.",
+     "The US firm", "the US firm"),
     ("'has made it clear he is …': 'made it clear' before a pronoun subject reports a clause",
      "Defender Tom Hale is close to a new deal. And the 30-year-old, whose contract runs out in the summer, has made "
      "it clear he is determined to win the title.", "And the", "Tom Hale"),
