@@ -38,7 +38,7 @@ PERSON_NOUNS = frozenset("""
     newcomer scrum-half full-back centre-back hooker lock wing prop coordinator co-ordinator consultant
     engineer novelist historian critic reviewer organiser organizer international correspondent reporter editor
     skipper medallist medalist olympian centre fly-half half-back
-    blogger seed matchwinner match-winner
+    blogger seed matchwinner match-winner mp mep msp
 """.split())
 # Nationality words that are also a person noun ("the American"), not those of a people ("the French").
 NATIONALITY_PEOPLE = frozenset(

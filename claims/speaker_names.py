@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from claims.speaker_bodies import BODY_HEADS
+from claims.speaker_gender import is_description
 from claims.speaker_tokens import (
     _clause_start,
     _descriptive,
@@ -177,6 +178,8 @@ def _before_appositive(text: str, lo: int, cs: int, tokens: list) -> tuple[str, 
         if found and _is_person(found[0]):
             return found
     i = _trailing_run(before)
+    if relative and len(before) == 2 and before[0][0] in ("The", "the") and is_description("the " + before[1][0]):
+        return "the " + before[1][0], before[0][1]  # "The MP, who is consulting his lawyers, told …": a description
     if i >= len(before):
         # "The midfielder, who broke in to the national side, admitted …": a description.
         desc = _descriptive(before, text) if relative and before else None

@@ -319,6 +319,10 @@ _DASH_ASIDE = re.compile(r"[ \t]+[-–—][ \t]+[a-z][^-–—\n\"“”]{0,80}?
 # is where its words begin; position is that of its verb; kind is "verb" or "according".
 
 
+# A preposition that opens a sentence before a participle of saying: "Despite insisting …, X suggested".
+_LEAD_PREPOSITIONS = frozenset("despite after before while when since without on by in".split())
+
+
 def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tuple[str, int, int, str]]:
     """Every attribution in text[lo:hi] in order; with ``first``, only the first one."""
     found = []
@@ -399,6 +403,10 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
         speaker = _sentence_subject(text, max(lo, clause), m.start())
         if speaker is None and clause > span_start:
             speaker = _sentence_subject(text, lo, m.start())
+        if text[max(lo, clause):m.start()].strip().lower() in _LEAD_PREPOSITIONS:
+            # "Despite insisting …, the newspaper suggested …": the participle's subject is the main clause's.
+            comma = text.find(", ", m.end(), hi)
+            speaker = _sentence_subject(text, comma + 2, hi) if comma >= 0 else None
         w = text.rfind(" with ", max(lo, span_start), m.start())
         if w >= 0 and not any(c in text[w:m.start()] for c in ",;:\"“”"):
             # "Berlin welcomed the ruling, with finance minister Tom Hale saying …": the participle's own subject.

@@ -15,6 +15,12 @@ from claims.quotes import find_attribution, find_quotes
 
 # (rule, text, first words of the reported sentence, expected speaker)
 REPORTED = [
+    ("'Despite insisting …, the newspaper suggested …': a participle after a leading preposition has the main "
+     "clause's subject, not 'Despite'", "Tom Hale is impatient. Despite insisting he wants a deal, the newspaper "
+     "suggested he may pull out.", "Despite", "the newspaper"),
+    ("'The MP, who is consulting his lawyers, told …': 'the MP' is a description of the person named before",
+     "Mr Tom Hale says he will stay. The MP, who is consulting his lawyers, told BBC News he would fight.", "The MP",
+     "Tom Hale"),
     ("'Acme hopes …. The net firm estimates …': with no body speaking before, the description is the body the "
      "sentence before is about", "Internet portal Acme has made a screensaver. Acme hopes it will raise the bills of "
      "spammers. The net firm estimates that spammers could end up paying.", "The net firm", "Acme"),
