@@ -156,8 +156,8 @@ class People(BodyReferences):
                 gender = "m" if x in MALE_TITLES else "f" if x in FEMALE_TITLES else gender
             before = _WORD_BEFORE.search(text, max(0, run[0][1] - 30), run[0][1])
             lb = before.group(1) if before else ""
-            if lb in _PERSON_MARKERS:
-                strong = True  # "spokeswoman Maria Zakharova", "his wife Sharon"
+            if lb in _PERSON_MARKERS and not (len(words) == 1 and lb.endswith("s") and lb[:-1] in _PERSON_MARKERS):
+                strong = True  # "spokeswoman Maria Zakharova", "his wife Sharon"; not "leaders Barcelona": a side
                 gender = gender or ("f" if lb in FEMALE_NOUNS else "m" if lb in MALE_NOUNS else None)
             first_gender = _name_gender(words[0].lower())
             if first_gender:

@@ -213,6 +213,12 @@ REPORTED = [
 
 # (rule, text, first words of the quote, expected speaker)
 QUOTES = [
+    ("'… leaders Barcelona and Hale is confident …. He added: \"…\"': a plural role noun before one name is a "
+     "side ('leaders Barcelona'), not a person 'he' can be", "Tom Hale scored. Victory took Real to within six points "
+     "of leaders Barcelona and Hale is confident. He added: \"We had several chances.\"", "We had several",
+     "Hale"),
+    ("'said Acme Cup doctor Tom Hale': 'doctor' before a name is a title, the body before it no speaker",
+     "\"He has to strengthen it,\" said Acme Cup doctor Tom Hale.", "He has to", "Tom Hale"),
     ("'Matchwinner Hale was full of praise. \"…,\" said the Leeds striker': 'matchwinner' is a descriptor before "
      "a surname, which the description then stands for", "Tom Hale scored. \"It was a fine goal,\" said Reed. "
      "Matchwinner Hale was another full of praise for Duff's role. \"It was great play,\" said the Leeds striker.",
