@@ -80,6 +80,7 @@ _LEADING_PRONOUN = re.compile(
 
 
 _LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
+_ROLE_THEN_NAME = re.compile(r"[ \t]+([a-z][a-z-]*)[ \t]+[A-Z][a-z]")
 _AUXILIARIES = frozenset("has had is was will would could can may must should did".split())
 
 
@@ -147,6 +148,9 @@ class People(BodyReferences):
                 name = _name_from_run([t for t in run if t[2] <= cut], text)
             if not is_person(name):
                 continue
+            role = _ROLE_THEN_NAME.match(text, run[-1][2])
+            if role and role.group(1) in _PERSON_MARKERS:
+                continue  # "Franz Ferdinand frontman Alex Kapranos": the band, club or firm of the person named next
             ns = text.find(name, run[0][1])
             words = name.split()
             prefix = [t[0].lower() for t in run if t[1] < ns]

@@ -213,6 +213,9 @@ REPORTED = [
 
 # (rule, text, first words of the quote, expected speaker)
 QUOTES = [
+    ("'Franz Ferdinand frontman Tom Hale has called …. \"…,\" he said': a name before a role noun and a name is "
+     "the band the person belongs to, not a person 'he' can be", "Franz Ferdinand frontman Tom Hale has called for "
+     "more help. \"Musicians need state input,\" he said.", "Musicians need", "Tom Hale"),
     ("'… leaders Barcelona and Hale is confident …. He added: \"…\"': a plural role noun before one name is a "
      "side ('leaders Barcelona'), not a person 'he' can be", "Tom Hale scored. Victory took Real to within six points "
      "of leaders Barcelona and Hale is confident. He added: \"We had several chances.\"", "We had several",
