@@ -80,6 +80,8 @@ _LEADING_PRONOUN = re.compile(
 
 
 _LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
+# A person description opening a sentence as its subject: "The seventh seed, who …", "The 28-year-old has …".
+_DESCRIBED_SUBJECT = re.compile(r"(The [a-z0-9][\w-]*(?: [a-z0-9][\w-]*){0,2})(?=,| (?:is|was|has|had|will|would)\b)")
 _ROLE_THEN_NAME = re.compile(r"[ \t]+([a-z][a-z-]*)[ \t]+[A-Z][a-z]")
 _AUXILIARIES = frozenset("has had is was will would could can may must should did".split())
 
@@ -228,6 +230,23 @@ class People(BodyReferences):
                 who = who or self.resolve(pos, description_gender(speaker) or None, skip_sentence=True)[0]
             if who and is_person(who):
                 self.add_speaker(pos, who)
+        self._described_subjects()
+
+    def _described_subjects(self) -> None:
+        """ "The seventh seed, who …, is looking forward to it. “…,” he said.": a person description opening a
+        sentence, as its subject, is a mention of the person it stands for (whom "he" then goes on with)."""
+        for start in self._sentence_starts:
+            m = _DESCRIBED_SUBJECT.match(self.text, start)
+            if not m or self.quoted(start) or description_gender(m.group(1)) is False:
+                continue
+            k = bisect.bisect_left(self.positions, start)
+            if k < len(self.positions) and self.positions[k] == start:
+                continue  # an attribution's speaker already stands there
+            who = self.resolve(start, description_gender(m.group(1)) or None, skip_sentence=True)[0]
+            if who and is_person(who):
+                self._chains.clear()
+                self.positions.insert(k, start)
+                self._items.insert(k, (who, self.key(who, True), False))
 
     def _opens_clause(self, start: int, end: int, after_possessive: bool = False) -> bool:
         """ "Lloyd Austin met …": a name opening a clause before a lowercase word, not a

@@ -213,6 +213,10 @@ REPORTED = [
 
 # (rule, text, first words of the quote, expected speaker)
 QUOTES = [
+    ("'The seventh seed, who is to meet Reed …, is looking forward to it. \"…,\" he said': a person description "
+     "opening a sentence is a mention of whom it stands for, which 'he' goes on with", "Tim Hale beat Saulnier last "
+     "year. The seventh seed, who is lined up to meet Andy Reed in the last eight, is looking forward to the match. "
+     "\"He is a tough player,\" he said.", "He is a tough", "Tim Hale"),
     ("'Franz Ferdinand frontman Tom Hale has called …. \"…,\" he said': a name before a role noun and a name is "
      "the band the person belongs to, not a person 'he' can be", "Franz Ferdinand frontman Tom Hale has called for "
      "more help. \"Musicians need state input,\" he said.", "Musicians need", "Tom Hale"),
