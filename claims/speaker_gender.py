@@ -39,6 +39,7 @@ PERSON_NOUNS = frozenset("""
     engineer novelist historian critic reviewer organiser organizer international correspondent reporter editor
     skipper medallist medalist olympian centre fly-half half-back
     blogger seed matchwinner match-winner mp mep msp
+    agent sheriff surgeon referee umpire promoter bandmate team-mate teammate trainer pundit commentator adviser advisor
 """.split())
 # Nationality words that are also a person noun ("the American"), not those of a people ("the French").
 NATIONALITY_PEOPLE = frozenset(

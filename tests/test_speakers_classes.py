@@ -15,6 +15,9 @@ from claims.quotes import find_attribution, find_quotes
 
 # (rule, text, first words of the reported sentence, expected speaker)
 REPORTED = [
+    ("'The agent also stressed …': 'agent' (like 'referee', 'umpire', 'promoter') is a person noun, so the "
+     "description stands for the person named before", "Tom Hale says no approach has been received. The agent also "
+     "stressed that nothing should be read into the visit.", "The agent", "Tom Hale"),
     ("'Despite insisting …, the newspaper suggested …': a participle after a leading preposition has the main "
      "clause's subject, not 'Despite'", "Tom Hale is impatient. Despite insisting he wants a deal, the newspaper "
      "suggested he may pull out.", "Despite", "the newspaper"),
