@@ -281,6 +281,10 @@ def _term(text: str, open_at: int, close_end: int, words: str) -> bool:
     )
 
 
+# A verb of saying and a colon right before an opening mark: the attribution of the quote that opens there.
+_INTRODUCES_NEXT = re.compile(r"[a-z]+(?:[ \t]+[a-z]+){0,2}[ \t]*:[ \t]*")
+
+
 def _described(speaker: str | None, gender: str) -> bool:
     """Is this speaker an unnamed person ("a Juventus official", "a spokeswoman for Acme") whom "he" or
     "she" (``gender``) can go on with?"""
@@ -361,6 +365,8 @@ def find_quotes(text: str) -> list[Quote]:
             post_hi = min(pe, next_open, break_starts[b2] if b2 < len(break_starts) else len(text))
             post_hi = max(post_lo, min(post_hi, post_lo + (60 if asked else 200)))
             for who, span_start, verb, kind in _attributions(text, post_lo, post_hi):
+                if next_open < len(text) and _INTRODUCES_NEXT.fullmatch(text, verb, next_open):
+                    break  # '“…,” said Gatlin. “…” Hayes said: “…”': the colon introduces the next quote
                 if _only_titles(text, post_lo, span_start):
                     speaker, where = resolve(who, span_start), span_start
                 elif _ends_sentence(text, post_lo, verb, post_hi):  # "…, X said." or "…, according to X."
