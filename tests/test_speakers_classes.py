@@ -217,8 +217,9 @@ REPORTED = [
 # (rule, text, first words of the quote, expected speaker)
 QUOTES = [
     ("'\"…,\" said Hale. \"…\" Reed said: \"…\"': an attribution ending in a colon before an opening mark "
-     "introduces the next quote, not the one it follows", "\"It is a great honour,\" said Hale. \"It is one of the "
-     "biggest honours in the sport.\" Reed said: \"I feel proud.\"", "It is one of the biggest", "Hale"),
+     "introduces the next quote, not the one it follows", "\"It is a great honour,\" said Tom Hale. \"It is one of "
+     "the biggest honours in the sport and a great end to a great year. \" Reed said: \"I feel proud.\"",
+     "It is one of the biggest", "Tom Hale"),
     ("'The seventh seed, who is to meet Reed …, is looking forward to it. \"…,\" he said': a person description "
      "opening a sentence is a mention of whom it stands for, which 'he' goes on with", "Tim Hale beat Saulnier last "
      "year. The seventh seed, who is lined up to meet Andy Reed in the last eight, is looking forward to the match. "
