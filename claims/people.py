@@ -393,6 +393,15 @@ class People(BodyReferences):
                 ]
                 if later:
                     i = later[0]
+            turned = [
+                m for m in range(i + 1, len(self.positions))
+                if self.sentence_of(self.positions[m]) == sentence != here and self.positions[m] < pos
+                and self.text[max(0, self.positions[m] - 4):self.positions[m]].lower() == "but "
+                and self._compatible(self._items[m][1], gender) and self.positions[m] not in poss
+                and (self.gender.get(self._items[m][1]) or len(self._items[m][1].split()) >= 2)  # a person, not "Rangers"
+            ]
+            if turned:
+                i = turned[-1]  # "X won … and claimed …, but McIlroy is unfazed. He admitted: …": the clause after "but"
             if not self._items[i][2]:
                 # "Russia is suspending the mission, Lavrov said, …. …, he said.": the one who spoke in that
                 # sentence, not its subject that did not.

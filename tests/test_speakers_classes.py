@@ -216,6 +216,10 @@ REPORTED = [
 
 # (rule, text, first words of the quote, expected speaker)
 QUOTES = [
+    ("'Andy Reed won … and claimed …, but Hale is unfazed. He admitted: \"…\"': a person after 'but' turns the "
+     "topic, and 'he' goes on with that person", "James Hale is in form. Russian Andy Reed won in Madrid last week "
+     "and then claimed the race would be between himself and Okken, but Hale is unfazed.\n\nHe admitted: \"He "
+     "looked good in his win.\"", "He looked good", "Hale"),
     ("'\"…,\" said Hale. \"…\" Reed said: \"…\"': an attribution ending in a colon before an opening mark "
      "introduces the next quote, not the one it follows", "\"It is a great honour,\" said Tom Hale. \"It is one of "
      "the biggest honours in the sport and a great end to a great year. \" Reed said: \"I feel proud.\"",
@@ -383,11 +387,9 @@ PRONOUN_QUOTES = [
      "support prime minister Bill Hale and Dame Ann Cole over the latter's plan, In Place of Work, in 1968, "
      "he said: \"I am not going to resign.\"",
      "I am not going", "Tom Reed"),
-    pytest.param("Ivan Petrov won in Madrid and claimed the race would be his, but Tom Reed is unfazed.\n\n"
-                 "He said: \"I never write myself off.\"", "I never write", "Tom Reed",
-                 marks=pytest.mark.xfail(strict=True, reason="the subject of the last clause ('but Tom Reed is "
-                                         "unfazed') is not preferred to the sentence's first subject"),
-                 id="miss-he-after-but-clause-subject"),
+    ("'Ivan Petrov won … and claimed …, but Tom Reed is unfazed. He said: …': the person after 'but' (a known "
+     "miss until session 13)", "Ivan Petrov won in Madrid and claimed the race would be his, but Tom Reed is "
+     "unfazed.\n\nHe said: \"I never write myself off.\"", "I never write", "Tom Reed"),
     ("'he' after 'A spokesman for X said …' goes on with the spokesman who spoke, not a man named before",
      "Tom Hale cut costs. A spokesman for the Acme Group said the risk was small. "
      "\"There is no concern,\" he said.", "There is no", "a spokesman for the Acme Group"),
