@@ -192,7 +192,7 @@ TITLE_WORDS = frozenset("""
     speaker leader premier sheikh emir crown team coach manager boss analyst economist editor
     presenter producer correspondent player singer actor actress coordinator co-ordinator physiotherapist physio host
     keeper goalkeeper striker midfielder defender winger skipper full-back fly-half scrum-half flanker centre-back
-    matchwinner match-winner man-of-the-match player-of-the-match doctor surgeon
+    matchwinner match-winner man-of-the-match player-of-the-match doctor surgeon organiser organizer
 """.split())
 # Title words that are nouns: a name right after one is a person ("spokeswoman Maria Zakharova").
 TITLE_NOUNS = TITLE_WORDS - frozenset("of the for state under first special acting former".split())

@@ -237,6 +237,8 @@ QUOTES = [
      "Hale"),
     ("'said Acme Cup doctor Tom Hale': 'doctor' before a name is a title, the body before it no speaker",
      "\"He has to strengthen it,\" said Acme Cup doctor Tom Hale.", "He has to", "Tom Hale"),
+    ("'said Cebit organiser Tom Hale': so is 'organiser'", "\"The house will be wired,\" said Cebit organiser Tom "
+     "Hale.", "The house", "Tom Hale"),
     ("'Matchwinner Hale was full of praise. \"…,\" said the Leeds striker': 'matchwinner' is a descriptor before "
      "a surname, which the description then stands for", "Tom Hale scored. \"It was a fine goal,\" said Reed. "
      "Matchwinner Hale was another full of praise for Duff's role. \"It was great play,\" said the Leeds striker.",
