@@ -86,6 +86,17 @@ def test_packed_arithmetic_matches_floating_point(normalize, text):
     assert student.logits([text])[0] == pytest.approx(expected, abs=1e-9)  # again, from the packed rows kept
 
 
+@pytest.mark.parametrize("content", [b"garbage", b"{}", b'{"format": "claimtrack-debate-student/0"}'],
+                         ids=["not-json", "no-format", "another-format"])
+def test_a_broken_student_file_says_how_to_mend_it(tmp_path, content):
+    import gzip
+
+    path = tmp_path / "debate_student.json.gz"
+    path.write_bytes(gzip.compress(content))
+    with pytest.raises(ValueError, match="make train-debate"):
+        load_student(path)
+
+
 def test_a_table_that_does_not_fit_its_vocabulary_is_refused():
     data, _, _ = _toy()
     data["pieces"] = PIECES[:-1]
