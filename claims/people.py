@@ -18,7 +18,9 @@ side" names Mike Friday), and a sentence end inside a run of capitalised words s
 that sentence to the first such person (the subject, as a rule, not someone named later in it):
 "Rijkaard was critical of Mourinho's decision. “…,” he said." -> Rijkaard. A person
 description ("the 30-year-old", "the singer", "the American") does the same from the sentence
-before its own, since news never describes someone named in the same sentence.
+before its own, since news never describes someone named in the same sentence; a capitalised title
+alone ("the Bishop") is the person named with that title before (claims.speaker_titles). Which body
+"it" or "the company" stands for is in claims.people_bodies (a mixin of ``People``).
 """
 
 from __future__ import annotations
