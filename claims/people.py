@@ -30,7 +30,7 @@ import re
 
 from claims.speaker_names import pronoun_gender
 from claims.speaker_sentences import COMMON_VERBS, LEADING_PHRASE, SUBORDINATORS, _aside_at, _sentence_subject, lead_word
-from claims.people_bodies import BodyReferences
+from claims.people_bodies import _AUXILIARIES, BodyReferences
 from claims.speaker_bodies import is_body_description
 from claims.speaker_gender import (
     FEMALE_NOUNS,
@@ -85,7 +85,6 @@ _LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
 # A person description opening a sentence as its subject: "The seventh seed, who …", "The 28-year-old has …".
 _DESCRIBED_SUBJECT = re.compile(r"(The [a-z0-9][\w-]*(?: [a-z0-9][\w-]*){0,2})(?=,| (?:is|was|has|had|will|would)\b)")
 _ROLE_THEN_NAME = re.compile(r"[ \t]+([a-z][a-z-]*)[ \t]+[A-Z][a-z]")
-_AUXILIARIES = frozenset("has had is was will would could can may must should did".split())
 
 
 class People(BodyReferences):
@@ -228,7 +227,7 @@ class People(BodyReferences):
                 skip = self.after_its_words(pos)
                 who = self.resolve(pos, pronoun_gender(speaker), skip_sentence=skip, pronoun=True)[0]
             else:  # "the singer", "the Bishop"
-                who = titled_person(self, pos, title_of(speaker)) if title_of(speaker) else None
+                who = titled_person(self, pos, speaker)
                 who = who or self.resolve(pos, description_gender(speaker) or None, skip_sentence=True)[0]
             if who and is_person(who):
                 self.add_speaker(pos, who)
@@ -517,7 +516,7 @@ def resolve_speaker(text: str, speaker: str, pos: int) -> tuple[str | None, bool
     if is_body_description(speaker):
         body = context(text).body(pos, speaker)
         return (None if body == speaker else body), True
-    named = titled_person(context(text), pos, title_of(speaker)) if title_of(speaker) else None
+    named = titled_person(context(text), pos, speaker)
     if named:  # "the Bishop said": the person named with that title before
         return named, True
     if is_pronoun(speaker):

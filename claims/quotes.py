@@ -48,7 +48,7 @@ import re
 
 from claims.model import Quote
 from claims.people import FEMALE_NOUNS, MALE_NOUNS, People, description_gender, is_body_description, remember
-from claims.speaker_titles import title_of, titled_person
+from claims.speaker_titles import titled_person
 from claims.speaker_names import pronoun_gender
 from claims.speaker_sentences import COMMON_VERBS, _sentence_subject
 from claims.speaker_after import _forward_np
@@ -322,7 +322,7 @@ def find_quotes(text: str) -> list[Quote]:
             return people.resolve(pos, gender, skip_sentence=people.after_its_words(pos), pronoun=True)[0]
         if is_body_description(who):
             return people.body(pos, who)  # "Marsh said …. The company added: “…”": Marsh
-        named = titled_person(people, pos, title_of(who)) if title_of(who) else None
+        named = titled_person(people, pos, who)
         if named:
             return named  # "the Bishop said": the person named with that title before
         gender = description_gender(who)

@@ -28,8 +28,12 @@ def title_of(speaker: str | None) -> str | None:
     return m.group(1)
 
 
-def titled_person(people, pos: int, title: str) -> str | None:
-    """The person named right after ``title`` last before ``pos`` (``people``: a ``claims.people.People``)."""
+def titled_person(people, pos: int, speaker: str | None) -> str | None:
+    """For a title used as a name (``title_of``) at ``pos``, the person named right after that title last before
+    ``pos`` (``people``: a ``claims.people.People``); None otherwise."""
+    title = title_of(speaker)
+    if title is None:
+        return None
     text = people.text
     for m in reversed(list(re.compile(r"\b" + re.escape(title) + r"\b").finditer(text, 0, pos))):
         if people.quoted(m.start()):
