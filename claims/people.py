@@ -338,9 +338,12 @@ class People(BodyReferences):
             if before:
                 return before, True
             floor = self.paragraph_start(pos, back=2)
-            for p, speaker in reversed(self._bodies):
-                if p < pos and not _plural(speaker):  # "it" is no "the respondents" or "analysts"
-                    return (speaker if p >= floor else None), True
+            body = next(((p, speaker) for p, speaker in reversed(self._bodies) if p < pos and not _plural(speaker)), None)
+            named = self._last_one_word_speaker(pos, max(floor, body[0] if body else floor))
+            if named:  # "In a statement Google said …. It said: …": a one-word name of no person is a body
+                return named, True
+            if body:  # "it" is no "the respondents" or "analysts"
+                return (body[1] if body[0] >= floor else None), True
             return None, True
         if pronoun and gender in ("m", "f"):
             # "When he refused to back Mr Hale, he said: …": the subject pronoun of a clause leading its
@@ -357,6 +360,19 @@ class People(BodyReferences):
         # (a description, "the singer", may well be the possessor: "Mr Jackson's film. … the singer said").
         first = self._person(pos, k, gender, skip_sentence, True) if pronoun else None
         return first or self._person(pos, k, gender, skip_sentence, False), True
+
+    def _last_one_word_speaker(self, pos: int, floor: int) -> str | None:
+        """The last speaker in text[floor:pos] if it is a one-word name of no known person (no gender, no first
+        name: "Google said"), which "it" can stand for; None when the last speaker is someone else."""
+        k = bisect.bisect_left(self.positions, pos)
+        for i in range(k - 1, -1, -1):
+            if self.positions[i] < floor:
+                break
+            name, key, spoke = self._items[i]
+            if spoke:
+                one = len(name.split()) == 1 and not self.gender.get(key) and not _name_gender(name.lower())
+                return name if one and key == name else None
+        return None
 
     def _person(self, pos: int, k: int, gender: str | None, skip_sentence: bool, skip_possessive: bool) -> str | None:
         """The person "he"/"she"/"the singer" at ``pos`` stands for (``resolve``), passing over the mentions

@@ -52,6 +52,7 @@ from claims.speaker_titles import titled_person
 from claims.speaker_names import pronoun_gender
 from claims.speaker_sentences import COMMON_VERBS, _sentence_subject
 from claims.speaker_after import _forward_np
+from claims.speaker_tokens import _name_from_run, _trailing_run, _words
 from claims.speakers import (
     _attributions,
     _subject,
@@ -111,6 +112,20 @@ def _opens(text: str, i: int, j: int) -> bool:
     return (before.isspace() or before in "([{—–-/‘':,") and not after.isspace()
 
 
+def _opens_unspaced(text: str, i: int, j: int, end: int) -> bool:
+    """A straight mark with no quote open that opens one though its spacing is off: right after a sentence's end
+    before a capital ('on the red carpet."It's unlike …'), or with a space on both sides when the next mark in
+    the paragraph closes ('could be " very important to …".')."""
+    if i > 0 and text[i - 1] in ".!?" and j < len(text) and text[j].isupper():
+        return True
+    if not (i > 0 and text[i - 1] in " \t" and j < end and text[j] in " \t"):
+        return False
+    following = QUOTE_MARK.search(text, j, end)
+    return bool(following) and _closes(text, following.start()) and (
+        following.end() >= end or not text[following.end()].isalnum()
+    )
+
+
 def _closes(text: str, i: int) -> bool:
     return i > 0 and not text[i - 1].isspace()
 
@@ -120,6 +135,8 @@ def _sentence_ended(text: str, lo: int, i: int) -> bool:
     k = i
     while k > lo and text[k - 1].isspace():
         k -= 1
+    if k - 1 > lo and text[k - 1] in "'’" and text[k - 2] in ".!?":
+        k -= 1  # "… think: 'This is not my day.' "But then …": a nested single quote ends the sentence
     return lo < k < i and text[k - 1] in ".!?"
 
 
@@ -143,7 +160,7 @@ def _scan(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, 
             i, j, c = m.start(), m.end(), m.group()
             straight = c in ('"', "''")
             if open_at is None:
-                if c == "“" or (straight and _opens(text, i, j)):
+                if c == "“" or (straight and (_opens(text, i, j) or _opens_unspaced(text, i, j, pe))):
                     open_at, open_end, open_char = i, j, c
             elif (c == "“" or (straight and _opens(text, i, j))) and _sentence_ended(text, open_end, i):
                 # A new mark after a finished sentence: the quote was left open and goes on.
@@ -297,6 +314,22 @@ def _described(speaker: str | None, gender: str) -> bool:
     return not ((gender == "m" and head in FEMALE_NOUNS) or (gender == "f" and head in MALE_NOUNS))
 
 
+def _name_colon(text: str, lo: int, open_at: int) -> str | None:
+    """The person a sentence names before a colon and the quote, with no verb: 'BBC Two controller Roly
+    Keating: "…"' -> Roly Keating; None unless the words before the colon end in a person's name."""
+    j = open_at
+    while j > lo and text[j - 1] in " \t":
+        j -= 1
+    if j <= lo or text[j - 1] != ":":
+        return None
+    tokens = _words(text, lo, j - 1)
+    if not 2 <= len(tokens) <= 8 or any(t[0].lower() in COMMON_VERBS for t in tokens):
+        return None
+    i = _trailing_run(tokens)
+    name = _name_from_run(tokens[i:], text) if i < len(tokens) else None
+    return name if is_person(name) and len(name.split()) >= 2 else None
+
+
 def find_quotes(text: str) -> list[Quote]:
     """All direct quotations in ``text``, in order, with their speakers where they can be found."""
     if not isinstance(text, str) or not text:
@@ -380,6 +413,8 @@ def find_quotes(text: str) -> list[Quote]:
             found = _attributions(text, pre_lo, open_at)
             if found:
                 speaker = resolve(found[-1][0], found[-1][1])
+            elif (labelled := _name_colon(text, sent_start, open_at)) is not None:
+                speaker = labelled  # 'BBC Two controller Roly Keating: "It's an exciting new era …"'
             elif prev is not None and prev[0] > sent_start and prev[3]:
                 speaker = prev[2]  # 'Stewart said he was "astounded" … but "they tend not to …"'
 

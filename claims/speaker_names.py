@@ -131,6 +131,15 @@ def addressed_name(tokens: list, text: str) -> tuple[str, int] | None:
 _LEADING_WORDS = frozenset("in on at after before during despite following under with without since amid".split())
 
 
+def _role_of_body(tokens: list) -> bool:
+    """ "superintendent of the Fenice Theatre Foundation", "head of research at Acme": a lowercase noun, "of",
+    "at" or "for", and a named body (any role, where the role lists do not hold the noun)."""
+    if len(tokens) < 3 or not tokens[0][0].isalpha() or not tokens[0][0].islower() or tokens[1][0] not in ("of", "at", "for"):
+        return False
+    k = 3 if tokens[2][0] == "the" and len(tokens) > 3 else 2
+    return tokens[k][0][:1].isupper()
+
+
 def _before_appositive(text: str, lo: int, cs: int, tokens: list) -> tuple[str, int] | None:
     """The name before a phrase set off by commas: "Sergei Lavrov, Russia’s foreign minister, said",
     "Jeffrey Richards, the show's co-producer, said", "Tindall, who signed for Gloucester, told"."""
@@ -148,6 +157,7 @@ def _before_appositive(text: str, lo: int, cs: int, tokens: list) -> tuple[str, 
         or (first in _AFFILIATION and len(tokens) > 1)  # "Ann Reed, from Acme, said"
         or (POSSESSIVE.search(tokens[0][0]) and _is_cap(tokens[0][0]))
         or any(t[0].lower() in TITLE_NOUNS or t[0].lower() in ROLE_NOUNS for t in tokens)
+        or _role_of_body(tokens)  # "Giampaolo Vianello, superintendent of the Fenice Theatre Foundation, said"
     )
     if not (relative or described):
         return None

@@ -174,6 +174,10 @@ def _descriptive(tokens: list[tuple[str, int, int]], text: str) -> str | None:
     return phrase
 
 
+# Lowercase heads that follow a body's name with no determiner: "Broadcast magazine", "Virgin Blue airline".
+_NAMED_BODY_HEADS = frozenset("magazine newspaper paper website journal channel network station studio label airline".split())
+
+
 def _descriptive_span(tokens: list[tuple[str, int, int]], text: str) -> str | None:
     if len(tokens) >= 4 and tokens[0][0].lower() in DETERMINERS and tokens[1][0] in ROLE_NOUNS | TITLE_NOUNS and (
         tokens[2][0] in ("for", "of", "at") and len(tokens) <= 14
@@ -200,6 +204,8 @@ def _descriptive_span(tokens: list[tuple[str, int, int]], text: str) -> str | No
                 return text[tokens[i][1]:tokens[-1][2]]
     if tokens and tokens[-1][0].lower() in ROLE_NOUNS and len(tokens) <= 4:
         return text[tokens[0][1]:tokens[-1][2]]
+    if 2 <= len(tokens) <= 4 and tokens[-1][0] in _NAMED_BODY_HEADS and all(_is_cap(w) for w, _, _ in tokens[:-1]):
+        return text[tokens[0][1]:tokens[-1][2]]  # "Broadcast magazine said": a name and the kind of body it is
     if tokens and tokens[-1][0] in DOCUMENT_NOUNS and len(tokens) <= 3 and all(w.isalpha() for w, _, _ in tokens):
         return text[tokens[0][1]:tokens[-1][2]]  # "Latest figures suggest …", "Official data says …"
     return None

@@ -346,6 +346,32 @@ QUOTES = [
     ("'Acme Media, which backs small firms, said': a body before its relative clause still speaks",
      "Sales fell. Acme Media, which backs small firms, said the plan was a \"bad idea\".", "bad idea",
      "Acme Media"),
+    ("'…on the red carpet.\"It is …,\" he told': a mark right after a sentence's end, before a capital, opens "
+     "a quote with its space missing", "Tom Hale arrived late. He waved at the crowd on the red carpet.\"It is "
+     "very loud here,\" he told the BBC.", "It is very loud", "Tom Hale"),
+    ("'He said it could be \" very important …\".': a mark with a space on both sides opens a quote when the next "
+     "mark closes it", "Tom Hale runs the project. He said the laptop could be \" very important to the child\". "
+     "He said more.", "very important", "Tom Hale"),
+    ("'\"… think: 'This is not my day.' \"But then …\"': a sentence ending inside a nested single quote ends it, so "
+     "the next mark opens the quote's next segment", "\"I lost the first set, then you start to think: 'This is "
+     "not my day.' \"But then you find a way,\" Tom Hale said.", "But then you find", "Tom Hale"),
+    ("'X, superintendent of the Acme Theatre Foundation, said: \"…\"': a lowercase noun of a named body in "
+     "apposition is a role, whatever the noun", "Ugo Zanetti, superintendent of the Acme Theatre Foundation, said: "
+     "\"I am filled with sadness.\"", "I am filled", "Ugo Zanetti"),
+    ("'Broadcast magazine said: \"…\"': a name and the kind of body it is, with no determiner, speak together",
+     "The show did not fare well.\n\nBroadcast magazine said: \"British TV never sank so low.\"",
+     "British TV never", "Broadcast magazine"),
+    ("'In a statement Acme said …. It said: \"…\"': 'it' stands for the last speaker when that is a one-word "
+     "name of no person", "In a statement Acme said the feature was still on trial. It said: \"The user can "
+     "choose never to click.\"", "The user can", "Acme"),
+    ("'It said: \"…\"' after a woman named by a first name spoke: she is no body, so 'it' stays unresolved",
+     "In a statement Ann said the feature was still on trial. It said: \"The user can choose never to click.\"",
+     "The user can", None),
+    ("'BBC Two controller Roly Keating: \"…\"': a name before a colon and a quote, with no verb, speaks",
+     "The show moves in spring. BBC Two controller Roly Keating: \"It is an exciting new era.\"",
+     "It is an exciting", "Roly Keating"),
+    ("'Reasons: \"…\"': a colon after words that name no person gives no speaker",
+     "The show moves in spring. The main reasons for the move: \"a new era\".", "a new era", None),
 ]
 
 
