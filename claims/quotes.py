@@ -16,7 +16,8 @@ The speaker comes, in this order, from
    his son Stephen said");
 2. the nearest attribution before the opening mark in the same sentence: "Oana Lungescu said
    the alliance had “taken into account”", "The Shadow Secretary of State for the Family,
-   Theresa May, said: “…”"; with none, a quote earlier in the same sentence ('Stewart said he
+   Theresa May, said: “…”"; a name before a colon with no verb ("BBC Two controller Roly Keating:
+   “…”"); with none, a quote earlier in the same sentence ('Stewart said he
    was "astounded" … but "they tend not to …"');
 3. the previous segment, when this one continues a quote left open;
 4. for a quote inside a sentence (not opening it), the person who opens its clause: "Aviation
