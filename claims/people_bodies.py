@@ -25,6 +25,7 @@ __all__ = ["BodyReferences"]
 _IT_LEAD = re.compile(IT_LEAD)
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 _AUXILIARIES = frozenset("has had is was will would could can may must should did".split())
+_PRONOUN_WORDS = frozenset("it he she they we i you this that".split())
 
 
 class BodyReferences:
@@ -116,8 +117,8 @@ class BodyReferences:
             if not self.gender.get(key) and not _name_gender(name.split()[0].lower()) and not _plural(name):
                 return name
         subject = _sentence_subject(text, previous, end)
-        if not subject or is_pronoun(subject) or _plural(subject):
-            return None
+        if not subject or is_pronoun(subject) or _plural(subject) or subject.lower() in _PRONOUN_WORDS:
+            return None  # "It would double …. It also announced …": the first "It" names no body either
         at = text.find(subject, previous, end)
         if any(POSSESSIVE.search(w) for w in subject.split()) or (at >= 0 and text[at + len(subject):][:1] in "'’"):
             return None  # "Keane's Hopes and Fears", "EastEnders' head writer": not the body itself

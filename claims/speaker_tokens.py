@@ -174,8 +174,8 @@ def _descriptive(tokens: list[tuple[str, int, int]], text: str) -> str | None:
     return phrase
 
 
-# Lowercase heads that follow a body's name with no determiner: "Broadcast magazine", "Virgin Blue airline".
-_NAMED_BODY_HEADS = frozenset("magazine newspaper paper website journal channel network station studio label airline".split())
+# Lowercase heads that follow a body's name with no determiner: "Broadcast magazine", "Tory headquarters".
+_NAMED_BODY_HEADS = frozenset("magazine newspaper paper website journal channel network station studio label airline headquarters".split())
 
 
 def _descriptive_span(tokens: list[tuple[str, int, int]], text: str) -> str | None:

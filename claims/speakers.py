@@ -527,6 +527,7 @@ def find_attribution(
             if main:
                 found = main  # "Even before Acme said the player would stay, Tom Hale insisted …": Tom Hale
         for speaker, span_start, _, _ in found:
+            speaker = PRONOUN_MARK.get(speaker.lower(), speaker)  # "It spent … and concluded that …": a pronoun, not a name
             if resolve:
                 from claims.people import (  # it imports this module
                     is_body_description,

@@ -15,6 +15,15 @@ from claims.quotes import find_attribution, find_quotes
 
 # (rule, text, first words of the reported sentence, expected speaker)
 REPORTED = [
+    ("'Acme said …. It would also …. It also announced …': a sentence that opens with 'It' names no body, so "
+     "'it' goes back to the body that spoke", "Acme said it would cut its prices. It would also double its "
+     "hotspots. It also announced it was installing wi-fi on trains.", "It also announced", "Acme"),
+    ("'Tory headquarters says …': a name and the kind of body it is, with no determiner, speak together",
+     "Tom Hale quit as deputy chairman.\n\nTory headquarters says he cannot stand as a candidate.", "Tory headquarters",
+     "Tory headquarters"),
+    ("'The Acme report concludes that …': the present tense of 'concluded', before 'that', reports a finding "
+     "stated in words", "Sales fell. The Acme report concludes that firms need to act.", "The Acme report",
+     "the Acme report"),
     ("'The agent also stressed …': 'agent' (like 'referee', 'umpire', 'promoter') is a person noun, so the "
      "description stands for the person named before", "Tom Hale says no approach has been received. The agent also "
      "stressed that nothing should be read into the visit.", "The agent", "Tom Hale"),
