@@ -87,6 +87,19 @@ _DESCRIBED_SUBJECT = re.compile(r"(The [a-z0-9][\w-]*(?: [a-z0-9][\w-]*){0,2})(?
 _ROLE_THEN_NAME = re.compile(r"[ \t]+([a-z][a-z-]*)[ \t]+[A-Z][a-z]")
 
 
+_BRACKETED = re.compile(r"[ \t]*\(([A-Z][A-Za-z&]{1,7})\)")
+
+
+def _initials_follow(text: str, pos: int, name: str) -> bool:
+    """ "Electronic Arts (EA) says": a name followed by its initials in brackets is a body, not a person."""
+    at = text.find(name, pos, pos + len(name) + 40)
+    m = _BRACKETED.match(text, at + len(name)) if at >= 0 else None
+    if not m or len(name.split()) < 2:
+        return False
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    return m.group(1).upper().startswith(initials[:2].upper())
+
+
 class People(BodyReferences):
     """The people named in ``text`` (outside the ``quoted`` spans), in text order."""
 
@@ -207,7 +220,7 @@ class People(BodyReferences):
                 self._possessive.add(span_start)  # "his allegations that …": the speaker only as a possessor
             if is_pronoun(speaker) or description_gender(speaker) is not False or title_of(speaker):
                 referring.append((span_start, speaker))
-            elif is_person(speaker):
+            elif is_person(speaker) and not _initials_follow(text, span_start, speaker):
                 items[span_start] = (speaker, self.key(speaker, True), True)
             elif spokesperson_gender(speaker) is not False:
                 items[span_start] = (speaker, speaker, True)  # "An Acme spokeswoman said …. She said …"

@@ -15,6 +15,9 @@ from claims.quotes import find_attribution, find_quotes
 
 # (rule, text, first words of the reported sentence, expected speaker)
 REPORTED = [
+    ("'Video game giant Acme Games (AG) says …. The US firm says …': a name followed by its initials in brackets "
+     "is a body, which 'the US firm' stands for", "Video game giant Acme Games (AG) says it wants to grow.\n\nThe "
+     "US firm says it wants to compete with Disney.", "The US firm", "Acme Games"),
     ("'Acme said …. It would also …. It also announced …': a sentence that opens with 'It' names no body, so "
      "'it' goes back to the body that spoke", "Acme said it would cut its prices. It would also double its "
      "hotspots. It also announced it was installing wi-fi on trains.", "It also announced", "Acme"),
