@@ -460,6 +460,8 @@ def _not_reporting(text: str, lo: int, m: re.Match) -> bool:
         return True  # "He announced himself with a tackle": a reflexive object, no words reported
     if m.group() in _CLAIM_VERBS and claims_a_thing(text, m.end()) and text[lo:m.start()].rstrip()[-1:] not in ",”\"":
         return True  # "claimed the title": a thing won, no words reported (but "…, claims his agent." is inverted)
+    if m.group() in ("suggests", "suggest") and _INFERENCE.search(text, max(lo, m.start() - 8), m.start()):
+        return True  # "…, which suggests the show may move": the narrator's inference, no one's words
     before = _WORD_BEFORE.search(text, max(lo, m.start() - 12), m.start())
     if before and before.group(1).endswith("ly") and before.start() > lo:
         # "are regularly maintained", "was widely reported": an adverb between "be" and the participle.
@@ -468,6 +470,8 @@ def _not_reporting(text: str, lo: int, m: re.Match) -> bool:
     return bool(before) and (before.group(1) in PASSIVE_BE or before.group(1) in _ARTICLES)
 
 
+# ", which" right before "suggests": a relative clause drawing an inference from what the sentence said.
+_INFERENCE = re.compile(r",[ \t]+which[ \t]+$")
 _CLAIM_VERBS = frozenset("claim claims claimed claiming".split())
 _CLAUSE_SUBJECTS = frozenset("that he she it they we i you there this these those".split())
 # Words that show a clause (a finite verb) after "claimed": "claimed the minister had lied", "claimed Hale lied".

@@ -379,6 +379,10 @@ QUOTES = [
     ("'It said: \"…\"' after a woman named by a first name spoke: she is no body, so 'it' stays unresolved",
      "In a statement Ann said the feature was still on trial. It said: \"The user can choose never to click.\"",
      "The user can", None),
+    ("'…, which suggests the show may …. \"…\"': 'which suggests' draws the narrator's inference and reports no "
+     "one, so the quote goes on with the last speaker", "\"The format is open,\" a BBC spokeswoman said. "
+     "The show will sit beside the BBC Radio 1 chart show, which suggests it may air on Sundays. \"We think the slot will "
+     "create a buzz.\"", "We think the slot", "a BBC spokeswoman"),
     ("'BBC Two controller Roly Keating: \"…\"': a name before a colon and a quote, with no verb, speaks",
      "The show moves in spring. BBC Two controller Roly Keating: \"It is an exciting new era.\"",
      "It is an exciting", "Roly Keating"),
