@@ -42,6 +42,7 @@ from claims.speaker_gender import (
     is_description,
     spokesperson_gender,
     name_gender as _name_gender,
+    unnamed_person,
 )
 from claims.speaker_subjects import plural_speaker as _plural
 from claims.speaker_titles import title_of, titled_person
@@ -72,6 +73,8 @@ _VERBS = COMMON_VERBS | frozenset("also now then still".split())
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 # The lowercase word right before a name: "spokeswoman" in "spokeswoman Maria Zakharova".
 _WORD_BEFORE = re.compile(r"(?<![\w’'-])([a-z][a-z-]*)[ \t]+$")
+# A lowercase role with its field right before a name: "director of sport" in "director of sport Emilio Butragueno".
+_ROLE_OF_BEFORE = re.compile(r"(?<![\w’'-])([a-z]+)[ \t]+of[ \t]+(?:the[ \t]+)?[a-z]+[ \t]+$")
 # "… is an Indian blogger": a name's predicate noun (group 1), after up to three modifiers.
 _IS_A = re.compile(r"[ \t]+(?:is|was)[ \t]+(?:a|an)[ \t]+(?:[\w-]+[ \t]+){0,3}?([a-z][a-z-]+)\b(?![ \t]+of\b)")
 # A clause leading its sentence with a pronoun for its subject: "When he refused …, ", "But while she …, ".
@@ -176,6 +179,9 @@ class People(BodyReferences):
                 gender = "m" if x in MALE_TITLES else "f" if x in FEMALE_TITLES else gender
             before = _WORD_BEFORE.search(text, max(0, run[0][1] - 30), run[0][1])
             lb = before.group(1) if before else ""
+            if lb and lb not in _PERSON_MARKERS:
+                role = _ROLE_OF_BEFORE.search(text, max(0, run[0][1] - 40), run[0][1])
+                lb = role.group(1) if role and role.group(1) in _PERSON_MARKERS else lb  # "director of sport Emilio Butragueno"
             if lb in _PERSON_MARKERS and not (len(words) == 1 and lb.endswith("s") and lb[:-1] in _PERSON_MARKERS):
                 strong = True  # "spokeswoman Maria Zakharova", "his wife Sharon"; not "leaders Barcelona": a side
                 gender = gender or ("f" if lb in FEMALE_NOUNS else "m" if lb in MALE_NOUNS else None)
@@ -365,6 +371,9 @@ class People(BodyReferences):
             lead = _LEADING_PRONOUN.match(self.text, start, pos)
             if lead and lead.end() <= pos and ("m" if lead.group(1).lower() == "he" else "f") == gender:
                 return self.resolve(lead.start(1), gender, pronoun=True)
+            unnamed = self._unnamed_speaker_before(pos, gender)
+            if unnamed:
+                return unnamed, True
         k = bisect.bisect_left(self.positions, pos)
         if k == 0:
             return None, False
@@ -373,6 +382,29 @@ class People(BodyReferences):
         # (a description, "the singer", may well be the possessor: "Mr Jackson's film. … the singer said").
         first = self._person(pos, k, gender, skip_sentence, True) if pronoun else None
         return first or self._person(pos, k, gender, skip_sentence, False), True
+
+    def _unnamed_speaker_before(self, pos: int, gender: str) -> str | None:
+        """ "A spokesman for Apacs said the risk was minimal. “…,” he said.": "he" or "she" goes on with the
+        unnamed person who speaks in the sentence before (its first attribution), when no one fitting is named
+        between; None otherwise (the people named before are then who it may stand for)."""
+        here = self.sentence_start(pos)
+        if here == 0:
+            return None
+        floor = self.paragraph_start(pos, back=1)
+        before = self.sentence_start(here - 1)
+        while self.quoted(before) and before > floor:
+            before = self.sentence_start(before - 1)  # '… said that …. "We all want … . Rest assured …," he said.'
+        if self.quoted(before):
+            return None
+        k = bisect.bisect_right(self._sentence_starts, before)
+        end = self._sentence_starts[k] if k < len(self._sentence_starts) else here
+        found = _attributions(self.text, before, min(end, here), first=True)
+        if not found or not unnamed_person(found[0][0], gender):
+            return None
+        k = bisect.bisect_left(self.positions, found[0][1] + len(found[0][0]))
+        if k < len(self.positions) and self.positions[k] < pos and self._compatible(self._items[k][1], gender):
+            return None
+        return found[0][0]
 
     def _last_one_word_speaker(self, pos: int, floor: int) -> str | None:
         """The last speaker in text[floor:pos] if it is a one-word name of no known person (no gender, no first

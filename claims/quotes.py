@@ -48,7 +48,8 @@ import bisect
 import re
 
 from claims.model import Quote
-from claims.people import FEMALE_NOUNS, MALE_NOUNS, People, description_gender, is_body_description, remember
+from claims.people import People, description_gender, is_body_description, remember
+from claims.speaker_gender import unnamed_person
 from claims.speaker_titles import titled_person
 from claims.speaker_names import pronoun_gender
 from claims.speaker_sentences import COMMON_VERBS, _sentence_subject
@@ -96,8 +97,6 @@ CHARACTERISE = re.compile(
 # "has been described as", "is often called", "were dubbed": a characterising verb in the passive.
 _PASSIVE_BEFORE = re.compile(r"(?<![\w’'-])(?:is|are|was|were|been|being|be)(?:[ \t]+(?:[a-z]+ly|often|also|now|still|once|sometimes|already|even))?[ \t]+$")
 _BY_AGENT = re.compile(r"(?<![\w’'-])by[ \t]+(?=[A-Za-z])")
-# Heads of a description of one person who speaks ("a club official", "a spokeswoman for Acme").
-_PERSON_HEADS = frozenset("official spokesman spokeswoman spokesperson source insider aide adviser executive".split())
 # The first word of a clause, and the lowercase words that can be its subject.
 _FIRST_WORD = re.compile(r"\s*([a-z]+)\b")
 _SUBJECT_WORDS = frozenset("""
@@ -303,18 +302,6 @@ def _term(text: str, open_at: int, close_end: int, words: str) -> bool:
 _INTRODUCES_NEXT = re.compile(r"[a-z]+(?:[ \t]+[a-z]+){0,2}[ \t]*:[ \t]*")
 
 
-def _described(speaker: str | None, gender: str) -> bool:
-    """Is this speaker an unnamed person ("a Juventus official", "a spokeswoman for Acme") whom "he" or
-    "she" (``gender``) can go on with?"""
-    words = (speaker or "").lower().split()
-    if not words or not (speaker[:1].islower() or words[0] in ("a", "an", "the")):
-        return False  # "a club official", "A US Embassy spokesman" opening its sentence; no name
-    head = next((w for w in words[1:] if w in ROLE_NOUNS or w in _PERSON_HEADS), None)
-    if head is None or head.endswith("s") and head not in ("boss",):
-        return False
-    return not ((gender == "m" and head in FEMALE_NOUNS) or (gender == "f" and head in MALE_NOUNS))
-
-
 def _name_colon(text: str, lo: int, open_at: int) -> str | None:
     """The person a sentence names before a colon and the quote, with no verb: 'BBC Two controller Roly
     Keating: "…"' -> Roly Keating; None unless the words before the colon end in a person's name."""
@@ -347,7 +334,7 @@ def find_quotes(text: str) -> list[Quote]:
             return None
         if is_pronoun(who):
             gender = pronoun_gender(who)
-            if prev is not None and gender in ("m", "f") and _described(prev[2], gender) and prev[1] == paragraph_of(pos):
+            if prev is not None and gender in ("m", "f") and unnamed_person(prev[2], gender) and prev[1] == paragraph_of(pos):
                 k = bisect.bisect_right(people.positions, prev[0])
                 if k >= len(people.positions) or people.positions[k] >= pos:
                     # '"…," said a club official. "…," he added.': the unnamed speaker goes on when no one

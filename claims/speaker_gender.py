@@ -8,11 +8,11 @@ them to tell people and to resolve "he", "she" and "the singer". Pure standard l
 from __future__ import annotations
 
 from claims.first_names import FIRST_NAMES_FEMALE, FIRST_NAMES_MALE
-from claims.speech_words import NATIONALITIES, NATIONALITY_NOUNS, POSSESSIVE
+from claims.speech_words import NATIONALITIES, NATIONALITY_NOUNS, POSSESSIVE, ROLE_NOUNS
 
 __all__ = [
     "FEMALE_NOUNS", "FEMALE_TITLES", "MALE_NOUNS", "MALE_TITLES", "NATIONALITY_PEOPLE", "PERSON_NOUNS", "description_gender",
-    "is_description", "name_gender",
+    "is_description", "name_gender", "unnamed_person",
 ]
 
 MALE_TITLES = frozenset("mr sir lord king prince duke baron".split())
@@ -126,3 +126,19 @@ def name_gender(first: str) -> str | None:
     if first in _FEMALE:
         return "f"
     return None
+
+
+# Heads of a description of one person who speaks ("a club official", "a spokeswoman for Acme").
+_PERSON_HEADS = frozenset("official spokesman spokeswoman spokesperson source insider aide adviser executive".split())
+
+
+def unnamed_person(speaker: str | None, gender: str) -> bool:
+    """Is this speaker an unnamed person ("a Juventus official", "a spokeswoman for Acme") whom "he" or
+    "she" (``gender``) can go on with?"""
+    words = (speaker or "").lower().split()
+    if not words or not (speaker[:1].islower() or words[0] in ("a", "an", "the")):
+        return False  # "a club official", "A US Embassy spokesman" opening its sentence; no name
+    head = next((w for w in words[1:] if w in ROLE_NOUNS or w in _PERSON_HEADS), None)
+    if head is None or head.endswith("s") and head not in ("boss",):
+        return False
+    return not ((gender == "m" and head in FEMALE_NOUNS) or (gender == "f" and head in MALE_NOUNS))

@@ -456,6 +456,23 @@ PRONOUN_QUOTES = [
     ("'she' after 'An Acme spokeswoman said …' goes on with her (a reported clause)",
      "Tom Hale cut costs. Ann Reed sued. An Acme spokeswoman said the risk was small. \"There is no concern,\" she "
      "said.", "There is no", "an Acme spokeswoman"),
+    ("'he' after 'A spokesman for X (X) which represents … said …' goes on with the spokesman, not the man "
+     "who spoke before him",
+     "Tom Hirsch said banks should worry. Customers may not be able to get cash out at all, he added. A spokesman "
+     "for the Association of Payment Services (Apacs) which represents the UK's banks said the risk from viruses "
+     "was small. \"There is no concern,\" he said.", "There is no", "a spokesman for the Association of Payment Services"),
+    ("'He said … \"fierce\"' after 'But a spokesman for X told BBC News that …' goes on with the spokesman",
+     "Tom Hale said the school was fine. But a spokesman for the English National Ballet told BBC News that only "
+     "two of the dancers were British. He said competition at auditions was \"fierce\" between dancers.",
+     "fierce", "a spokesman for the English National Ballet"),
+    ("'he said' after a quote of two sentences goes back past them to the spokesman who spoke before it",
+     "Tom Hale said he was ill. The band's spokesman said that they would review their dates. \"We all want to "
+     "play. Rest assured we will do so,\" he said.", "We all want", "the band's spokesman"),
+    ("a role with its field before a name ('director of sport Emilio Garcia praised …') names a person whom "
+     "'he said' goes on with",
+     "\"We thought about it,\" club president Jose Luis Astiazaran said.\n\nAcme director of sport Emilio Garcia "
+     "praised the fans inside the ground. \"It was an example of good citizenship,\" he said.",
+     "It was an", "Emilio Garcia"),
     ("'he' after a spokeswoman spoke skips her (gender)",
      "Tom Hale cut costs. An Acme spokeswoman said the risk was small. \"There is no concern,\" he said.",
      "There is no", "Tom Hale"),
