@@ -425,6 +425,16 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
                 appositive = _before_appositive(text, lo, cs, previous)
                 if appositive:
                     speaker, span_start = appositive
+        quoted = _QUOTED_AS.search(text, max(lo, m.start() - 100), m.start()) if m.group() == "saying" else None
+        if quoted:
+            # "…," the newspaper quoted Qantas chief executive Geoff Dixon as saying: the one quoted, not the paper.
+            words = text[quoted.end():m.start()].strip()[:-2].strip()  # "Qantas chief executive Geoff Dixon"
+            tokens = _words(text, quoted.end(), quoted.end() + len(words))
+            i = _trailing_run(tokens)
+            name = _name_from_run(tokens[i:], text) if 0 < i < len(tokens) else None
+            named = name if is_person(name) else words
+            if named and not is_pronoun(named):
+                speaker, span_start = named, quoted.end()
         if speaker:
             found.append((speaker, span_start, m.start(), "verb"))
             if first:
@@ -433,6 +443,9 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
     return found[:1] if first else found
 
 
+# "quoted … as saying": whom a paper or an agency quotes (the words before "as saying" name them); not the passive
+# "was quoted by the paper as saying", whose subject is who spoke.
+_QUOTED_AS = re.compile(r"(?<![\w’'-])quot(?:ed|es|ing)[ \t]+(?!by[ \t])(?=[^,;:.\"“”]{2,80}?[ \t]+as[ \t]+$)")
 _WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 _THAT_AFTER = re.compile(r"[ \t]+that\b")
 _WORD_BEFORE = re.compile(r"\b([a-z]+)[ \t]+$")

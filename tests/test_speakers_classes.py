@@ -229,6 +229,8 @@ REPORTED = [
     ("'Finnish security firm Acme-Safe … but said': the name after a nationality and a lowercase description",
      "Finnish security firm Acme-Safe issued a warning but said that the bug did no harm.",
      "Finnish security", "Acme-Safe"),
+    ("'The paper quoted Tom Hale as saying …': the one quoted, not the paper",
+     "The Daily Post quoted Tom Hale as saying the firm would cut 100 jobs.", "The Daily Post", "Tom Hale"),
 ]
 
 # (rule, text, first words of the quote, expected speaker)
@@ -386,6 +388,15 @@ QUOTES = [
     ("'BBC Two controller Roly Keating: \"…\"': a name before a colon and a quote, with no verb, speaks",
      "The show moves in spring. BBC Two controller Roly Keating: \"It is an exciting new era.\"",
      "It is an exciting", "Roly Keating"),
+    ("'…,\" the newspaper quoted an insider in the talks as saying': the one quoted, not the paper",
+     "Acme won the bid. \"They were able to move so quickly,\" the Financial Times newspaper quoted an insider in the "
+     "talks as saying.", "They were able", "an insider in the talks"),
+    ("'…,\" the newspaper quoted Acme chief executive Tom Hale as saying': the name after the role",
+     "Acme wants to cut costs. \"We are going to have to get the lowest cost,\" the newspaper quoted Acme chief "
+     "executive Tom Hale as saying. Early this year it hired.", "We are going", "Tom Hale"),
+    ("'Tom Hale was quoted by The Daily Post as saying …': in the passive the subject speaks, not the paper",
+     "Chief executive Tom Hale was quoted by The Daily Post newspaper as saying the carrier could no longer remain "
+     "\"all-British\".", "all-British", "Tom Hale"),
     ("'Reasons: \"…\"': a colon after words that name no person gives no speaker",
      "The show moves in spring. The main reasons for the move: \"a new era\".", "a new era", None),
 ]
