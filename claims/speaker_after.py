@@ -110,8 +110,8 @@ def _forward_np(text: str, pos: int, hi: int) -> str | None:
         elif lw in NAME_CONNECTORS:
             if not (np and _is_cap(np[-1][0]) and nxt and _is_cap(nxt)):
                 break  # "of" goes on only inside a name: "Secretary of Defense"
-        elif lw in NP_STOP:
-            break
+        elif lw in NP_STOP and not (lw in _WEEKDAYS and np and _is_cap(w) and nxt and _is_cap(nxt)):
+            break  # "said on Sunday" ends the phrase; "according to the Sunday Times" goes on
         elif (
             np
             and _is_cap(np[-1][0])
@@ -168,6 +168,7 @@ def _forward_np(text: str, pos: int, hi: int) -> str | None:
     return None
 
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # After a role: a comma, or the role's own "of"/"for" phrase of lower-case words and a comma.
 _ROLE_OF = re.compile(r"(?:[ \t]+(?:of|for)(?:[ \t]+[a-z][\w-]*){1,3})?,[ \t]+")
 # What may follow an inverted speaker at the end of its sentence: "…, says Ann Reed in Rome."

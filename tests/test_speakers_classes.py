@@ -229,6 +229,11 @@ REPORTED = [
     ("'Finnish security firm Acme-Safe … but said': the name after a nationality and a lowercase description",
      "Finnish security firm Acme-Safe issued a warning but said that the bug did no harm.",
      "Finnish security", "Acme-Safe"),
+    ("'according to the Sunday Times': a weekday inside a paper's name does not end it",
+     "But Pop Idol mogul Tom Hale has seen his wealth plummet to £75m, according to the Sunday Times.",
+     "But Pop Idol", "the Sunday Times"),
+    ("'Acme said on Sunday': a weekday after the speaker still ends the phrase",
+     "The firm will cut 100 jobs, Acme said on Sunday.", "The firm will", "Acme"),
     ("'The paper quoted Tom Hale as saying …': the one quoted, not the paper",
      "The Daily Post quoted Tom Hale as saying the firm would cut 100 jobs.", "The Daily Post", "Tom Hale"),
 ]
