@@ -45,7 +45,7 @@ from claims.speaker_gender import (
     unnamed_person,
 )
 from claims.speaker_subjects import plural_speaker as _plural
-from claims.speaker_titles import title_of, titled_person
+from claims.speaker_titles import is_kin, title_of, titled_person
 from claims.speaker_tokens import _name_from_run, _words, cap_runs as _cap_runs
 from claims.speakers import (
     _attributions,
@@ -580,6 +580,8 @@ def resolve_speaker(text: str, speaker: str, pos: int) -> tuple[str | None, bool
     named = titled_person(context(text), pos, speaker)
     if named:  # "the Bishop said": the person named with that title before
         return named, True
+    if is_kin(speaker):
+        return None, True  # "his son said" with no son named: as written, not the father named before
     if is_pronoun(speaker):
         people = context(text)
         return people.resolve(pos, pronoun_gender(speaker), skip_sentence=people.after_its_words(pos), pronoun=True)

@@ -46,7 +46,7 @@ from claims.speaker_names import (
     quantity_subject,
 )
 from claims.speaker_sentences import MONTHS, SUBORDINATORS, _sentence_start, _sentence_subject, lead_word
-from claims.speaker_titles import title_of
+from claims.speaker_titles import is_kin, title_of
 from claims.speaker_tokens import (
     _clause_start,
     _clause_start_past_brackets,
@@ -552,7 +552,9 @@ def find_attribution(
                     resolve_speaker,
                 )
 
-                if is_pronoun(speaker) or is_description(speaker) or is_body_description(speaker) or title_of(speaker):
+                if is_pronoun(speaker) or is_description(speaker) or is_body_description(speaker) or title_of(speaker) or (
+                    is_kin(speaker)
+                ):
                     who, anyone = resolve_speaker(text, speaker, span_start)
                     if who:
                         return who

@@ -229,6 +229,11 @@ REPORTED = [
     ("'Finnish security firm Acme-Safe … but said': the name after a nationality and a lowercase description",
      "Finnish security firm Acme-Safe issued a warning but said that the bug did no harm.",
      "Finnish security", "Acme-Safe"),
+    ("'His son said …' after 'Mr Hale's son Stephen, 57, said …': the son named before",
+     "The tapes of Tom Hale's sessions go on sale. Mr Hale's son Stephen, 57, said the family needed the money. Mr "
+     "Hale died in 1994. His son said the tapes were the best copies.", "His son said", "Stephen"),
+    ("'His son said …' with no son named stays as written (not the father)",
+     "Tom Hale died in 1994. His son said the tapes were the best copies.", "His son said", "His son"),
     ("'according to the Sunday Times': a weekday inside a paper's name does not end it",
      "But Pop Idol mogul Tom Hale has seen his wealth plummet to £75m, according to the Sunday Times.",
      "But Pop Idol", "the Sunday Times"),
@@ -393,6 +398,9 @@ QUOTES = [
     ("'BBC Two controller Roly Keating: \"…\"': a name before a colon and a quote, with no verb, speaks",
      "The show moves in spring. BBC Two controller Roly Keating: \"It is an exciting new era.\"",
      "It is an exciting", "Roly Keating"),
+    ("'…,\" his son said' after 'Mr Hale's son Stephen, 57, said': the son named before",
+     "The tapes go on sale. \"People should enjoy them,\" Mr Hale's son Stephen, 57, said before the auction. Mr Hale "
+     "died in 1994. \"He called them his back-up tapes,\" his son said.", "He called them", "Stephen"),
     ("'…,\" the newspaper quoted an insider in the talks as saying': the one quoted, not the paper",
      "Acme won the bid. \"They were able to move so quickly,\" the Financial Times newspaper quoted an insider in the "
      "talks as saying.", "They were able", "an insider in the talks"),
