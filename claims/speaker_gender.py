@@ -69,6 +69,8 @@ def description_gender(phrase: str | None) -> str | None | bool:
     words = phrase.lower().split()
     if not 2 <= len(words) <= 6 or any(POSSESSIVE.search(w) for w in words):
         return False
+    if words[-2:] == ["new", "zealander"]:
+        words = words[:-2] + ["zealander"]  # "the New Zealander": one nationality noun
     if "behind" in words[2:]:
         words = words[:words.index("behind")]  # "the director behind JFK": the director
     if any(w in ("of", "for", "at", "from", "in", "and") for w in words):

@@ -217,7 +217,7 @@ NATIONALITIES = frozenset("""
 # Nouns for a person of a nation ("the Frenchman", "left-handed Dane Kenneth Carlsen").
 NATIONALITY_NOUNS = frozenset("""
     briton scot frenchman spaniard dutchman swede dane pole finn kenyan ethiopian jamaican nigerian argentine
-    argentinian portuguese serb croat welshman englishman irishman
+    argentinian portuguese serb croat welshman englishman irishman zealander
 """.split())
 # Words that open a sentence or a time phrase and are never part of a name.
 LEADING_NOISE = frozenset("""

@@ -398,6 +398,9 @@ QUOTES = [
     ("'BBC Two controller Roly Keating: \"…\"': a name before a colon and a quote, with no verb, speaks",
      "The show moves in spring. BBC Two controller Roly Keating: \"It is an exciting new era.\"",
      "It is an exciting", "Roly Keating"),
+    ("'said the New Zealander': a two-word nationality noun describes the person named before",
+     "Film maker Tom Hale is in Sydney. The Oscar winner said there was a \"desire\" to make it. \"I think it will take "
+     "a lot of lawyers,\" said the New Zealander.", "I think it", "Tom Hale"),
     ("'…,\" his son said' after 'Mr Hale's son Stephen, 57, said': the son named before",
      "The tapes go on sale. \"People should enjoy them,\" Mr Hale's son Stephen, 57, said before the auction. Mr Hale "
      "died in 1994. \"He called them his back-up tapes,\" his son said.", "He called them", "Stephen"),
