@@ -156,7 +156,7 @@ def _before_appositive(text: str, lo: int, cs: int, tokens: list) -> tuple[str, 
         (first in ("a", "an", "the", "one", "his", "her", "their", "its") and len(tokens) > 1)
         or (first in _AFFILIATION and len(tokens) > 1)  # "Ann Reed, from Acme, said"
         or (POSSESSIVE.search(tokens[0][0]) and _is_cap(tokens[0][0]))
-        or any(t[0].lower() in TITLE_NOUNS or t[0].lower() in ROLE_NOUNS for t in tokens)
+        or any(w in TITLE_NOUNS or w in ROLE_NOUNS for t in tokens for w in t[0].lower().split("-"))  # "editor-in-chief"
         or _role_of_body(tokens)  # "Giampaolo Vianello, superintendent of the Fenice Theatre Foundation, said"
     )
     if not (relative or described):

@@ -239,6 +239,9 @@ REPORTED = [
      "But Pop Idol", "the Sunday Times"),
     ("'Acme said on Sunday': a weekday after the speaker still ends the phrase",
      "The firm will cut 100 jobs, Acme said on Sunday.", "The firm will", "Acme"),
+    ("'X, editor-in-chief of Y, said …': a hyphenated role in apposition ('editor-in-chief') describes the name before",
+     "Elliott Wilson, editor-in-chief of hip-hop magazine XXL, said the feud would boost publicity for the release.",
+     "Elliott Wilson", "Elliott Wilson"),
     ("'The paper quoted Tom Hale as saying …': the one quoted, not the paper",
      "The Daily Post quoted Tom Hale as saying the firm would cut 100 jobs.", "The Daily Post", "Tom Hale"),
 ]
