@@ -304,6 +304,11 @@ _QUOTER = re.compile(r"[ \t,]*(?:[\w’'.&-]+[ \t]+){1,6}?quot(?:ed|es)[ \t]+")
 _INTRODUCES_NEXT = re.compile(r"[a-z]+(?:[ \t]+[a-z]+){0,2}[ \t]*:[ \t]*")
 
 
+def _named_in(words: str, name: str) -> bool:
+    """Does the quote ``words`` call ``name`` by a word of it ('"Bob was a driven man"' names Bob Marley)?"""
+    return any(re.search(r"(?<![\w’'-])" + re.escape(w) + r"(?![\w’'-])", words) for w in name.split() if len(w) > 2)
+
+
 def _name_colon(text: str, lo: int, open_at: int) -> str | None:
     """The person a sentence names before a colon and the quote, with no verb: 'BBC Two controller Roly
     Keating: "…"' -> Roly Keating; None unless the words before the colon end in a person's name."""
@@ -377,6 +382,7 @@ def find_quotes(text: str) -> list[Quote]:
         speaker: str | None = None
         where = open_at
         after = None  # the first attribution after the closing mark, when it is not right after it
+        said_by = None  # the gender of a pronoun right after the closing mark ('…," she said'), resolved or not
 
         # 1. Right after the closing mark.
         if closed:
@@ -392,6 +398,7 @@ def find_quotes(text: str) -> list[Quote]:
                     break  # '“…,” said Gatlin. “…” Hayes said: “…”': the colon introduces the next quote
                 if _only_titles(text, post_lo, span_start) or _QUOTER.fullmatch(text, post_lo, span_start):
                     speaker, where = resolve(who, span_start), span_start
+                    said_by = pronoun_gender(who) if is_pronoun(who) else None
                 elif _ends_sentence(text, post_lo, verb, post_hi):  # "…, X said." or "…, according to X."
                     after = (who, span_start)
                 break
@@ -468,6 +475,13 @@ def find_quotes(text: str) -> list[Quote]:
                 between = [who for who in between if who]
                 if between:
                     speaker = between[-1]
+                elif (opener := people.latest(open_at, prev[0])) is not None and not _named_in(words, opener) and (
+                    said_by is None or people._compatible(people.key(opener, True) or opener, said_by)
+                ):
+                    # 'Ruddock, though, is keen to protect his players. "At this stage, …"': the person a sentence
+                    # between the quotes opens with speaks next, unless the quote names them ('"Bob was driven"')
+                    # or the pronoun after it does not fit ('Mr Hill spoke. "…," she said').
+                    speaker = opener
                 elif open_at - prev[0] <= 300:
                     speaker = prev[2]
             if speaker is None:

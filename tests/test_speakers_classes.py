@@ -401,6 +401,15 @@ QUOTES = [
     ("'BBC Two controller Roly Keating: \"…\"': a name before a colon and a quote, with no verb, speaks",
      "The show moves in spring. BBC Two controller Roly Keating: \"It is an exciting new era.\"",
      "It is an exciting", "Roly Keating"),
+    ("a quote opening its sentence after a sentence that opens with another person goes on with that person, "
+     "not the speaker before",
+     "Tom Hale told BBC Wales Sport: \"They should be out there.\" Bill Ruddock, though, is keen to protect his players "
+     "from injury. \"At this stage, there is nothing more they can do.\"",
+     "At this stage", "Bill Ruddock"),
+    ("… unless the quote calls that person by name: the speaker before goes on",
+     "Rob Reed worked with Marley from 1977. \"I joined in 1977,\" Reed said. Bob Marley was one of the most "
+     "mesmeric people. \"He must have had an iron will. Bob was a very driven individual.\"",
+     "He must have", "Reed"),
     ("'said the New Zealander': a two-word nationality noun describes the person named before",
      "Film maker Tom Hale is in Sydney. The Oscar winner said there was a \"desire\" to make it. \"I think it will take "
      "a lot of lawyers,\" said the New Zealander.", "I think it", "Tom Hale"),
