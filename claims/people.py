@@ -93,6 +93,12 @@ _ROLE_THEN_NAME = re.compile(r"[ \t]+([a-z][a-z-]*)[ \t]+[A-Z][a-z]")
 _BRACKETED = re.compile(r"[ \t]*\(([A-Z][A-Za-z&]{1,7})\)")
 
 
+def _bare_possessive(text: str, token: tuple[str, int, int]) -> bool:
+    """Is ``token`` a plural-style possessive whose apostrophe the tokenizer left out ("Jenkins" in "Jenkins' Wales")?
+    It ends the name ("Neil Jenkins' Wales" is Neil Jenkins, then Wales); the mention itself is not marked possessive."""
+    return token[0].endswith("s") and text[token[2]:token[2] + 1] in ("'", "’") and not text[token[2] + 1:token[2] + 2].isalpha()
+
+
 def _initials_follow(text: str, pos: int, name: str) -> bool:
     """ "Electronic Arts (EA) says": a name followed by its initials in brackets is a body, not a person."""
     at = text.find(name, pos, pos + len(name) + 40)
@@ -143,7 +149,7 @@ class People(BodyReferences):
             # A possessive ends a name: "Mike Friday's England side" names Mike Friday; the words after
             # it can be a name of their own: "Britain's Jason Gardener", "the BBC's Louisa Lim"; one word
             # too ("Arsenal's Edu"), which names a person only when it speaks somewhere (see ``key``).
-            cut = next((i for i, t in enumerate(run) if POSSESSIVE.search(t[0])), len(run))
+            cut = next((i for i, t in enumerate(run) if POSSESSIVE.search(t[0]) or _bare_possessive(text, t)), len(run))
             runs.append((s0, end, run[:cut + 1], False))
             if len(run) - cut - 1 >= 1:
                 # After a body's possessive a name may open the clause ("Manchester United's Alex Ferguson
@@ -155,6 +161,7 @@ class People(BodyReferences):
             if possessive:
                 w, a, b = run[-1]
                 run[-1] = (w[:-2], a, b - 2)
+
             while run and run[0][0].lower() in LEADING_NOISE:
                 run = run[1:]
             if not run or not run[-1][0]:

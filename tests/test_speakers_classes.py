@@ -229,6 +229,11 @@ REPORTED = [
     ("'Finnish security firm Acme-Safe … but said': the name after a nationality and a lowercase description",
      "Finnish security firm Acme-Safe issued a warning but said that the bug did no harm.",
      "Finnish security", "Acme-Safe"),
+    ("a possessive whose apostrophe follows an s ('Neil Jenkins' Wales cap record') ends the name: Wales is no person "
+     "that 'the veteran lock' could stand for",
+     "Wales record cap holder Gareth Llewellyn will retire. He broke Neil Jenkins' Wales cap record in 2004.\n\nThe "
+     "veteran lock, who is 36, told BBC Wales Scrum V that it is time for him to go.", "The veteran lock",
+     "Gareth Llewellyn"),
     ("'His son said …' after 'Mr Hale's son Stephen, 57, said …': the son named before",
      "The tapes of Tom Hale's sessions go on sale. Mr Hale's son Stephen, 57, said the family needed the money. Mr "
      "Hale died in 1994. His son said the tapes were the best copies.", "His son said", "Stephen"),
