@@ -78,7 +78,7 @@ SPEECH_VERB = re.compile(
 NOUN_OF_SAYING = re.compile(
     r"(?<![\w’'-])(?P<who>his|her|its|their|[A-Z][\w’'-]*?[’']s)[ \t]+(?:[a-z]+[ \t]+)?"
     r"(?:allegations?|claims?|assertions?|insistence|warnings?|admission|denial|predictions?|suggestion|arguments?)"
-    r"[ \t]+that\b"
+    r"[ \t]+(?:that\b|(?=(?:he|she|they|we)[ \t]+[a-z]))"  # "Campbell's claims he had torn a hamstring"
 )
 # A noun of saying with its speaker after "by": "an announcement by the MPAA that …" (the speaker follows).
 NOUN_BY = re.compile(

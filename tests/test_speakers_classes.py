@@ -234,6 +234,10 @@ REPORTED = [
      "Wales record cap holder Gareth Llewellyn will retire. He broke Neil Jenkins' Wales cap record in 2004.\n\nThe "
      "veteran lock, who is 36, told BBC Wales Scrum V that it is time for him to go.", "The veteran lock",
      "Gareth Llewellyn"),
+    ("'Hale's claims he had torn a hamstring': a noun of saying with its clause and no 'that' is Hale's, not the "
+     "subject's",
+     "Tom Reed was involved in a spat with Britain's Darren Hale earlier this year. The American had cast doubt on "
+     "Hale's claims he had torn a hamstring.", "The American", "Hale"),
     ("'His son said …' after 'Mr Hale's son Stephen, 57, said …': the son named before",
      "The tapes of Tom Hale's sessions go on sale. Mr Hale's son Stephen, 57, said the family needed the money. Mr "
      "Hale died in 1994. His son said the tapes were the best copies.", "His son said", "Stephen"),
