@@ -97,6 +97,11 @@ CHARACTERISE = re.compile(
 # "has been described as", "is often called", "were dubbed": a characterising verb in the passive.
 _PASSIVE_BEFORE = re.compile(r"(?<![\w’'-])(?:is|are|was|were|been|being|be)(?:[ \t]+(?:[a-z]+ly|often|also|now|still|once|sometimes|already|even))?[ \t]+$")
 _BY_AGENT = re.compile(r"(?<![\w’'-])by[ \t]+(?=[A-Za-z])")
+_QUANTIFIERS = frozenset("some many others few most all several".split())
+# A lowercase noun phrase of one to three words after "by", up to a relative pronoun or the end of the clause.
+_PLAIN_AGENT = re.compile(r"((?:[a-z][a-z-]+[ \t]+){0,2}[a-z][a-z-]+s)(?=[ \t]+(?:who|which|that)\b|[ \t]*[,.;]|$)")
+# "by" right after a closing mark (or after a second quote joined by "and"/"or"): the agent of a passive before it.
+_BY_AFTER = re.compile(r"(?:[ \t]+(?:and|or)[ \t]+[\"“][^\"“”]{1,80}[\"”])?[ \t]+by[ \t]+(?=[A-Za-z])")
 # The first word of a clause, and the lowercase words that can be its subject.
 _FIRST_WORD = re.compile(r"\s*([a-z]+)\b")
 _SUBJECT_WORDS = frozenset("""
@@ -442,6 +447,15 @@ def find_quotes(text: str) -> list[Quote]:
                 agent = _BY_AGENT.search(text, named.end(), open_at)
                 if agent:
                     speaker = resolve(_forward_np(text, agent.end(), open_at), agent.end())
+                elif closed and (agent := _BY_AFTER.match(text, close_end)) is not None:
+                    # 'was called "…" by the sentencing judge', 'described as "…" and "…" by scouts': the agent after it.
+                    b3 = bisect.bisect_left(break_starts, agent.end())
+                    who = _forward_np(text, agent.end(), break_starts[b3] if b3 < len(break_starts) else len(text))
+                    if who is None and (plain := _PLAIN_AGENT.match(text, agent.end())) is not None:
+                        who = plain.group(1)  # "by scouts who saw them live": a bare plural noun phrase, as written
+                    if who and who.lower() in _QUANTIFIERS:
+                        who = None  # '… by some': no one named
+                    speaker = who if who and description_gender(who) is not False else resolve(who, agent.end())
             elif named is not None:
                 if named.group().endswith("ing"):  # "…, describing the talk as “…”": the sentence's subject
                     who, at = _sentence_subject(text, sent_start, named.start()), sent_start

@@ -419,6 +419,15 @@ QUOTES = [
      "Rob Reed worked with Marley from 1977. \"I joined in 1977,\" Reed said. Bob Marley was one of the most "
      "mesmeric people. \"He must have had an iron will. Bob was a very driven individual.\"",
      "He must have", "Reed"),
+    ("'was called \"…\" by the sentencing judge': the agent after the quote of a passive characterisation",
+     "Tom Hale, who made money from his trade, was called \"one of the biggest pirates in the UK\" by the sentencing "
+     "judge.", "one of the biggest", "the sentencing judge"),
+    ("'He was described as a \"…\" by Ann Reed': a named agent after the quote",
+     "Tom Hale died on Monday. He was described as a \"consummate professional\" by Ann Reed.",
+     "consummate professional", "Ann Reed"),
+    ("'being described as \"…\" and \"…\" by scouts who saw them': a bare plural agent, for both quotes",
+     "They struggled to attract record company attention, later being described as \"pretty damn average\" and "
+     "\"strange and eerie\" by scouts who saw them live.", "pretty damn", "scouts"),
     ("'said the New Zealander': a two-word nationality noun describes the person named before",
      "Film maker Tom Hale is in Sydney. The Oscar winner said there was a \"desire\" to make it. \"I think it will take "
      "a lot of lawyers,\" said the New Zealander.", "I think it", "Tom Hale"),
