@@ -256,6 +256,10 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
         desc = _descriptive(tokens, text)  # "A spokesman for the Association of Payment and Clearing Services said"
         if desc:
             return desc, cs
+    doc = next((d for d in range(1, min(5, len(tokens) - 1)) if tokens[d][0].lower() in DOCUMENT_NOUNS), None)
+    if doc is not None and tokens[0][0].lower() in DETERMINERS and tokens[doc + 1][0] in _TOPIC_PREPOSITIONS:
+        # "the Gartner report on mobile TV in Europe suggests": the document, not the place its topic names.
+        return text[tokens[0][1]:tokens[doc][2]], cs
     if _is_cap(last) and not POSSESSIVE.search(last):
         unclosed = _unclosed_role(text, lo, cs, tokens)
         if unclosed:
@@ -302,6 +306,8 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
 
 
 _PASSIVE = frozenset("was is were are been be".split())  # "It was announced" names no speaker
+# What a document's topic opens with after its noun: "a report on …", "the study into …".
+_TOPIC_PREPOSITIONS = frozenset("on about into".split())
 # What "revealed" has found rather than said, besides documents: "talks with the producers revealed there was …".
 _FINDINGS = frozenset("talks tests checks inquiry investigation investigations analysis documents records files".split())
 # "talks with Disney's producers revealed": a finding noun and the party it is with, right before the verb.

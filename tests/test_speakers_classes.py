@@ -238,6 +238,9 @@ REPORTED = [
      "subject's",
      "Tom Reed was involved in a spat with Britain's Darren Hale earlier this year. The American had cast doubt on "
      "Hale's claims he had torn a hamstring.", "The American", "Hale"),
+    ("'the Acme report on mobile TV in Europe suggests …': the document speaks, not the place its topic names",
+     "But, the Acme report on mobile TV broadcasting in Europe suggests direct broadcasting will have to wait.",
+     "But, the Acme", "the Acme report"),
     ("'His son said …' after 'Mr Hale's son Stephen, 57, said …': the son named before",
      "The tapes of Tom Hale's sessions go on sale. Mr Hale's son Stephen, 57, said the family needed the money. Mr "
      "Hale died in 1994. His son said the tapes were the best copies.", "His son said", "Stephen"),
