@@ -8,6 +8,8 @@ Pure standard library; the word lists are in :mod:`claims.speech_words`.
 
 from __future__ import annotations
 
+import re
+
 from claims.speech_words import (
     ABBREVIATIONS,
     CAP_RUN,
@@ -17,6 +19,7 @@ from claims.speech_words import (
     DOCUMENT_NOUNS,
     LEADING_NOISE,
     NAME_CONNECTORS,
+    NP_STOP,
     NATIONALITIES,
     NATIONALITY_NOUNS,
     ORG_WORDS,
@@ -208,7 +211,23 @@ def _descriptive_span(tokens: list[tuple[str, int, int]], text: str) -> str | No
         return text[tokens[0][1]:tokens[-1][2]]  # "Broadcast magazine said": a name and the kind of body it is
     if tokens and tokens[-1][0] in DOCUMENT_NOUNS and len(tokens) <= 3 and all(w.isalpha() for w, _, _ in tokens):
         return text[tokens[0][1]:tokens[-1][2]]  # "Latest figures suggest …", "Official data says …"
+    if 1 <= len(tokens) <= 3 and all(w.isalpha() and w.islower() and w not in _NOT_PLURAL_NOUNS for w, _, _ in tokens):
+        head, verb = tokens[-1][0], _NEXT_WORD.match(text, tokens[-1][2])
+        plural = head.endswith("s") and not head.endswith(("ss", "us", "is", "wards", "ways"))
+        if head in _COLLECTIVE_HEADS or (plural and not (verb and verb.group(1).endswith("s"))):
+            # "but engineers said …", "…, local press reports": many, as written; not "… and phones only adds":
+            # a plural does not take "adds" or "says".
+            return text[tokens[0][1]:tokens[-1][2]]
     return None
+
+
+# Lowercase heads that stand for many without a plural ending: "local press reports".
+_COLLECTIVE_HEADS = frozenset("press police staff public media".split())
+# Words ending in "s" that are no plural noun, besides NP_STOP: "afterwards said", "perhaps".
+_NOT_PLURAL_NOUNS = NP_STOP | frozenset("perhaps sometimes besides nevertheless thus yes this his its hers ours theirs does".split())
+# The verb after a subject, past adverbs: "phones only adds".
+_NEXT_WORD = re.compile(r"(?:[ \t]+(?:[a-z]+ly|also|still|now|then))*[ \t]+([a-z]+)\b")
+
 
 
 def cap_runs(text: str):

@@ -241,6 +241,15 @@ REPORTED = [
     ("'the Acme report on mobile TV in Europe suggests …': the document speaks, not the place its topic names",
      "But, the Acme report on mobile TV broadcasting in Europe suggests direct broadcasting will have to wait.",
      "But, the Acme", "the Acme report"),
+    ("'but engineers said …': a bare plural noun before the verb is the speaker, as written",
+     "Last year, roads were cordoned off, but engineers said they were happy that it was safe.", "Last year",
+     "engineers"),
+    ("'…, local press reports.': a collective noun with no plural ending speaks too",
+     "Algeria suffered a weekend of violent protests against plans to raise gas prices, local press reports.",
+     "Algeria suffered", "local press"),
+    ("'… and phones only adds to …, said Mr Jain': a plural does not take 'adds', so it is no speaker",
+     "The fact that services are not interoperable across networks and phones only adds to the reluctance to use "
+     "them, said Mr Jain.", "The fact that", "Jain"),
     ("'His son said …' after 'Mr Hale's son Stephen, 57, said …': the son named before",
      "The tapes of Tom Hale's sessions go on sale. Mr Hale's son Stephen, 57, said the family needed the money. Mr "
      "Hale died in 1994. His son said the tapes were the best copies.", "His son said", "Stephen"),
