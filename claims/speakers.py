@@ -203,6 +203,18 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
                 described = _words(text, _clause_start(text, lo, cs2 - 1), cs2 - 1)
                 if name and described and described[0][0].lower() in ("the", "a", "an") and described[-1][0].islower():
                     return name, previous[0][1]  # "the world's largest delivery company, UPS, said": the body named
+            i = _trailing_run(previous) if previous and cs2 > lo and text[cs2 - 1] == "," else 0
+            if 0 < i <= 3 and len(previous) - i >= 2 and all(t[0].islower() or _is_acronym(t[0]) for t in previous[:i]):
+                # "But the work's author, US playwright Eve Ensler, says": a role before the name in apposition to
+                # a description.
+                described = _words(text, _clause_start(text, lo, cs2 - 1), cs2 - 1)
+                while described and described[0][0].lower() in ("but", "and", "yet", "so"):
+                    described = described[1:]
+                name = _name_from_run(previous[i:], text)
+                if _is_person(name) and described and described[0][0].lower() in ("the", "a", "an") and (
+                    described[-1][0].islower()
+                ):
+                    return name, previous[i][1]
         return None, cs
     last = tokens[-1][0]
     low = last.lower()
