@@ -108,8 +108,8 @@ def _forward_np(text: str, pos: int, hi: int) -> str | None:
         ):
             pass  # "according to Pew Internet and American Life", "said Apple and Motorola": one name, or one pair
         elif lw in NAME_CONNECTORS:
-            if not (np and _is_cap(np[-1][0]) and nxt and _is_cap(nxt)):
-                break  # "of" goes on only inside a name: "Secretary of Defense"
+            if not (nxt and _is_cap(nxt) and ((np and _is_cap(np[-1][0])) or (np and w[:1].isupper()))):
+                break  # "of" goes on only inside a name: "Secretary of Defense"; "Le" opens one: "the daily Le Matin"
         elif lw in NP_STOP and not (lw in _WEEKDAYS and np and _is_cap(w) and nxt and _is_cap(nxt)):
             break  # "said on Sunday" ends the phrase; "according to the Sunday Times" goes on
         elif (

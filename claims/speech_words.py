@@ -102,7 +102,8 @@ INVERTED_ONLY = frozenset(("reports", "estimates"))
 # A web address standing for its publisher: "gamesindustry.biz".
 WEB_NAME = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|biz|net|org|co\.uk|info)")
 # "according to X": X is the source.
-ACCORDING_TO = re.compile(r"(?<![\w-])[Aa]ccording\s+to\s+")
+# "according to X", and its passive kin in brackets or after a comma: "(reported by X)", ", as reported by X".
+ACCORDING_TO = re.compile(r"(?<![\w-])(?:[Aa]ccording\s+to|(?<=\()(?:as\s+)?reported\s+by|(?<=,\s)as\s+reported\s+by)\s+")
 # A word (keeps "U.S.", "Lavrov’s", "de-escalating", "AT&T", "Nielsen/NetRatings") or a single punctuation mark.
 # A plural possessive keeps its apostrophe before a two-word name: "Sky Networks' Ann Reed" (but
 # "the Musicians' Union" is one name).

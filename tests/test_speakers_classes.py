@@ -244,6 +244,14 @@ REPORTED = [
     ("'But the work's author, US playwright Ann Reed, says …': the name after a role in apposition to a description",
      "But the work's author, US playwright Ann Reed, says it is all about women's empowerment.", "But the work's",
      "Ann Reed"),
+    ("'… (reported by the Swiss daily Le Matin)': a bracketed passive credits its agent; 'Le' opens a name after a "
+     "lowercase noun",
+     " - A flight turned around after someone took a picture of metal falling from the plane (reported by the Swiss "
+     "daily Le Matin).", " - A flight", "the Swiss daily Le Matin"),
+    ("'…, as reported by Reuters': the same after a comma",
+     "Sales rose 5% in May, as reported by Reuters.", "Sales rose", "Reuters"),
+    ("'The crime reported by police was minor': a participle inside a noun phrase reports nothing",
+     "The crime reported by police was minor.", "The crime", None),
     ("'but engineers said …': a bare plural noun before the verb is the speaker, as written",
      "Last year, roads were cordoned off, but engineers said they were happy that it was safe.", "Last year",
      "engineers"),
