@@ -104,11 +104,12 @@ WEB_NAME = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|biz|net|org|co\.uk|i
 # "according to X": X is the source.
 # "according to X", and its passive kin in brackets or after a comma: "(reported by X)", ", as reported by X".
 ACCORDING_TO = re.compile(r"(?<![\w-])(?:[Aa]ccording\s+to|(?<=\()(?:as\s+)?reported\s+by|(?<=,\s)as\s+reported\s+by)\s+")
-# A word (keeps "U.S.", "Lavrov’s", "de-escalating", "AT&T", "Nielsen/NetRatings") or a single punctuation mark.
+# A word (keeps "U.S.", "Lavrov’s", "de-escalating", "AT&T", "Nielsen/NetRatings", "Nielsen//NetRatings") or a single
+# punctuation mark.
 # A plural possessive keeps its apostrophe before a two-word name: "Sky Networks' Ann Reed" (but
 # "the Musicians' Union" is one name).
 TOKEN = re.compile(
-    r"(?P<w>[^\W_](?:[\w’'.&-]*[^\W_])?(?:/[A-Z][\w’'.&-]*[^\W_])?(?:(?<=s)[’'](?=[ \t]+[A-Z][a-z]+[ \t]+[A-Z]))?\.?)|(?P<p>[^\w\s])"
+    r"(?P<w>[^\W_](?:[\w’'.&-]*[^\W_])?(?://?[A-Z][\w’'.&-]*[^\W_])?(?:(?<=s)[’'](?=[ \t]+[A-Z][a-z]+[ \t]+[A-Z]))?\.?)|(?P<p>[^\w\s])"
 )
 # A run of capitalised words, possibly joined by name particles: "Charles de Gaulle".
 CAP_RUN = re.compile(
