@@ -33,6 +33,7 @@ from claims.speech_words import (
     LEADING_NOISE,
     NAME_CONNECTORS,
     ORG_WORDS,
+    PLACE_WORDS,
     POSSESSIVE,
     PRONOUN_MARK,
     ROLE_NOUNS,
@@ -69,7 +70,8 @@ def is_person(name: str | None) -> bool:
     if not (_is_cap(words[0]) and _is_cap(words[-1])):
         return False
     return all(
-        (_is_cap(w) and not _is_acronym(w) and w.lower() not in ORG_WORDS) or w in NAME_CONNECTORS for w in words
+        (_is_cap(w) and not _is_acronym(w) and w.lower() not in ORG_WORDS and w.lower() not in PLACE_WORDS)
+        or w in NAME_CONNECTORS for w in words
     )  # "Nick Van den Brul"
 
 

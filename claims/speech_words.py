@@ -28,6 +28,7 @@ __all__ = [
     "NOUN_OF_SAYING",
     "NP_STOP",
     "ORG_WORDS",
+    "PLACE_WORDS",
     "PARTICIPLE",
     "PASSIVE_BE",
     "POSSESSIVE",
@@ -207,6 +208,12 @@ ORG_WORDS = frozenset("""
     authority authorities media news times post journal reuters tass interfax novosti ria
     nato dod un eu cnn bbc magazine newspaper website paper channel network station studio label
     firm club school college charity body regulator watchdog federation broadcaster trust consortium
+""".split())
+# Heads of the names of places and buildings, which are no person either: "the National Indoor Arena" (not "hall",
+# "park" or "church": Stuart Hall, Nick Park, Charlotte Church).
+PLACE_WORDS = frozenset("""
+    arena stadium stadio theatre theater centre center palace cathedral abbey hotel airport velodrome
+    museum gallery
 """.split())
 # Nationalities and similar adjectives that precede a title: "Russian Deputy Foreign Minister".
 NATIONALITIES = frozenset("""

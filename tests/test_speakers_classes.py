@@ -454,6 +454,9 @@ QUOTES = [
     ("'being described as \"…\" and \"…\" by scouts who saw them': a bare plural agent, for both quotes",
      "They struggled to attract record company attention, later being described as \"pretty damn average\" and "
      "\"strange and eerie\" by scouts who saw them live.", "pretty damn", "scouts"),
+    ("a venue ('the National Indoor Arena') is no person that 'the 22-year-old' could stand for",
+     "Yelena Isinbayeva set a new world mark on Friday. The meeting was held at the National Indoor Arena. "
+     "\"I'm so happy,\" the 22-year-old told BBC Sport.", "I'm so happy", "Yelena Isinbayeva"),
     ("'said the New Zealander': a two-word nationality noun describes the person named before",
      "Film maker Tom Hale is in Sydney. The Oscar winner said there was a \"desire\" to make it. \"I think it will take "
      "a lot of lawyers,\" said the New Zealander.", "I think it", "Tom Hale"),
