@@ -291,6 +291,8 @@ class People(BodyReferences):
         w = after[0][0]
         if w in _AUXILIARIES and after_possessive:
             return len(after) > 1 and after[1][0][:1].islower()  # "Manchester United's Alex Ferguson has praised"
+        if w in ("has", "had") and len(after) > 1 and after[1][0].endswith("ed"):
+            return True  # "Germaine Greer has criticised …": a name before its verb's auxiliary
         if w in NP_STOP or w in TITLE_WORDS or not (w in _VERBS or w.endswith("ed") or (
             w.endswith("s") and not w.endswith(("ss", "us"))
         )):

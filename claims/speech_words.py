@@ -209,11 +209,11 @@ ORG_WORDS = frozenset("""
     nato dod un eu cnn bbc magazine newspaper website paper channel network station studio label
     firm club school college charity body regulator watchdog federation broadcaster trust consortium
 """.split())
-# Heads of the names of places and buildings, which are no person either: "the National Indoor Arena" (not "hall",
-# "park" or "church": Stuart Hall, Nick Park, Charlotte Church).
+# Heads of the names of places, buildings and clubs, which are no person either: "the National Indoor Arena",
+# "Manchester United" (not "hall", "park", "church" or "villa": Stuart Hall, Nick Park, Charlotte Church, David Villa).
 PLACE_WORDS = frozenset("""
     arena stadium stadio theatre theater centre center palace cathedral abbey hotel airport velodrome
-    museum gallery
+    museum gallery united city rovers athletic wanderers albion hotspur
 """.split())
 # Nationalities and similar adjectives that precede a title: "Russian Deputy Foreign Minister".
 NATIONALITIES = frozenset("""

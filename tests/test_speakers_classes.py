@@ -457,6 +457,13 @@ QUOTES = [
     ("a venue ('the National Indoor Arena') is no person that 'the 22-year-old' could stand for",
      "Yelena Isinbayeva set a new world mark on Friday. The meeting was held at the National Indoor Arena. "
      "\"I'm so happy,\" the 22-year-old told BBC Sport.", "I'm so happy", "Yelena Isinbayeva"),
+    ("'Germaine Greer has criticised …': a name before 'has' and a past participle is a person whom 'She said' "
+     "goes on with (a first name the lists do not know)",
+     "Germaine Greer has criticised Celebrity Big Brother's \"bullying\" of housemates.\n\nShe said \"superior\" "
+     "bullying tactics could encourage cruelty.", "superior", "Germaine Greer"),
+    ("… but a club ('Manchester United has moved …') is no person: 'he said' skips it",
+     "Alex Ferguson praised his players on Saturday. Manchester United has moved to the top of the table. \"We showed "
+     "lots of character,\" he said.", "We showed", "Alex Ferguson"),
     ("'said the New Zealander': a two-word nationality noun describes the person named before",
      "Film maker Tom Hale is in Sydney. The Oscar winner said there was a \"desire\" to make it. \"I think it will take "
      "a lot of lawyers,\" said the New Zealander.", "I think it", "Tom Hale"),
