@@ -196,13 +196,20 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
             if appositive:
                 return appositive
             # "A spokesman for the Kremlin, Dmitry Peskov, said": the name is the appositive.
-            if previous and _trailing_run(previous) == 0 and cs2 > lo and text[cs2 - 1] == ",":
+            the = 1 if len(previous) > 1 and previous[0][0] == "the" and _is_acronym(previous[1][0]) else 0
+            if previous and _trailing_run(previous[the:]) == 0 and cs2 > lo and text[cs2 - 1] == ",":
+                previous = previous[the:]  # "…, the EEF, said": an acronym after "the"
                 name = _name_from_run(previous, text)
-                if _is_person(name):
+                if _is_person(name) and not the:
                     return name, previous[0][1]
                 described = _words(text, _clause_start(text, lo, cs2 - 1), cs2 - 1)
-                if name and described and described[0][0].lower() in ("the", "a", "an") and described[-1][0].islower():
-                    return name, previous[0][1]  # "the world's largest delivery company, UPS, said": the body named
+                if name and described and described[-1][0].islower() and (
+                    described[0][0].lower() in ("the", "a", "an") or POSSESSIVE.search(described[0][0])
+                    or text[described[0][2]:described[0][2] + 1] in ("'", "’")
+                ):
+                    # "the world's largest delivery company, UPS, said", "Manufacturers' organisation, the EEF, said":
+                    # the body named.
+                    return name, previous[0][1]
             i = _trailing_run(previous) if previous and cs2 > lo and text[cs2 - 1] == "," else 0
             if 0 < i <= 3 and len(previous) - i >= 2 and all(t[0].islower() or _is_acronym(t[0]) for t in previous[:i]):
                 # "But the work's author, US playwright Eve Ensler, says": a role before the name in apposition to
