@@ -203,7 +203,7 @@ def _descriptive_span(tokens: list[tuple[str, int, int]], text: str) -> str | No
         # A determiner, or a possessive standing for one: "Russia’s foreign minister".
         opens = w.lower() in DETERMINERS or (POSSESSIVE.search(w) and _is_cap(w))
         if opens and len(tokens) - i <= 8 and i < len(tokens) - 1:
-            if not POSSESSIVE.search(w) or tokens[-1][0].lower() in TITLE_NOUNS | ROLE_NOUNS | ORG_WORDS:
+            if not POSSESSIVE.search(w) or tokens[-1][0].lower() in TITLE_NOUNS | ROLE_NOUNS | ORG_WORDS | DOCUMENT_NOUNS:
                 return text[tokens[i][1]:tokens[-1][2]]
     if tokens and tokens[-1][0].lower() in ROLE_NOUNS and len(tokens) <= 4:
         return text[tokens[0][1]:tokens[-1][2]]

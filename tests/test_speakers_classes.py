@@ -467,6 +467,9 @@ QUOTES = [
     ("… but a club ('Manchester United has moved …') is no person: 'he said' skips it",
      "Alex Ferguson praised his players on Saturday. Manchester United has moved to the top of the table. \"We showed "
      "lots of character,\" he said.", "We showed", "Alex Ferguson"),
+    ("'\"…,\" Mr Tanzi's statement said': a document after a person's possessive speaks, as written",
+     "The group collapsed in 2003.\n\n\"I apologise to all who have suffered,\" Mr Tanzi's statement said.",
+     "I apologise", "Tanzi's statement"),
     ("'said the New Zealander': a two-word nationality noun describes the person named before",
      "Film maker Tom Hale is in Sydney. The Oscar winner said there was a \"desire\" to make it. \"I think it will take "
      "a lot of lawyers,\" said the New Zealander.", "I think it", "Tom Hale"),
