@@ -457,7 +457,11 @@ def find_quotes(text: str) -> list[Quote]:
                         who = None  # '… by some': no one named
                     speaker = who if who and description_gender(who) is not False else resolve(who, agent.end())
             elif named is not None:
-                if named.group().endswith("ing"):  # "…, describing the talk as “…”": the sentence's subject
+                w = text.rfind(" with ", sent_start, named.start())
+                if named.group().endswith("ing") and w >= 0 and not any(c in text[w:named.start()] for c in ",;:\"“”"):
+                    # "…, with America's TV Guide magazine describing the series as “…”": the participle's own subject.
+                    who, at = _subject(text, w + 6, named.start())
+                elif named.group().endswith("ing"):  # "…, describing the talk as “…”": the sentence's subject
                     who, at = _sentence_subject(text, sent_start, named.start()), sent_start
                 else:
                     who, at = _subject(text, clause, named.start())

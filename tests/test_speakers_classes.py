@@ -470,6 +470,10 @@ QUOTES = [
     ("'\"…,\" Mr Tanzi's statement said': a document after a person's possessive speaks, as written",
      "The group collapsed in 2003.\n\n\"I apologise to all who have suffered,\" Mr Tanzi's statement said.",
      "I apologise", "Tanzi's statement"),
+    ("'…, with the Los Angeles Times labelling it a \"…\"': the participle's own subject after 'with', not the "
+     "sentence's",
+     "However, US critics were less complimentary about the project, with the Los Angeles Times labelling it a "
+     "\"dispiriting vanity project\".", "dispiriting", "the Los Angeles Times"),
     ("'said the New Zealander': a two-word nationality noun describes the person named before",
      "Film maker Tom Hale is in Sydney. The Oscar winner said there was a \"desire\" to make it. \"I think it will take "
      "a lot of lawyers,\" said the New Zealander.", "I think it", "Tom Hale"),
