@@ -246,8 +246,10 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
         if tokens[-1][0].islower():
             # The relative clause belongs to the noun phrase right before it: "the star sued a woman
             # who claimed …" -> a woman.
-            k = max((i for i, t in enumerate(tokens) if t[0].lower() in ("a", "an", "the")), default=0)
-            tokens = tokens[k:]
+            k = max((i for i, t in enumerate(tokens) if t[0].lower() in ("a", "an", "the")), default=None)
+            if k is None:  # "backed by recent research which suggests": the words after the last preposition
+                k = max((i + 1 for i, t in enumerate(tokens) if t[0].lower() in _BEFORE_NOUN_PHRASE), default=0)
+            tokens = tokens[k:] or tokens
         last = tokens[-1][0]
         low = last.lower()
     if low in ("who", "which") and len(tokens) == 1:
@@ -325,6 +327,8 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
 
 
 _PASSIVE = frozenset("was is were are been be".split())  # "It was announced" names no speaker
+# Words right before a bare noun phrase that a relative clause may follow: "backed by recent research which …".
+_BEFORE_NOUN_PHRASE = frozenset("by of to with from in on at for is are was were".split())
 # What a document's topic opens with after its noun: "a report on …", "the study into …".
 _TOPIC_PREPOSITIONS = frozenset("on about into".split())
 # What "revealed" has found rather than said, besides documents: "talks with the producers revealed there was …".

@@ -55,7 +55,7 @@ SPEECH_VERB = re.compile(
       |wrote|writes|argued|argues|claimed|insisted|insists|announced|announces|declared
       |asked|asks|replied|replies|responded|responds|stressed|stresses|emphasized|emphasised
       |acknowledged|admitted|confirmed|confirms|denied|suggested|tweeted|posted|commented
-      |remarked|recalled|concluded|concludes(?=\s+that\b)|observed|countered|conceded|predicted|cautioned|urged
+      |remarked|recalled|concluded|concludes(?=\s+that\b|[ \t]*[.,])|observed|countered|conceded|predicted|cautioned|urged
       |maintained|contended|vowed|pledged|promised|continued|reiterated|complained|boasted
       |admits|agreed|agrees|recalls|remembers|reported|forecast|predict|predicts
       |insist|claim|claims|warn|argue|admit|deny|denies|agree|pointed\s+out|points\s+out
