@@ -328,7 +328,7 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
 
 _PASSIVE = frozenset("was is were are been be".split())  # "It was announced" names no speaker
 # Words right before a bare noun phrase that a relative clause may follow: "backed by recent research which …".
-_BEFORE_NOUN_PHRASE = frozenset("by of to with from in on at for is are was were".split())
+_BEFORE_NOUN_PHRASE = frozenset("by of to with from in on at for is are was were has had have".split())
 # What a document's topic opens with after its noun: "a report on …", "the study into …".
 _TOPIC_PREPOSITIONS = frozenset("on about into".split())
 # What "revealed" has found rather than said, besides documents: "talks with the producers revealed there was …".
