@@ -378,6 +378,12 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
             _named_then_clause(text, lo, m)
         )
         speaker, span_start = (None, m.start()) if inverted_only else _inverted_at_end(text, lo, m, hi)
+        caused = _CAUSED.search(text, max(lo, m.start() - 80), m.start()) if speaker is None else None
+        if caused is not None:
+            # "…, leading Argonaut to warn that …": the one led to speak, not the subject of the sentence.
+            named = _forward_np(text, caused.end(), m.start())
+            if named and not is_pronoun(named):
+                speaker, span_start = named, caused.end()
         if speaker is None and not inverted_only:
             speaker, span_start = _subject(text, lo, m.start())
         if inverted_only and text[m.end():m.end() + 1] in (".", ""):
@@ -475,6 +481,9 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
 # "quoted … as saying": whom a paper or an agency quotes (the words before "as saying" name them); not the passive
 # "was quoted by the paper as saying", whose subject is who spoke.
 _QUOTED_AS = re.compile(r"(?<![\w’'-])quot(?:ed|es|ing)[ \t]+(?!by[ \t])(?=[^,;:.\"“”]{2,80}?[ \t]+as[ \t]+$)")
+# A verb that makes its object speak, right before that object and its "to": "leading Argonaut to warn".
+_CAUSED = re.compile(r"(?<![\w’'-])(?:lead(?:ing|s)?|led|prompt(?:ing|ed|s)?|forc(?:ing|ed|es)|caus(?:ing|ed|es)"
+                     r"|persuad(?:ing|ed|es)|encourag(?:ing|ed|es))[ \t]+(?=[^,;:.]{1,60}?[ \t]+to[ \t]+$)")
 _WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 _THAT_AFTER = re.compile(r"[ \t]+that\b")
 _WORD_BEFORE = re.compile(r"\b([a-z]+)[ \t]+$")
