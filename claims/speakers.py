@@ -414,6 +414,11 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
     for m in NOUN_OF_SAYING.finditer(text, lo, hi):
         who = m.group("who")
         speaker = PRONOUN_MARK.get({"his": "he", "her": "she", "its": "it", "their": "they"}.get(who, ""), who[:-2])
+        if who in ("its", "their"):
+            # "Labour got into trouble over its central claim that …": the subject of the sentence owns the claim.
+            owner = _sentence_subject(text, lo, m.start())
+            if owner and not is_pronoun(owner) and owner.lower() not in ("it", "they", "this", "that"):
+                speaker = owner
         if speaker:  # "following his allegations that …": he; "Hale's claim that …": Hale
             found.append((speaker, m.start(), m.start(), "verb"))
             if first:
