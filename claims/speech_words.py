@@ -207,7 +207,7 @@ ORG_WORDS = frozenset("""
     corp inc ltd association foundation service services forces command administration bureau
     authority authorities media news times post journal reuters tass interfax novosti ria
     nato dod un eu cnn bbc magazine newspaper website paper channel network station studio label
-    firm club school college charity body regulator watchdog federation broadcaster trust consortium
+    firm club school college charity body regulator watchdog federation broadcaster trust consortium board
 """.split())
 # Heads of the names of places, buildings and clubs, which are no person either: "the National Indoor Arena",
 # "Manchester United" (not "hall", "park", "church" or "villa": Stuart Hall, Nick Park, Charlotte Church, David Villa).
