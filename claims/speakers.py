@@ -112,8 +112,9 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
     )
     if aside and aside.start() > lo:
         named = _words(text, max(lo, aside.start() - 40), aside.start())
-        if named and _is_cap(named[-1][0]):
-            # "Mr Hawkins - a paraplegic himself - says": the name before a description between dashes.
+        if named and (_is_cap(named[-1][0]) or named[-1][0] in ORG_WORDS | ROLE_NOUNS):
+            # "Mr Hawkins - a paraplegic himself - says", "The firm - a maker of bikes - said": the name or
+            # description before a description between dashes.
             return _subject(text, lo, aside.start())
     cs = _clause_start(text, lo, verb_start)
     tokens = _words(text, cs, verb_start)

@@ -129,8 +129,7 @@ REPORTED = [
     ("a description between spaced dashes after a name is not the speaker",
      "Ann Reed - a nurse herself - says the ward is short of staff.", {}, "Ann Reed"),
     pytest.param("The firm - a maker of bikes - said sales rose.", {}, "the firm",
-                 marks=pytest.mark.xfail(strict=True, reason="a dash aside is skipped only after a capitalised name"),
-                 id="miss-dash-aside-after-a-description"),
+                 id="dash-aside-after-a-description"),  # fixed in session 16
     ("a titled person 'from' a body before the verb: the person speaks",
      "But Mr Hale from Acme Research said prices would rise.", {}, "Hale"),
     ("a full name 'from' a body with 'the'",
