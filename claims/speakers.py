@@ -139,7 +139,9 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
     while k > 1 and _is_cap(tokens[k][0]):
         k -= 1
     if (
-        1 <= k < len(tokens) - 1 <= k + 3 and tokens[k][0] == "in" and not tokens[k - 1][0].endswith("ing")
+        1 <= k < len(tokens) - 1 <= k + 3 and not tokens[k - 1][0].endswith("ing") and (
+            tokens[k][0] == "in" or (tokens[k][0] == "from" and tokens[k - 1][0].lower() in _PLURAL_ROLES)
+        )
         and (_is_cap(tokens[k - 1][0]) or tokens[k - 1][0] in ROLE_NOUNS or tokens[k - 1][0] in TITLE_NOUNS)
         and not any(t[0].lower() in TITLE_WORDS for t in tokens[k + 1:])
     ):
@@ -328,6 +330,8 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
 
 
 _PASSIVE = frozenset("was is were are been be".split())  # "It was announced" names no speaker
+# Role nouns for many, whom a place after "from" does not name: "Police from Leeds said".
+_PLURAL_ROLES = frozenset(w for w in ROLE_NOUNS if w.endswith("s") and not w.endswith("ss")) | {"police"}
 # Words right before a bare noun phrase that a relative clause may follow: "backed by recent research which …".
 _BEFORE_NOUN_PHRASE = frozenset("by of to with from in on at for is are was were has had have".split())
 # What a document's topic opens with after its noun: "a report on …", "the study into …".
