@@ -89,10 +89,13 @@ _CLAUSE_OPENERS = (" but ", ", but ", "; ", " while ")
 # What may precede a quote that opens its sentence.
 _LEAD_IN = " \t\n:–—-"
 # Verbs that put a characterisation in someone's mouth: "which Variety called “…”", "labelled it “…”",
-# "dismissed the research as “…”".
+# "dismissed the research as “…”"; and verbs of a stance whose object is quoted: "the Tories outlined their plans to
+# tackle “yob culture”", "The AFI also questioned “…”", "with 54% of companies calling it a “…”".
 CHARACTERISE = re.compile(
     r"(?<![\w’'-])(?:called|calls|described|describes|describing|labelled|labeled|labelling|dubbed|branded"
-    r"|termed|dismissed|dismisses|dismissing)(?![\w’'-])"
+    r"|termed|dismissed|dismisses|dismissing"
+    r"|hailed|welcomed|thanked|praised|criticised|criticized|condemned|slated|slammed|attacked|blasted|questioned"
+    r"|outlined|demanded|accused|blamed|rejected|defended|calling)(?![\w’'-])"
 )
 # "has been described as", "is often called", "were dubbed": a characterising verb in the passive.
 _PASSIVE_BEFORE = re.compile(r"(?<![\w’'-])(?:is|are|was|were|been|being|be)(?:[ \t]+(?:[a-z]+ly|often|also|now|still|once|sometimes|already|even))?[ \t]+$")

@@ -485,6 +485,15 @@ QUOTES = [
      "sentence's",
      "However, US critics were less complimentary about the project, with the Los Angeles Times labelling it a "
      "\"dispiriting vanity project\".", "dispiriting", "the Los Angeles Times"),
+    ("'Meanwhile the Tories outlined their plans to tackle \"yob culture\"': a verb of stance credits its subject",
+     "Labour met at No 10. Meanwhile the Tories outlined their plans to tackle \"yob culture\" and the Lib Dems gave "
+     "more details.", "yob culture", "the Tories"),
+    ("'The AFI also questioned \"…\"': the same for a body named before",
+     "The American Film Institute (AFI) published its list. The AFI also questioned \"the long-term viability of "
+     "evening news broadcasts\", in the light of 24-hour news channels.", "the long-term", "AFI"),
+    ("'…, with 54% of companies calling it a \"significant threat\"': the share of respondents speaks",
+     "The worry about low-cost competition has slightly fallen, with 54% of companies calling it a \"significant "
+     "threat\".", "significant threat", "54% of companies"),
     ("'said the New Zealander': a two-word nationality noun describes the person named before",
      "Film maker Tom Hale is in Sydney. The Oscar winner said there was a \"desire\" to make it. \"I think it will take "
      "a lot of lawyers,\" said the New Zealander.", "I think it", "Tom Hale"),
