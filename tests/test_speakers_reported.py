@@ -228,6 +228,6 @@ CLAIMED = [
 
 @pytest.mark.parametrize(("after", "thing"), CLAIMED, ids=[a.strip() or "end" for a, _ in CLAIMED])
 def test_claimed_a_thing_or_words(after, thing):
-    from claims.speakers import claims_a_thing
+    from claims.speech_verbs import claims_a_thing
 
     assert claims_a_thing("They claimed" + after, len("They claimed")) is thing
