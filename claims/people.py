@@ -161,7 +161,6 @@ class People(BodyReferences):
             if possessive:
                 w, a, b = run[-1]
                 run[-1] = (w[:-2], a, b - 2)
-
             while run and run[0][0].lower() in LEADING_NOISE:
                 run = run[1:]
             if not run or not run[-1][0]:

@@ -229,7 +229,6 @@ _NOT_PLURAL_NOUNS = NP_STOP | frozenset("perhaps sometimes besides nevertheless 
 _NEXT_WORD = re.compile(r"(?:[ \t]+(?:[a-z]+ly|also|still|now|then))*[ \t]+([a-z]+)\b")
 
 
-
 def cap_runs(text: str):
     """(start, end, words) of each run of capitalised words, split where a sentence ends inside one:
     "… said Thomas. Henson, surveying …" gives "Thomas" and "Henson …", not "Thomas" alone."""
