@@ -308,6 +308,8 @@ def _term(text: str, open_at: int, close_end: int, words: str) -> bool:
 
 # '…," the newspaper quoted Geoff Dixon as saying': who quotes, between the closing mark and whom they quote.
 _QUOTER = re.compile(r"[ \t,]*(?:[\w’'.&-]+[ \t]+){1,6}?quot(?:ed|es)[ \t]+")
+# '"…" in 2005, said Kurt Karl': a short phrase that ends the quoted sentence, then a comma and the attribution.
+_SHORT_TAIL = re.compile(r"[ \t]+(?:in|on|at|for|from|by|during|until|after|before)(?:[ \t]+[\w’'-]+){1,3}[ \t]*,[ \t]*")
 # A verb of saying and a colon right before an opening mark: the attribution of the quote that opens there.
 _INTRODUCES_NEXT = re.compile(r"[a-z]+(?:[ \t]+[a-z]+){0,2}[ \t]*:[ \t]*")
 
@@ -404,7 +406,9 @@ def find_quotes(text: str) -> list[Quote]:
             for who, span_start, verb, kind in _attributions(text, post_lo, post_hi):
                 if next_open < len(text) and _INTRODUCES_NEXT.fullmatch(text, verb, next_open):
                     break  # '“…,” said Gatlin. “…” Hayes said: “…”': the colon introduces the next quote
-                if _only_titles(text, post_lo, span_start) or _QUOTER.fullmatch(text, post_lo, span_start):
+                if _only_titles(text, post_lo, span_start) or _QUOTER.fullmatch(text, post_lo, span_start) or (
+                    _SHORT_TAIL.fullmatch(text, post_lo, span_start)
+                ):
                     speaker, where = resolve(who, span_start), span_start
                     said_by = pronoun_gender(who) if is_pronoun(who) else None
                 elif _ends_sentence(text, post_lo, verb, post_hi):  # "…, X said." or "…, according to X."

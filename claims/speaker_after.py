@@ -39,6 +39,11 @@ from claims.speech_words import (
 __all__ = ["_forward_np", "_inverted_at_end", "_named_after"]
 
 
+# A lowercase noun for someone who does something, by its ending: "archivist", "historian", "man" ("said Florida state
+# archivist Jody Norman", "said Ulster man Humphreys").
+_AGENT_NOUN = re.compile(r"(?:ist|ian|man|woman)$")
+
+
 def _role_then_name(tokens: list, k: int) -> bool:
     """Do tokens[k:] hold a role of lowercase words ending in a title noun, then a capitalised name
     ("boss Roy McCreadie", "chief operating officer Jonathan Schwartz")?"""
@@ -48,7 +53,7 @@ def _role_then_name(tokens: list, k: int) -> bool:
             continue  # "BBC pundit Steve Cram": the body of the role before it
         if w is None or _is_cap(w) or w.lower() in NP_STOP:
             return False
-        if w.lower() in TITLE_NOUNS or w.lower() in ROLE_NOUNS:
+        if w.lower() in TITLE_NOUNS or w.lower() in ROLE_NOUNS or _AGENT_NOUN.search(w.lower()):
             nxt = tokens[j + 1]["w"] if j + 1 < len(tokens) else None
             if nxt and _is_cap(nxt) and not POSSESSIVE.search(nxt):
                 return True

@@ -52,8 +52,8 @@ def plural_subject(text: str, start: int, end: int) -> str | None:
         return None  # no verb found right after it: "Acme cut jobs" is no subject of many
     core = [t for t in np if not listing or t[1] < next(s for w, s, _ in np if w.lower() == "including")]
     head = core[-1][0].lower()
-    if head in _NOT_MANY or _is_cap(core[-1][0]) and not listing:
-        return None  # "Siemens", "The news": no plural noun as the head
+    if head in _NOT_MANY or _is_cap(core[-1][0]) and not listing and not (len(core) == 1 and head in ROLE_NOUNS):
+        return None  # "Siemens", "The news": no plural noun as the head ("Critics say" opening a sentence is one)
     many = head in COLLECTIVE_NOUNS or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
     if not many:
         return None

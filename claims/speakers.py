@@ -98,7 +98,12 @@ def _expletive(text: str, lo: int, verb_start: int) -> bool:
     tokens = _words(text, _clause_start(text, lo, verb_start), verb_start)
     while tokens and tokens[0][0].lower() in ("but", "and", "so", "yet"):
         tokens = tokens[1:]
+    if any(t[0].lower() in _SUBORDINATE_OPENERS for t in tokens[2:]):
+        return False  # "There are 30 handsets available while Virgin said …": the verb has a subject of its own
     return len(tokens) > 2 and tokens[0][0].lower() == "there" and tokens[1][0].lower() in _BE
+
+
+_SUBORDINATE_OPENERS = frozenset("while whereas although though but when".split())
 
 
 def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
@@ -161,6 +166,8 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
         if len(tokens) > 1 and tokens[-2][0].lower() in DETERMINERS:
             break  # "the family said", "his family said": a noun after a determiner, not an adverb
         tokens.pop()
+        while tokens and tokens[-1][0].lower() in SUBJECT_TRAILERS:
+            tokens.pop()  # "David Moyes has defiantly claimed": the auxiliary before the adverb too
     if not tokens:
         if cs > lo and text[cs - 1] == ")":
             # "the Asian Development Bank (ADB) has said": the name before the bracket, else what is in it.

@@ -57,13 +57,15 @@ SPEECH_VERB = re.compile(
       |acknowledged|admitted|confirmed|confirms|denied|suggested|tweeted|posted|commented
       |remarked|recalled|concluded|concludes(?=\s+that\b|[ \t]*[.,])|observed|countered|conceded|predicted|cautioned|urged
       |maintained|contended|vowed|pledged|promised|continued|reiterated|complained|boasted
-      |admits|agreed|agrees|recalls|remembers|reported|forecast|predict|predicts
+      |admits|agreed|agrees|recalls|remembers|reported|forecast|forecasts|predict|predicts
+      |clarified|confessed|confesses|proclaimed|confided
       |insist|claim|claims|warn|argue|admit|deny|denies|agree|pointed\s+out|points\s+out
       |reports|estimates|suggested|suggests|suggest|alleges|allege|alleged(?=\s+that\b)|underlined
       |made\s+(?:a|the)\s+(?:prediction|claim|promise|statement)(?=\s+that\b)
       |revealed(?=\s+(?:that|he|she|they|we)\b|[ \t]*[.,:])|indicated(?=\s+that\b)
       |(?:revealed|alleged)(?=\s+(?!(?:a|an|the|his|her|its|their|our|details|plans|how|what|why|when|where|whether|who)\b)
          (?:[\w’'&-]+[ \t]+){1,9}?(?:will|would|is|was|were|are|has|had|have|could|can|may|might|should|must)\b)
+      |revealed(?=\s+(?:the|a|an)\s+(?:(?!(?:that|which|who)\b)[\w’'&-]+[ \t]+){1,3}?(?:will|would|is|was|were|are|has|had|have|could|can)\b)
       |disclosed(?=\s+(?:(?:last|this|on|in)\s+\w+\s+)?(?:that|he|she|they|we|it)\b)
       |made\s+it\s+clear(?=\s+(?:that|he|she|they|it|we)\b)|speculated?(?=\s+that\b)|hinted(?=\s+(?:that|he|she|they|it|we)\b)
       |recogni[sz]ed(?=\s+that\b|[ \t]*[.,])|point\s+out(?=\s+that\b)|protested(?=\s+that\b)|report(?=\s+that\b)
@@ -99,7 +101,7 @@ PASSIVE_BE = frozenset("was were is are been be being".split())
 # Verbs whose object is the listener: "told BBC Radio 4's Today" names no speaker.
 LISTENER_VERBS = frozenset(("told", "tells"))
 # Verbs that are nouns too: read only inverted after a comma (", reports the Daily Mail").
-INVERTED_ONLY = frozenset(("reports", "estimates"))
+INVERTED_ONLY = frozenset(("reports", "estimates", "forecasts"))
 # A web address standing for its publisher: "gamesindustry.biz".
 WEB_NAME = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|biz|net|org|co\.uk|info)")
 # "according to X": X is the source.

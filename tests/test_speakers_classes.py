@@ -269,6 +269,32 @@ REPORTED = [
     ("… after a leading phrase, with a body named in the sentence before",
      "The campaign began with the calling of a cabinet meeting. During the phoney campaign, Labour got into trouble "
      "over its central claim that Michael Howard was planning cuts.", "During the phoney", "Labour"),
+    ("'Manager Tom Hale has defiantly claimed that …': the auxiliary before an adverb is no part of the subject",
+     "Manager Tom Hale has defiantly claimed that he expects Reed to stay at the club.", "Manager Tom", "Tom Hale"),
+    ("'Parry also revealed the club is ready …': 'revealed' with a clause that opens with 'the' and a verb soon after",
+     "On the subject of the club's finances, Parry also revealed the club is ready to explore a sponsorship deal.",
+     "On the subject", "Parry"),
+    ("'Critics say …. They say …': 'Critics' opening a sentence is many, whom 'They' goes on with",
+     "Critics say the law would favour large firms over small ones. They say it could have massive ramifications for "
+     "open source software.", "They say", "Critics"),
+    ("'He clarified that …' is a verb of saying",
+     "Tom Hale spoke on the radio on Friday. He clarified that he meant he would be in Leeds this weekend.",
+     "He clarified", "Tom Hale"),
+    ("'who confessed to be behind …' is one too",
+     "One high-profile arrest was that of German teenager Tom Hale who confessed to be behind the virus families.",
+     "One high-profile", "Tom Hale"),
+    ("'One newspaper proclaimed that …' is one too",
+     "One newspaper proclaimed that England were still the number one side in the world.", "One newspaper",
+     "one newspaper"),
+    ("'character Dot confided in Den Watts that …' is one too",
+     "Long-running soap Acme won the award when character Dot confided in Den Watts that she was unwell.",
+     "Long-running", "Dot"),
+    ("'…, the report forecasts.' is one too, closing its sentence",
+     "Those on low incomes will account for a quarter of the digital have-nots by 2025, the report forecasts.",
+     "Those on low", "the report"),
+    ("'There are 30 handsets … while Acme said …': an expletive 'There' does not govern the clause after 'while'",
+     "There are 30 handsets available from makers including Nokia while Acme said more than 14.9 million consumers "
+     "can use it.", "There are 30", "Acme"),
     ("'but engineers said …': a bare plural noun before the verb is the speaker, as written",
      "Last year, roads were cordoned off, but engineers said they were happy that it was safe.", "Last year",
      "engineers"),
@@ -494,6 +520,15 @@ QUOTES = [
     ("'…, with 54% of companies calling it a \"significant threat\"': the share of respondents speaks",
      "The worry about low-cost competition has slightly fallen, with 54% of companies calling it a \"significant "
      "threat\".", "significant threat", "54% of companies"),
+    ("'said Florida state archivist Jody Norman': a lowercase agent noun ('archivist', 'man') between a place and a "
+     "name is a role",
+     "\"It's incredible,\" said Florida state archivist Jody Norman.", "It's incredible", "Jody Norman"),
+    ("… 'said Ulster man Humphreys' too",
+     "Tom Reed starts at scrum-half. \"We have got to get the focus right,\" said Ulster man Humphreys.",
+     "We have got", "Humphreys"),
+    ("'\"…\" in 2005, said Kurt Karl': a short phrase between the closing mark and the comma before the attribution",
+     "Demand is far from booming. \"It just keeps going stronger and stronger\" in 2005, said Kurt Karl, economist at "
+     "Swiss Re.", "It just keeps", "Kurt Karl"),
     ("'said the New Zealander': a two-word nationality noun describes the person named before",
      "Film maker Tom Hale is in Sydney. The Oscar winner said there was a \"desire\" to make it. \"I think it will take "
      "a lot of lawyers,\" said the New Zealander.", "I think it", "Tom Hale"),
