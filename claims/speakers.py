@@ -103,7 +103,7 @@ def _expletive(text: str, lo: int, verb_start: int) -> bool:
     return len(tokens) > 2 and tokens[0][0].lower() == "there" and tokens[1][0].lower() in _BE
 
 
-_SUBORDINATE_OPENERS = frozenset("while whereas although though but when".split())
+_SUBORDINATE_OPENERS = frozenset("while whereas although though but when and".split())
 
 
 def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:

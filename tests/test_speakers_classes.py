@@ -295,6 +295,9 @@ REPORTED = [
     ("'There are 30 handsets … while Acme said …': an expletive 'There' does not govern the clause after 'while'",
      "There are 30 handsets available from makers including Nokia while Acme said more than 14.9 million consumers "
      "can use it.", "There are 30", "Acme"),
+    ("'There are … patents in the US and open source developers argue that …': nor after 'and'",
+     "There are 300,000 registered software patents in the US and open source developers argue that many should "
+     "never have been granted.", "There are", "open source developers"),
     ("'but engineers said …': a bare plural noun before the verb is the speaker, as written",
      "Last year, roads were cordoned off, but engineers said they were happy that it was safe.", "Last year",
      "engineers"),
