@@ -62,6 +62,10 @@ def spokesperson_gender(phrase: str | None) -> str | None | bool:
     return {"spokeswoman": "f", "spokesman": "m"}.get(head.lower())
 
 
+# Initials that stand for a person's role: "the MP", "the CEO".
+_PERSON_INITIALS = frozenset("mp mep msp am pm ceo md dj mc".split())
+
+
 def description_gender(phrase: str | None) -> str | None | bool:
     """ "the singer" -> None (a person, gender unknown); "the actress" -> "f"; False if no person."""
     if not phrase or phrase[:4].lower() not in ("the ", "our "):  # "our correspondent": the paper's own
@@ -73,6 +77,8 @@ def description_gender(phrase: str | None) -> str | None | bool:
         words = words[:-2] + ["zealander"]  # "the New Zealander": one nationality noun
     if "behind" in words[2:]:
         words = words[:words.index("behind")]  # "the director behind JFK": the director
+    elif len(words) == 2 and phrase.split()[-1].isupper() and words[-1] not in _PERSON_INITIALS:
+        return False  # "the EU", "the UN": a body's initials, not "the American" (but "the MP")
     if any(w in ("of", "for", "at", "from", "in", "and") for w in words):
         return False
     head = words[-1]

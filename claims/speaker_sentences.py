@@ -82,6 +82,10 @@ def _sentence_start(text: str, lo: int, pos: int) -> int:
     return i
 
 
+# Lowercase words that cannot be a role between a body and a person's name.
+_NOT_ROLE_WORDS = frozenset("of for from at with by and or to the a an its his her their".split())
+
+
 def _sentence_subject(text: str, lo: int, pos: int) -> str | None:
     """The subject that opens the sentence holding ``pos``: a name, "he"/"she", or "the …" phrase."""
     ss = _sentence_start(text, lo, pos)
@@ -144,6 +148,25 @@ def _sentence_subject(text: str, lo: int, pos: int) -> str | None:
     if not run or POSSESSIVE.search(run[-1][0]):
         return None
     k = len(run)
+    role_end = next((j for j in range(k, min(len(tokens), k + 4)) if _is_cap(tokens[j][0])), None)
+    if k <= 2 and role_end is not None and role_end > k and not any(
+        c in text[run[-1][2]:tokens[role_end][1]] for c in ",;:()-–—\"“”"
+    ) and all(
+        t[0].islower() and t[0].isalpha() and t[0] not in NP_STOP and t[0] not in COMMON_VERBS
+        and t[0] not in NAME_CONNECTORS and t[0] not in _NOT_ROLE_WORDS and not t[0].endswith(("ed", "ly"))
+        for t in tokens[k:role_end]
+    ):
+        # "Ireland hooker Shane Byrne echoed …", "Chelsea manager Jose Mourinho said": a body, its person's role in
+        # lowercase words, and the person's name (two words at least), who is the subject.
+        named = []
+        for t in tokens[role_end:]:
+            if _is_cap(t[0]) or (named and t[0] in NAME_CONNECTORS):
+                named.append(t)
+            else:
+                break
+        name = _name_from_run(named, text) if not POSSESSIVE.search(named[-1][0]) else None
+        if name and len(name.split()) >= 2 and _is_person(name):
+            return name
     if k == 1 and run[0][0].lower() in NATIONALITIES:
         # "Finnish security firm F-Secure issued …": a nationality and a lowercase description before the name.
         j = next((j for j in range(k, min(len(tokens), k + 4)) if _is_cap(tokens[j][0])), None)

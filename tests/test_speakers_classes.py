@@ -39,9 +39,10 @@ REPORTED = [
     ("'Acme hopes …. The net firm estimates …': with no body speaking before, the description is the body the "
      "sentence before is about", "Internet portal Acme has made a screensaver. Acme hopes it will raise the bills of "
      "spammers. The net firm estimates that spammers could end up paying.", "The net firm", "Acme"),
-    ("'Video game giant Acme Arts …. The US firm estimates …': no subject before the verb names one body (not "
-     "'Video')", "Video game giant Acme Arts makes games. The US firm estimates that sales will double.",
-     "The US firm", "the US firm"),
+    ("'Video game giant Acme Arts …. The US firm estimates …': the body after its lowercase description is the "
+     "subject before (not 'Video'; 'the US firm' as written until session 16)",
+     "Video game giant Acme Arts makes games. The US firm estimates that sales will double.",
+     "The US firm", "Acme Arts"),
     ("'has made it clear he is …': 'made it clear' before a pronoun subject reports a clause",
      "Defender Tom Hale is close to a new deal. And the 30-year-old, whose contract runs out in the summer, has made "
      "it clear he is determined to win the title.", "And the", "Tom Hale"),
@@ -298,6 +299,15 @@ REPORTED = [
     ("'There are … patents in the US and open source developers argue that …': nor after 'and'",
      "There are 300,000 registered software patents in the US and open source developers argue that many should "
      "never have been granted.", "There are", "open source developers"),
+    ("'The EU says …': 'the' and a body's initials name the body, not a person 'the American' could describe",
+     "The law is vital, an EU spokesman said. Poland is a large EU member. The EU says the law would bring Europe in "
+     "line with the US.", "The EU says", "the EU"),
+    ("'Ireland hooker Shane Byrne echoed … but admitted …': a body, a lowercase role and the person's name",
+     "Ireland hooker Shane Byrne echoed the comments but admitted the game had been England's best outing.",
+     "Ireland hooker", "Shane Byrne"),
+    ("'Colin MacIntyre, of Mull Historical Society, said …': not the body after a comma and 'of'",
+     "Colin MacIntyre, of Mull Historical Society, said he was determined to play the benefit.", "Colin",
+     "Colin MacIntyre"),
     ("'but engineers said …': a bare plural noun before the verb is the speaker, as written",
      "Last year, roads were cordoned off, but engineers said they were happy that it was safe.", "Last year",
      "engineers"),
