@@ -314,8 +314,17 @@ _SHORT_TAIL = re.compile(r"[ \t]+(?:in|on|at|for|from|by|during|until|after|befo
 _INTRODUCES_NEXT = re.compile(r"[a-z]+(?:[ \t]+[a-z]+){0,2}[ \t]*:[ \t]*")
 
 
+def _quote_end(segments: list, k: int) -> int:
+    """Where the quote that opens with segment ``k`` ends: past the segments it goes on in while left open."""
+    j = k
+    while j + 1 < len(segments) and not segments[j][5]:
+        j += 1
+    return segments[j][3]
+
+
 def _named_in(words: str, name: str) -> bool:
-    """Does the quote ``words`` call ``name`` by a word of it ('"Bob was a driven man"' names Bob Marley)?"""
+    """Does the quote ``words`` (all its segments) call ``name`` by a word of it ('"Bob was a driven man"' names Bob
+    Marley; '"… Simon Taylor is an outstanding player"')?"""
     return any(re.search(r"(?<![\w’'-])" + re.escape(w) + r"(?![\w’'-])", words) for w in name.split() if len(w) > 2)
 
 
@@ -500,11 +509,12 @@ def find_quotes(text: str) -> list[Quote]:
                 between = [who for who in between if who]
                 if between:
                     speaker = between[-1]
-                elif (opener := people.latest(open_at, prev[0])) is not None and not _named_in(words, opener) and (
+                elif (opener := people.latest(open_at, prev[0])) is not None and not _named_in(text[open_at:_quote_end(segments, k)], opener) and (
                     said_by is None or people._compatible(people.key(opener, True) or opener, said_by)
                 ):
                     # 'Ruddock, though, is keen to protect his players. "At this stage, …"': the person a sentence
-                    # between the quotes opens with speaks next, unless the quote names them ('"Bob was driven"')
+                    # between the quotes opens with speaks next, unless the quote names them ('"Bob was driven"',
+                    # in this segment or a later one of the same quote)
                     # or the pronoun after it does not fit ('Mr Hill spoke. "…," she said').
                     speaker = opener
                 elif open_at - prev[0] <= 300:

@@ -542,6 +542,10 @@ QUOTES = [
     ("'\"…\" in 2005, said Kurt Karl': a short phrase between the closing mark and the comma before the attribution",
      "Demand is far from booming. \"It just keeps going stronger and stronger\" in 2005, said Kurt Karl, economist at "
      "Swiss Re.", "It just keeps", "Kurt Karl"),
+    ("… nor when a later segment of the same quote names them ('\"… Simon Taylor is an outstanding player\"')",
+     "As a result, Clive Woodward stressed his group was open. \"Scotland have not been impressive.\" And Scotland "
+     "forward Simon Taylor looks certain to get the call. \"I took lessons from 2001 in that. \"Every player has to be "
+     "looked at on their own merits and Simon Taylor is an outstanding player.\"", "I took lessons", "Clive Woodward"),
     ("'said the New Zealander': a two-word nationality noun describes the person named before",
      "Film maker Tom Hale is in Sydney. The Oscar winner said there was a \"desire\" to make it. \"I think it will take "
      "a lot of lawyers,\" said the New Zealander.", "I think it", "Tom Hale"),
