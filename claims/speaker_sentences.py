@@ -82,6 +82,17 @@ def _sentence_start(text: str, lo: int, pos: int) -> int:
     return i
 
 
+def _name_tokens(tokens: list, start: int) -> list:
+    """The capitalised words (and name particles) from ``tokens[start]`` on: a name's tokens."""
+    named = []
+    for t in tokens[start:]:
+        if _is_cap(t[0]) or (named and t[0] in NAME_CONNECTORS):
+            named.append(t)
+        else:
+            break
+    return named
+
+
 # Lowercase words that cannot be a role between a body and a person's name.
 _NOT_ROLE_WORDS = frozenset("of for from at with by and or to the a an its his her their".split())
 
@@ -158,12 +169,7 @@ def _sentence_subject(text: str, lo: int, pos: int) -> str | None:
     ):
         # "Ireland hooker Shane Byrne echoed …", "Chelsea manager Jose Mourinho said": a body, its person's role in
         # lowercase words, and the person's name (two words at least), who is the subject.
-        named = []
-        for t in tokens[role_end:]:
-            if _is_cap(t[0]) or (named and t[0] in NAME_CONNECTORS):
-                named.append(t)
-            else:
-                break
+        named = _name_tokens(tokens, role_end)
         name = _name_from_run(named, text) if not POSSESSIVE.search(named[-1][0]) else None
         if name and len(name.split()) >= 2 and _is_person(name):
             return name
@@ -173,12 +179,7 @@ def _sentence_subject(text: str, lo: int, pos: int) -> str | None:
         if j is not None and j > k and all(t[0].islower() and t[0].isalpha() for t in tokens[k:j]) and (
             tokens[j - 1][0] in ORG_WORDS or tokens[j - 1][0] in ROLE_NOUNS or tokens[j - 1][0] in TITLE_NOUNS
         ):
-            named = []
-            for t in tokens[j:]:
-                if _is_cap(t[0]) or (named and t[0] in NAME_CONNECTORS):
-                    named.append(t)
-                else:
-                    break
+            named = _name_tokens(tokens, j)
             if not POSSESSIVE.search(named[-1][0]):
                 name = _name_from_run(named, text)
                 if name:
@@ -186,12 +187,7 @@ def _sentence_subject(text: str, lo: int, pos: int) -> str | None:
     # "France coach Bernard Laporte believes …": a body, a role noun, then the person who holds it.
     j = next((j for j in range(k, min(len(tokens), k + 3)) if tokens[j][0] in TITLE_NOUNS or tokens[j][0] in ROLE_NOUNS), None)
     if j is not None and all(t[0].islower() and t[0].isalpha() for t in tokens[k:j + 1]):
-        person = []
-        for t in tokens[j + 1:]:
-            if _is_cap(t[0]) or (person and t[0] in NAME_CONNECTORS):
-                person.append(t)
-            else:
-                break
+        person = _name_tokens(tokens, j + 1)
         name = _name_from_run(person, text) if person and not POSSESSIVE.search(person[-1][0]) else None
         if _is_person(name) and len(name.split()) >= 2:
             return name
