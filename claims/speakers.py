@@ -106,6 +106,21 @@ def _expletive(text: str, lo: int, verb_start: int) -> bool:
 _SUBORDINATE_OPENERS = frozenset("while whereas although though but when and".split())
 
 
+def _described_before(text: str, lo: int, cs: int, possessive: bool = False, after_conjunction: bool = False) -> bool:
+    """Is the clause before the appositive that starts at ``cs`` (after its comma) a description: "the"/"a"/"an" (or,
+    with ``possessive``, a possessive: "Manufacturers' organisation") up to a lowercase noun? With
+    ``after_conjunction``, a leading "But"/"And" is skipped ("But the work's author, …")."""
+    described = _words(text, _clause_start(text, lo, cs - 1), cs - 1)
+    while after_conjunction and described and described[0][0].lower() in ("but", "and", "yet", "so"):
+        described = described[1:]
+    if not described or not described[-1][0].islower():
+        return False
+    first = described[0]
+    return first[0].lower() in ("the", "a", "an") or possessive and (
+        bool(POSSESSIVE.search(first[0])) or text[first[2]:first[2] + 1] in ("'", "’")
+    )
+
+
 def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
     """The speaker before a speech verb and where its clause starts."""
     if _expletive(text, lo, verb_start):
@@ -212,11 +227,7 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
                 name = _name_from_run(previous, text)
                 if _is_person(name) and not the:
                     return name, previous[0][1]
-                described = _words(text, _clause_start(text, lo, cs2 - 1), cs2 - 1)
-                if name and described and described[-1][0].islower() and (
-                    described[0][0].lower() in ("the", "a", "an") or POSSESSIVE.search(described[0][0])
-                    or text[described[0][2]:described[0][2] + 1] in ("'", "’")
-                ):
+                if name and _described_before(text, lo, cs2, possessive=True):
                     # "the world's largest delivery company, UPS, said", "Manufacturers' organisation, the EEF, said":
                     # the body named.
                     return name, previous[0][1]
@@ -224,13 +235,8 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
             if 0 < i <= 3 and len(previous) - i >= 2 and all(t[0].islower() or _is_acronym(t[0]) for t in previous[:i]):
                 # "But the work's author, US playwright Eve Ensler, says": a role before the name in apposition to
                 # a description.
-                described = _words(text, _clause_start(text, lo, cs2 - 1), cs2 - 1)
-                while described and described[0][0].lower() in ("but", "and", "yet", "so"):
-                    described = described[1:]
                 name = _name_from_run(previous[i:], text)
-                if _is_person(name) and described and described[0][0].lower() in ("the", "a", "an") and (
-                    described[-1][0].islower()
-                ):
+                if _is_person(name) and _described_before(text, lo, cs2, after_conjunction=True):
                     return name, previous[i][1]
         return None, cs
     last = tokens[-1][0]
