@@ -335,11 +335,13 @@ class People(BodyReferences):
         return not gender or not g or g == gender
 
     def resolve(
-        self, pos: int, gender: str | None, skip_sentence: bool = False, pronoun: bool = False
+        self, pos: int, gender: str | None, skip_sentence: bool = False, pronoun: bool = False, words: str = ""
     ) -> tuple[str | None, bool]:
         """(the person "he"/"she"/"the singer" at ``pos`` stands for, whether anyone is named before).
         "it" (gender "it") is the last body that spoke ("the company said") in this paragraph or
-        the two before, never a plural ("the respondents", "analysts")."""
+        the two before, never a plural ("the respondents", "analysts"). ``words`` are the words the
+        pronoun says, if known: a person they call by name is someone else ('"They wanted Morientes
+        back …," he said.' is not Fernando Morientes)."""
         if gender == "they":
             # "They say …": the last speaker that is many ("experts warned"), in this paragraph or the one before.
             before = self._previous_subject(pos, plural=True)  # "Most firms cut jobs. They also warned …"
@@ -378,7 +380,7 @@ class People(BodyReferences):
             start = self.sentence_start(pos)
             lead = _LEADING_PRONOUN.match(self.text, start, pos)
             if lead and lead.end() <= pos and ("m" if lead.group(1).lower() == "he" else "f") == gender:
-                return self.resolve(lead.start(1), gender, pronoun=True)
+                return self.resolve(lead.start(1), gender, pronoun=True, words=words)
             unnamed = self._unnamed_speaker_before(pos, gender)
             if unnamed:
                 return unnamed, True
@@ -388,8 +390,8 @@ class People(BodyReferences):
         # A person named only in the possessive ("Reed hailed Hale. … capped by Hale's goal. He added: …")
         # is what a pronoun stands for only when no one else fits: the subject, not a possessor, goes on
         # (a description, "the singer", may well be the possessor: "Mr Jackson's film. … the singer said").
-        first = self._person(pos, k, gender, skip_sentence, True) if pronoun else None
-        return first or self._person(pos, k, gender, skip_sentence, False), True
+        first = self._person(pos, k, gender, skip_sentence, True, words) if pronoun else None
+        return first or self._person(pos, k, gender, skip_sentence, False, words), True
 
     def _unnamed_speaker_before(self, pos: int, gender: str) -> str | None:
         """ "A spokesman for Apacs said the risk was minimal. “…,” he said.": "he" or "she" goes on with the
@@ -427,39 +429,46 @@ class People(BodyReferences):
                 return name if one and key == name else None
         return None
 
-    def _person(self, pos: int, k: int, gender: str | None, skip_sentence: bool, skip_possessive: bool) -> str | None:
+    def _person(
+        self, pos: int, k: int, gender: str | None, skip_sentence: bool, skip_possessive: bool, words: str = ""
+    ) -> str | None:
         """The person "he"/"she"/"the singer" at ``pos`` stands for (``resolve``), passing over the mentions
-        in the possessive with ``skip_possessive``."""
+        in the possessive with ``skip_possessive`` and the people ``words`` call by name."""
         here = self.sentence_of(pos)
         poss = self._possessive if skip_possessive else ()
+
+        def fits(m: int) -> bool:
+            return (
+                self._compatible(self._items[m][1], gender) and self.positions[m] not in poss
+                and not (words and named_in(words, self._items[m][0]))
+            )
+
         for i in range(k - 1, max(-1, k - 60), -1):
             sentence = self.sentence_of(self.positions[i])
             if skip_sentence and sentence == here:
                 continue
-            name, key, _ = self._items[i]
-            if not self._compatible(key, gender) or self.positions[i] in poss:
+            if not fits(i):
                 continue
             # A sentence on the way back that opens with "he" or "the Spaniard" goes on with the person
             # it stands for, not with someone it names later ("The Spaniard believed he was talking to
             # Emilio Butragueno. “…,” the 21-year-old told …" is the Spaniard).
             for t in range(here if not skip_sentence else here - 1, sentence - 1, -1):
                 chained = self._chain(t, gender)
-                if chained is not None:
+                if chained is not None and not (words and named_in(words, chained)):
                     return chained
             # The first compatible person of that sentence: its subject, as a rule; after a leading phrase
             # ("Having worked with Mr Cantalupo, Mr Bell focused …") the person after its comma.
             j = i
             while j > 0 and self.sentence_of(self.positions[j - 1]) == sentence:
                 j -= 1
-                if self._compatible(self._items[j][1], gender) and self.positions[j] not in poss:
+                if fits(j):
                     i = j
             lead = self._leading_phrase_end(self.sentence_start(self.positions[i]))
             if lead is not None and self.positions[i] < lead:
                 later = [
                     m for m in range(i, len(self.positions))
                     if self.sentence_of(self.positions[m]) == sentence and self.positions[m] > lead
-                    and self.positions[m] < pos and self._compatible(self._items[m][1], gender)
-                    and self.positions[m] not in poss
+                    and self.positions[m] < pos and fits(m)
                 ]
                 if later:
                     i = later[0]
@@ -467,8 +476,7 @@ class People(BodyReferences):
                 m for m in range(i + 1, len(self.positions))
                 if self.sentence_of(self.positions[m]) == sentence != here and self.positions[m] < pos
                 and self.text[max(0, self.positions[m] - 4):self.positions[m]].lower() == "but "
-                and self._compatible(self._items[m][1], gender) and self.positions[m] not in poss
-                and (self.gender.get(self._items[m][1]) or len(self._items[m][1].split()) >= 2)  # a person, not "Rangers"
+                and fits(m) and (self.gender.get(self._items[m][1]) or len(self._items[m][1].split()) >= 2)  # a person, not "Rangers"
             ]
             if turned:
                 i = turned[-1]  # "X won … and claimed …, but McIlroy is unfazed. He admitted: …": the clause after "but"
@@ -480,6 +488,7 @@ class People(BodyReferences):
                     if self.sentence_of(self.positions[m]) == sentence and self.positions[m] < pos
                     and self._items[m][2] and self._compatible(self._items[m][1], gender)
                     and self.positions[m] not in self._possessive  # "following his allegations that …"
+                    and not (words and named_in(words, self._items[m][0]))
                 ]
                 if spoke:
                     i = spoke[0]
@@ -557,6 +566,12 @@ class People(BodyReferences):
             if speaker or (first_of_sentence and p - self.sentence_start(p) <= 40):
                 return name
         return None
+
+
+def named_in(words: str, name: str) -> bool:
+    """Do the quoted ``words`` call ``name`` by a word of it ('"Bob was a driven man"' names Bob Marley;
+    '"… Simon Taylor is an outstanding player"')? A speaker does not speak of themselves so."""
+    return any(re.search(r"(?<![\w’'-])" + re.escape(w) + r"(?![\w’'-])", words) for w in name.split() if len(w) > 2)
 
 
 # The people of the last text read, for find_attribution's calls one sentence at a time.

@@ -48,7 +48,7 @@ import bisect
 import re
 
 from claims.model import Quote
-from claims.people import People, description_gender, is_body_description, remember
+from claims.people import People, description_gender, is_body_description, named_in, remember
 from claims.speaker_gender import unnamed_person
 from claims.speaker_titles import titled_person
 from claims.speaker_names import pronoun_gender
@@ -322,12 +322,6 @@ def _quote_end(segments: list, k: int) -> int:
     return segments[j][3]
 
 
-def _named_in(words: str, name: str) -> bool:
-    """Does the quote ``words`` (all its segments) call ``name`` by a word of it ('"Bob was a driven man"' names Bob
-    Marley; '"… Simon Taylor is an outstanding player"')?"""
-    return any(re.search(r"(?<![\w’'-])" + re.escape(w) + r"(?![\w’'-])", words) for w in name.split() if len(w) > 2)
-
-
 def _name_colon(text: str, lo: int, open_at: int) -> str | None:
     """The person a sentence names before a colon and the quote, with no verb: 'BBC Two controller Roly
     Keating: "…"' -> Roly Keating; None unless the words before the colon end in a person's name."""
@@ -366,7 +360,9 @@ def find_quotes(text: str) -> list[Quote]:
                     # '"…," said a club official. "…," he added.': the unnamed speaker goes on when no one
                     # is named between.
                     return prev[2]
-            return people.resolve(pos, gender, skip_sentence=people.after_its_words(pos), pronoun=True)[0]
+            return people.resolve(
+                pos, gender, skip_sentence=people.after_its_words(pos), pronoun=True, words=quote_words
+            )[0]
         if is_body_description(who):
             return people.body(pos, who)  # "Marsh said …. The company added: “…”": Marsh
         named = titled_person(people, pos, who)
@@ -402,6 +398,7 @@ def find_quotes(text: str) -> list[Quote]:
         where = open_at
         after = None  # the first attribution after the closing mark, when it is not right after it
         said_by = None  # the gender of a pronoun right after the closing mark ('…," she said'), resolved or not
+        quote_words = text[open_at:_quote_end(segments, k)]  # all its segments: whom they name is not who says them
 
         # 1. Right after the closing mark.
         if closed:
@@ -509,7 +506,7 @@ def find_quotes(text: str) -> list[Quote]:
                 between = [who for who in between if who]
                 if between:
                     speaker = between[-1]
-                elif (opener := people.latest(open_at, prev[0])) is not None and not _named_in(text[open_at:_quote_end(segments, k)], opener) and (
+                elif (opener := people.latest(open_at, prev[0])) is not None and not named_in(text[open_at:_quote_end(segments, k)], opener) and (
                     said_by is None or people._compatible(people.key(opener, True) or opener, said_by)
                 ):
                     # 'Ruddock, though, is keen to protect his players. "At this stage, …"': the person a sentence

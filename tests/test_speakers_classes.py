@@ -625,6 +625,14 @@ PRONOUN_QUOTES = [
     ("'Ivan Petrov won … and claimed …, but Tom Reed is unfazed. He said: …': the person after 'but' (a known "
      "miss until session 13)", "Ivan Petrov won in Madrid and claimed the race would be his, but Tom Reed is "
      "unfazed.\n\nHe said: \"I never write myself off.\"", "I never write", "Tom Reed"),
+    ("'He said: \"… Bill Hale …\"' after a sentence naming only Bill Hale: a person the quote calls by name is "
+     "not whom 'he' stands for",
+     "Tom Reed spoke about his captain. The club was asked about him in the talks for the striker Bill Hale. "
+     "He said: \"They wanted more out of the deal for Bill Hale, but the answer was the same.\"",
+     "They wanted more", "Tom Reed"),
+    ("'…,\" he said' after a sentence naming only the man the quote praises goes on with the man before",
+     "Tom Reed is the manager. Bill Hale scored the winner. \"Hale was excellent,\" he said.",
+     "Hale was excellent", "Tom Reed"),
     ("'he' after 'A spokesman for X said …' goes on with the spokesman who spoke, not a man named before",
      "Tom Hale cut costs. A spokesman for the Acme Group said the risk was small. "
      "\"There is no concern,\" he said.", "There is no", "a spokesman for the Acme Group"),
