@@ -125,6 +125,7 @@ class People(BodyReferences):
         self.positions: list[int] = []
         self._items: list[tuple[str, str, bool]] = []  # (name as written, person key, speaker?)
         self._chains: dict[tuple[int, str | None], str | None] = {}
+        self._first_attribution: dict[tuple[int, int], list] = {}  # _unnamed_speaker_before's, per sentence
         self._possessive: set[int] = set()  # mentions in the possessive: "Gerrard's drive", "his claim that"
         self._collect()
 
@@ -408,7 +409,10 @@ class People(BodyReferences):
             return None
         k = bisect.bisect_right(self._sentence_starts, before)
         end = self._sentence_starts[k] if k < len(self._sentence_starts) else here
-        found = _attributions(self.text, before, min(end, here), first=True)
+        span = (before, min(end, here))
+        found = self._first_attribution.get(span)
+        if found is None:
+            found = self._first_attribution[span] = _attributions(self.text, *span, first=True)
         if not found or not unnamed_person(found[0][0], gender):
             return None
         k = bisect.bisect_left(self.positions, found[0][1] + len(found[0][0]))
