@@ -506,7 +506,7 @@ def find_quotes(text: str) -> list[Quote]:
                 between = [who for who in between if who]
                 if between:
                     speaker = between[-1]
-                elif (opener := people.latest(open_at, prev[0])) is not None and not named_in(text[open_at:_quote_end(segments, k)], opener) and (
+                elif (opener := people.latest(open_at, prev[0])) is not None and not named_in(quote_words, opener) and (
                     said_by is None or people._compatible(people.key(opener, True) or opener, said_by)
                 ):
                     # 'Ruddock, though, is keen to protect his players. "At this stage, …"': the person a sentence
