@@ -388,6 +388,32 @@ def test_two_first_writers_at_once_make_one_lake(lake, tmp_path):
     assert run_readonly_sql(lake, "SELECT count(*), count(DISTINCT name) FROM id_counters").rows == [(6, 6)]
 
 
+def test_a_writer_whose_transaction_another_migration_overtakes_records_nothing_twice(lake, monkeypatch):
+    """Two writers migrate a new lake and one commits while the other's transaction is open: the other's
+    commit conflicts (it read the applied list inside its transaction) and its retry finds the lake current.
+    The race the test above leaves to timing, made to happen: an earlier migrate() read the list before
+    BEGIN, ran every migration again and recorded each twice."""
+    from warehouse import migrations
+
+    real = migrations.migrate
+    monkeypatch.setattr(migrations, "migrate", lambda con: None)  # attach both to the new lake unmigrated
+    with connect(lake, private=True) as first, connect(lake, private=True) as second:
+        monkeypatch.setattr(migrations, "migrate", real)
+        every = migrations.MIGRATIONS
+
+        def m001_overtaken(con):
+            migrations.MIGRATIONS = every
+            real(first)  # the other writer migrates and commits now
+            every[0](con)
+
+        monkeypatch.setattr(migrations, "MIGRATIONS", [m001_overtaken, *every[1:]])
+        with pytest.raises(duckdb.Error, match="(?i)conflict"):
+            real(second)
+        real(second)  # what _retry_conflicts does next: nothing left to run
+        assert second.execute("SELECT version, count(*) FROM schema_migrations GROUP BY version ORDER BY version"
+                              ).fetchall() == [(v, 1) for v in range(1, len(every) + 1)]
+
+
 def test_a_lake_not_made_yet(postgres):
     url = postgres.catalog(postgres.new_database())
     with pytest.raises(DatabaseMissing, match="no DuckLake here yet"):

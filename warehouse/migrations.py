@@ -229,13 +229,15 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
     """Bring the schema up to date and re-create the views that changed; a few milliseconds when current."""
     _ddl(con, "CREATE TABLE IF NOT EXISTS schema_migrations "
          "(version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)")
-    done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
-    pending = [(n, fn) for n, fn in enumerate(MIGRATIONS, start=1) if n not in done]
-    if done and pending and _claims_in(con) >= 100_000:  # a large file from an earlier release: say why
-        log.warning("updating the warehouse to schema version %d (%s); this runs once, about 15 s per "
-                    "million claims", pending[-1][0], ", ".join(fn.__name__ for _, fn in pending))
     con.execute("BEGIN TRANSACTION")
     try:
+        # Read inside the transaction: on a DuckLake another writer may have migrated since this one
+        # looked, and a list read before BEGIN would run (and record) every migration a second time.
+        done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+        pending = [(n, fn) for n, fn in enumerate(MIGRATIONS, start=1) if n not in done]
+        if done and pending and _claims_in(con) >= 100_000:  # a large file from an earlier release: say why
+            log.warning("updating the warehouse to schema version %d (%s); this runs once, about 15 s per "
+                        "million claims", pending[-1][0], ", ".join(fn.__name__ for _, fn in pending))
         for version, fn in pending:
             fn(con)
             con.execute(
