@@ -134,6 +134,12 @@ class PronounReferences:
                 return name if one and key == name else None
         return None
 
+    def _called_in(self, words: str, m: int) -> bool:
+        """Do the quoted ``words`` call mention ``m``'s person by name, as written there or by another
+        part of their full name ('"… a quiet word with Olof"' is not Mellberg's own, Olof Mellberg's)?"""
+        name, key, _ = self._items[m]
+        return named_in(words, name) or (key is not None and key != name and named_in(words, key))
+
     def _person(
         self, pos: int, k: int, gender: str | None, skip_sentence: bool, skip_possessive: bool, words: str = ""
     ) -> str | None:
@@ -145,7 +151,7 @@ class PronounReferences:
         def fits(m: int) -> bool:
             return (
                 self._compatible(self._items[m][1], gender) and self.positions[m] not in poss
-                and not (words and named_in(words, self._items[m][0]))
+                and not (words and self._called_in(words, m))
             )
 
         for i in range(k - 1, max(-1, k - 60), -1):
@@ -193,7 +199,7 @@ class PronounReferences:
                     if self.sentence_of(self.positions[m]) == sentence and self.positions[m] < pos
                     and self._items[m][2] and self._compatible(self._items[m][1], gender)
                     and self.positions[m] not in self._possessive  # "following his allegations that …"
-                    and not (words and named_in(words, self._items[m][0]))
+                    and not (words and self._called_in(words, m))
                 ]
                 if spoke:
                     i = spoke[0]

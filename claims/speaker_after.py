@@ -102,6 +102,8 @@ def _forward_np(text: str, pos: int, hi: int) -> str | None:
                 break
             np, skip_to = [], by + 1
             continue
+        if np and w.islower() and lw.endswith("ed") and nxt == "by":
+            break  # "said one analyst quoted by the AFP news agency": the participle's phrase is not the speaker's
         if np and _is_cap(np[-1][0]) and not _is_cap(w) and _role_then_name(tokens, k):
             pass  # "said Newry boss Roy McCreadie": a role between the body and the name goes on
         elif lw == "and" and np and not any(_is_cap(t[0]) and t[0].lower() not in PERSON_NOUNS for t in np) and (

@@ -7,6 +7,9 @@ there is the speaker when a name comes with its role:
   "Edu, 26, added": the name before a phrase set off by commas (``_before_appositive``);
 * "Dr Mark Tuffy games systems director at digital content firm THX told": a name, then its role
   without commas, ending in a body after "at"/"of"/"for": the name speaks (``_name_then_role``);
+* "Tom Hale, a fund manager at Acme said" (one comma only): the name (``_unclosed_description``,
+  ``_unclosed_role``); "A spokesman for the Department for Culture, Media and Sport said": the role,
+  whose body's name lists its fields with commas (``_listed_body``);
 * ``is_person``: could a speaker be a person's name; ``is_pronoun``/``pronoun_gender``: the
   "he"/"she"/"it"/"they" marks the caller resolves (claims.people).
 
@@ -30,6 +33,7 @@ from claims.speaker_tokens import (
 )
 from claims.speech_words import (
     DETERMINERS,
+    DISCOURSE_ADVERBS,
     LEADING_NOISE,
     NAME_CONNECTORS,
     ORG_WORDS,
@@ -148,9 +152,10 @@ def _before_appositive(text: str, lo: int, cs: int, tokens: list) -> tuple[str, 
     if cs <= lo or text[cs - 1] != "," or not tokens:
         return None
     first = tokens[0][0].lower()
-    relative = len(tokens) <= 16 and (
-        first in ("who", "whose", "which")
-        or (len(tokens) == 1 and first.isdigit())  # "Edu, 26, added"
+    # A relative clause may run long ("Gerrard, who fired Liverpool into … over Olympiakos, insisted"); other
+    # phrases between commas are kept short, since a long one is more often a clause of its own.
+    relative = (first in ("who", "whose", "which") and len(tokens) <= 30) or len(tokens) <= 16 and (
+        (len(tokens) == 1 and first.isdigit())  # "Edu, 26, added"
         or (tokens[0][0].islower() and (first.endswith(("ed", "ing")) or first in _PARTICIPLES))
         or (len(tokens) > 1 and first.endswith("ly") and tokens[1][0].endswith("ed"))  # "formerly managed"
     )
@@ -217,13 +222,38 @@ def _unclosed_description(text: str, lo: int, cs: int) -> tuple[str, int] | None
     if cs <= lo or text[cs - 1] != ",":
         return None
     cs2 = _clause_start(text, lo, cs - 1)
-    if not (cs2 == lo or text[cs2 - 1] in "\"”.!?\n"):
+    if not (_opens_sentence(text, lo, cs2) or (
+        text[cs2 - 1] == "," and _opens_sentence(text, lo, cs0 := _clause_start(text, lo, cs2 - 1))
+        and text[cs0:cs2 - 1].strip().lower() in DISCOURSE_ADVERBS  # "However, Matt Williams, a fund manager …"
+    )):
         return None
     previous = _words(text, cs2, cs - 1)
     if not previous or len(previous) > 5 or _trailing_run(previous) != 0:
         return None
     name = _name_from_run(previous, text)
     return (name, previous[0][1]) if _is_person(name) and len(name.split()) >= 2 else None
+
+
+def _listed_body(text: str, lo: int, cs: int, tokens: list) -> tuple[str, int] | None:
+    """ "A spokesman for the Department for Culture, Media and Sport said": a body's name that lists
+    its fields with commas ends a role's "for"/"of" phrase; the speaker is the role, not the last item."""
+    if not (cs > lo and text[cs - 1] == "," and 3 <= len(tokens) <= 5 and tokens[-2][0] == "and"):
+        return None
+    if not all(_is_cap(t[0]) or t[0] == "and" for t in tokens):
+        return None
+    before = _words(text, _clause_start(text, lo, cs - 1), cs - 1)
+    if len(before) >= 4 and _is_cap(before[-1][0]) and before[0][0].lower() in ("a", "an", "the") and (
+        before[1][0] in ROLE_NOUNS | TITLE_NOUNS and before[2][0] in ("for", "of", "at")
+    ):
+        desc = _descriptive(before + tokens, text)
+        if desc:
+            return desc, before[0][1]
+    return None
+
+
+def _opens_sentence(text: str, lo: int, k: int) -> bool:
+    """Whether position ``k`` starts the span, a sentence or what follows a quotation mark."""
+    return k == lo or text[k - 1] in "\"”.!?\n"
 
 
 def _unclosed_role(text: str, lo: int, cs: int, tokens: list) -> tuple[str, int] | None:

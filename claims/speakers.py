@@ -38,6 +38,7 @@ import re
 from claims.speaker_after import _forward_np, _inverted_at_end, _named_after
 from claims.speaker_names import (
     _before_appositive,
+    _listed_body,
     addressed_name,
     _name_then_role,
     _unclosed_description,
@@ -298,6 +299,9 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
         # "the Gartner report on mobile TV in Europe suggests": the document, not the place its topic names.
         return text[tokens[0][1]:tokens[doc][2]], cs
     if _is_cap(last) and not POSSESSIVE.search(last):
+        listed = _listed_body(text, lo, cs, tokens)
+        if listed:
+            return listed
         unclosed = _unclosed_role(text, lo, cs, tokens)
         if unclosed:
             return unclosed
@@ -315,7 +319,10 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
         if before in ("the", "of", "for", "from", "at", "with", "to", "a", "an"):
             desc = _descriptive(tokens, text)
             if desc:
-                return desc, cs
+                # "Matt Williams, a fund manager at Perpetual Trustees said": the name before a description
+                # left open, if there is one.
+                named = _unclosed_description(text, lo, cs) if desc.split()[0].lower() in ("a", "an", "the") else None
+                return named or (desc, cs)
         name = _name_from_run(tokens[i:], text)
         if name is None and len(tokens) - i == 1 and low in MONTHS:
             name = last  # "May said": a month does not speak, a Brian May does

@@ -743,6 +743,18 @@ PRONOUN_QUOTES = [
                  marks=pytest.mark.xfail(strict=True, reason="a quoted modifier that is the subject's own answer is "
                                          "not told from a slogan or a term before its noun"),
                  id="miss-quoted-modifier-that-is-the-subjects-words"),
+    ("'he told' after words that call someone by the first name of a full name given before is not that person",
+     "Tom Hale has rapped skipper Olof Berg for his remarks.\n\nBerg spoke of his dislike of the rivals. "
+     "\"I've had more than a quiet word with Olof,\" he told the club's website.",
+     "I've had more", "Tom Hale"),
+    ("the same person called by the surname: still not them",
+     "Tom Hale has rapped skipper Olof Berg for his remarks.\n\nBerg spoke of his dislike of the rivals. "
+     "\"I've had more than a quiet word with Berg,\" he told the club's website.",
+     "I've had more", "Tom Hale"),
+    ("words that call no one by name leave the nearest person",
+     "Tom Hale has rapped skipper Olof Berg for his remarks.\n\nBerg spoke of his dislike of the rivals. "
+     "\"I said what I felt,\" he told the club's website.",
+     "I said what", "Berg"),
     ("'But while she …, she said: \"…\"': the same after 'But while'",
      "Ann Reed runs the shop with Tom Hale. But while she backed Mrs Kate Cole in May, she said: "
      "\"We are not friends.\"",

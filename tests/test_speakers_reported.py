@@ -199,6 +199,33 @@ REPORTED = [
                  id="miss-plural-of-people-with-of"),
     pytest.param("It has had vocal critics who say it could favour large firms.", {}, "vocal critics",
                  id="object-plural-then-who-say"),  # a known miss until session 16
+    ("a long relative clause between commas after the name",
+     "Hale, who fired Leeds into the last eight of this year's cup with a fine goal in the win over Rovers "
+     "in May, insisted he was still fully focused.", {}, "Hale"),
+    ("a comma after a long phrase that is no relative clause still ends the subject",
+     "The plan to fire Leeds into the last eight of this year's cup with a fine goal in the win over Rovers "
+     "in May, insisted the manager, would fail.", {}, "the manager"),
+    ("a body's name that lists its fields with commas, after a role's 'for'",
+     "A spokesman for the Department for Culture, Media and Sport said there were no plans to sell.", {},
+     "a spokesman for the Department for Culture, Media and Sport"),
+    ("the same with 'of'",
+     "A spokeswoman for the Department of Trade, Energy and Industry said the talks had ended.", {},
+     "a spokeswoman for the Department of Trade, Energy and Industry"),
+    pytest.param("Officials in Paris, Lyon and Nice said there were no plans.", {}, "Officials",
+                 marks=pytest.mark.xfail(strict=True, reason="a list of places after the subject's 'in' gives "
+                                         "the last place"),
+                 id="miss-places-listed-after-in"),
+    ("a description left open after a name, after a discourse adverb that opens the sentence",
+     "However, Tom Hale, a fund manager at Acme Trustees said the stake was a first step.", {}, "Tom Hale"),
+    ("the same with no adverb",
+     "Tom Hale, a fund manager at Acme Trustees said the stake was a first step.", {}, "Tom Hale"),
+    ("a leading phrase that is no discourse adverb leaves the description",
+     "In Leeds, a fund manager at Acme Trustees said the stake was a first step.", {},
+     "a fund manager at Acme Trustees"),
+    ("an inverted speaker ends before a participle with 'by'",
+     "The stake is a first step, said one analyst quoted by the Acme Press news agency.", {}, "one analyst"),
+    ("a participle with no 'by' after it stays in the phrase",
+     "The stake is a first step, said a retired judge.", {}, "a retired judge"),
 ]
 
 
