@@ -93,6 +93,8 @@ def description_gender(phrase: str | None) -> str | None | bool:
     aged = any(w.endswith("year-old") for w in words[1:-1])
     if head in NATIONALITY_NOUNS and head.endswith("man") and (len(words) == 2 or aged):
         return "m"  # "the 55-year-old Frenchman"
+    if aged and head.endswith(_AGENT_ENDINGS) and head not in _NOT_AGENTS:
+        return None  # "the 41-year-old chart-topper", "the 35-year-old drummer": an agent noun with an age
     if head.endswith("year-old") or (head in NATIONALITIES | NATIONALITY_PEOPLE and aged) or (
         head in PERSON_NOUNS
     ) or (len(words) == 2 and head in NATIONALITY_PEOPLE) or (
@@ -100,6 +102,15 @@ def description_gender(phrase: str | None) -> str | None | bool:
     ):
         return None
     return False
+
+
+# Endings of agent nouns ("drummer", "chart-topper", "sculptor", "novelist", "comedian"), and words with them that
+# name things, which an age describes as well ("the 40-year-old tower").
+_AGENT_ENDINGS = ("er", "or", "ist", "ian")
+_NOT_AGENTS = frozenset("""
+    computer paper tower theatre center centre corner river letter order number chamber manor tractor reactor
+    motor liner trawler steamer tanker freighter container charter register calendar monitor sector ledger
+""".split())
 
 
 def is_description(phrase: str | None) -> bool:

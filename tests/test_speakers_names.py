@@ -142,6 +142,9 @@ def test_quote_speakers(text, expected):
 @pytest.mark.parametrize("phrase, gender", [
     ("the England international", None), ("our correspondent", None), ("the reporter", None),
     ("our economy", False), ("the 55-year-old Frenchman", "m"), ("the Frenchman", "m"), ("the 30-year-old Dane", None),
-])
+    # an agent noun with an age is a person; without the age, or naming a thing, it is not
+    ("the 41-year-old chart-topper", None), ("the 35-year-old sculptor", None), ("the 29-year-old novelist", None),
+    ("the chart-topper", False), ("the 40-year-old tower", False), ("the 30-year-old firm", False),
+], ids=lambda v: v if isinstance(v, str) else None)
 def test_person_descriptions(phrase, gender):
     assert description_gender(phrase) is gender
