@@ -71,6 +71,9 @@ SPEECH_VERB = re.compile(
       |recogni[sz]ed(?=\s+that\b|[ \t]*[.,])|point\s+out(?=\s+that\b)|protested(?=\s+that\b)|report(?=\s+that\b)
       |estimated(?=\s+(?:that|the|a|an|some|about|around|\d))
       |estimate(?=\s+(?:that|it|the|a|an|some|about|around|\d))
+      |(?:concedes|concede|acknowledges|maintains)(?=\s+(?:that|he|she|they|we|it|there)\b
+         |\s+(?!(?:a|an|the|his|her|its|their|our|defeat|goals?)\b)(?:[\w’'&-]+[ \t]+){1,6}?
+          (?:will|would|is|was|were|are|has|had|have|could|can|may|might|should|must)\b)
     )
     (?![\w’'-])
     """,
