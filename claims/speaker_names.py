@@ -177,6 +177,12 @@ def _before_appositive(text: str, lo: int, cs: int, tokens: list) -> tuple[str, 
             while end > lo and text[end - 1] == " ":
                 end -= 1
     before = _words(text, _clause_start(text, lo, end), end)
+    if relative and len(before) == 1 and before[0][0].isdigit() and before[0][1] > lo and (
+        text[lo:before[0][1]].rstrip().endswith(",")
+    ):
+        # "Staunton, 49, who told BBC News …": an age between commas before the relative clause too.
+        k = text.rindex(",", lo, before[0][1])
+        before = _words(text, _clause_start(text, lo, k), k)
     if before and len(before) > 1 and before[1][0].islower() and (
         before[0][0].lower() in _LEADING_WORDS or (before[0][0].endswith("ing") and before[0][0][:1].isupper())
     ):
