@@ -37,7 +37,7 @@ PERSON_NOUNS = frozenset("""
     drummer vocalist frontman pensioner mother father wife husband man woman film-maker debutant
     newcomer scrum-half full-back centre-back hooker lock wing prop coordinator co-ordinator consultant
     engineer novelist historian critic reviewer organiser organizer international correspondent reporter editor
-    skipper medallist medalist olympian centre fly-half half-back
+    skipper medallist medalist olympian centre fly-half half-back peer dj
     blogger seed matchwinner match-winner mp mep msp
     agent sheriff surgeon referee umpire promoter bandmate team-mate teammate trainer pundit commentator adviser advisor
 """.split())
@@ -93,6 +93,8 @@ def description_gender(phrase: str | None) -> str | None | bool:
     aged = any(w.endswith("year-old") for w in words[1:-1])
     if head in NATIONALITY_NOUNS and head.endswith("man") and (len(words) == 2 or aged):
         return "m"  # "the 55-year-old Frenchman"
+    if head.startswith("ex-") and head[3:4].isalpha() and len(words) <= 3:
+        return None  # "the ex-Wallaby", "the ex-minister": someone who was something
     if aged and head.endswith(_AGENT_ENDINGS) and head not in _NOT_AGENTS:
         return None  # "the 41-year-old chart-topper", "the 35-year-old drummer": an agent noun with an age
     if head.endswith("year-old") or (head in NATIONALITIES | NATIONALITY_PEOPLE and aged) or (

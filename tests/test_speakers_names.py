@@ -145,6 +145,8 @@ def test_quote_speakers(text, expected):
     # an agent noun with an age is a person; without the age, or naming a thing, it is not
     ("the 41-year-old chart-topper", None), ("the 35-year-old sculptor", None), ("the 29-year-old novelist", None),
     ("the chart-topper", False), ("the 40-year-old tower", False), ("the 30-year-old firm", False),
+    # someone who was something; a DJ and a peer are people, initials of a body are not
+    ("the ex-Wallaby", None), ("the ex-minister", None), ("the DJ", None), ("the peer", None), ("the EU", False),
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_person_descriptions(phrase, gender):
     assert description_gender(phrase) is gender
