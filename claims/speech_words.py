@@ -227,6 +227,11 @@ NATIONALITIES = frozenset("""
     japanese korean canadian mexican brazilian australian swiss swedish norwegian danish finnish
     estonian latvian lithuanian belarusian hungarian czech slovak austrian irish scottish welsh
     saudi egyptian european african asian western eastern us u.s. uk u.k. eu un nato
+    moroccan algerian tunisian libyan ghanaian cameroonian ivorian zimbabwean zambian ugandan tanzanian
+    rwandan somali lebanese jordanian palestinian kuwaiti qatari emirati yemeni bahraini thai vietnamese
+    indonesian malaysian filipino singaporean taiwanese bangladeshi nepalese bulgarian serbian croatian
+    slovenian bosnian albanian macedonian montenegrin moldovan armenian azerbaijani kazakh uzbek cypriot
+    maltese chilean colombian peruvian venezuelan uruguayan paraguayan ecuadorian bolivian cuban
 """.split())
 # Nouns for a person of a nation ("the Frenchman", "left-handed Dane Kenneth Carlsen").
 NATIONALITY_NOUNS = frozenset("""

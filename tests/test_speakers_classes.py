@@ -607,6 +607,14 @@ PRONOUN_REPORTED = [
 
 # (rule, text, first words of the quote, expected speaker)
 PRONOUN_QUOTES = [
+    ("'the 30-year-old' after 'the Moroccan' (a nationality, not a name) is the person named before",
+     "Olympic champion Karim Idrissi is set to run in France.\n\nBut the Moroccan, who has not raced there "
+     "for 15 years, will decide later. \"I will only run if I can win,\" said the 30-year-old.",
+     "I will only run", "Karim Idrissi"),
+    ("the same with 'the Chilean'",
+     "Olympic champion Karim Idrissi is set to run in France.\n\nBut the Chilean, who has not raced there "
+     "for 15 years, will decide later. \"I will only run if I can win,\" said the 30-year-old.",
+     "I will only run", "Karim Idrissi"),
     ("'He added' after a sentence naming someone only in the possessive goes on with the subject before",
      "Tom Reed hailed Bill Hale for his goal. The comeback was capped by Hale's 20-yard drive. "
      "He added: \"Bill can play anywhere.\"",
