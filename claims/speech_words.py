@@ -45,8 +45,9 @@ __all__ = [
 ]
 
 # The end of a sentence: . ! or ? with any closing marks, then space, then a capital, a digit
-# or an opening mark. Abbreviations are checked in code (_is_sentence_dot).
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])[”\"’)\]]*\s+(?=[“\"‘(\[]?[A-Z0-9])")
+# or an opening mark, or a line break before a list item ("- Southampton boss Harry Redknapp: …").
+# Abbreviations are checked in code (_is_sentence_dot).
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])[”\"’)\]]*(?:\s+(?=[“\"‘(\[]?[A-Z0-9])|[ \t]*\n\s*(?=[-–•*][ \t]+[“\"‘]?[A-Z0-9]))")
 # Verbs that introduce reported speech (lowercase: "States" in "United States" is no verb).
 SPEECH_VERB = re.compile(
     r"""

@@ -607,6 +607,14 @@ PRONOUN_REPORTED = [
 
 # (rule, text, first words of the quote, expected speaker)
 PRONOUN_QUOTES = [
+    ("a list item on its own line opens a sentence: its name and colon credit its quotes, not the item's before",
+     "Ann Cole rested.\n\n- Leeds boss Tom Hale: \"We are not confident. \"It is not looking good.\"\n"
+     " - Hull boss Bill Reed: \"We know they can give us problems. \"Leeds have done well.\"",
+     "Leeds have done", "Bill Reed"),
+    ("the same with no colon after the name",
+     "Ann Cole rested.\n\n- Leeds boss Tom Hale \"We are not confident. \"It is not looking good.\"\n"
+     " - Hull boss Bill Reed \"We know they can give us problems. \"Leeds have done well.\"",
+     "We know they", "Bill Reed"),
     ("'the 30-year-old' after 'the Moroccan' (a nationality, not a name) is the person named before",
      "Olympic champion Karim Idrissi is set to run in France.\n\nBut the Moroccan, who has not raced there "
      "for 15 years, will decide later. \"I will only run if I can win,\" said the 30-year-old.",
