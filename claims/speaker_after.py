@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from claims.speaker_gender import PERSON_NOUNS
+from claims.speaker_gender import PERSON_NOUNS, name_gender
 from claims.speaker_names import is_person, is_pronoun, joined_names, person_of_body
 from claims.speaker_tokens import _is_abbreviation, _is_cap, _is_descriptor, _name_from_run, _trailing_run
 from claims.speech_words import (
@@ -32,6 +32,7 @@ from claims.speech_words import (
     PRONOUNS,
     ROLE_NOUNS,
     TITLE_NOUNS,
+    TITLE_WORDS,
     TOKEN,
     WEB_NAME,
 )
@@ -58,6 +59,14 @@ def _role_then_name(tokens: list, k: int) -> bool:
             if nxt and _is_cap(nxt) and not POSSESSIVE.search(nxt):
                 return True
     return False
+
+
+def _person_named(np: list) -> bool:
+    """Do the words (a title allowed first) open with a known first name and go on with a surname?"""
+    words = [w for w, _, _ in np]
+    while words and words[0].lower().rstrip(".") in TITLE_WORDS:
+        words = words[1:]
+    return len(words) >= 2 and name_gender(words[0].lower()) is not None
 
 
 def _role_alone(tokens: list, k: int) -> bool:
@@ -114,6 +123,10 @@ def _forward_np(text: str, pos: int, hi: int) -> str | None:
             nxt and _is_cap(nxt) and nxt != "I"
         ):
             pass  # "according to Pew Internet and American Life", "said Apple and Motorola": one name, or one pair
+        elif lw == "of" and len(np) >= 2 and _is_cap(np[-1][0]) and is_person(text[np[0][1]:np[-1][2]]) and (
+            _person_named(np)
+        ):
+            break  # "explained Dr Doug Williams of BT": a person's name ends before the body they are of
         elif lw in NAME_CONNECTORS:
             if not (nxt and _is_cap(nxt) and ((np and _is_cap(np[-1][0])) or (np and w[:1].isupper()))):
                 break  # "of" goes on only inside a name: "Secretary of Defense"; "Le" opens one: "the daily Le Matin"

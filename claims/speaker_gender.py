@@ -130,7 +130,7 @@ MORE_MALE_NAMES = frozenset("""
     alejandro gaston xavier vincent jonas mario fabio gianluca francesco roberto stefano giorgio yevgeny igor
     nikolai jurgen juergen jorg joerg uwe rainer dieter klaus wolfgang helmut horst gunter franz bjorn henrik
     niklas kjell joshua jacob ethan nathaniel isaac luke clive ewan hamish callum rhys gareth dafydd huw ieuan emyr
-    bryn rio glenn harold herbert leonard ernest
+    bryn rio glenn harold herbert leonard ernest doug
 """.split())
 MORE_FEMALE_NAMES = frozenset("""
     gabrielle sania jelena aretha selima zara hayley imelda dinara gabriela ailsa morag siobhan aoife niamh ciara roisin

@@ -235,6 +235,12 @@ REPORTED = [
      "Leeds concede goals far too easily.", {}, None),
     ("'maintains' with a noun object and a relative clause reports nothing",
      "The council maintains the roads that are used most.", {}, None),
+    ("an inverted person's name ends before 'of' and the body they are of",
+     "The BBC is helping us, explained Dr Doug Williams of BT.", {}, "Doug Williams"),
+    ("'of' inside a title goes on",
+     "The BBC is helping us, said the Duke of Edinburgh.", {}, "the Duke of Edinburgh"),
+    ("'of' inside a role before the name goes on",
+     "The BBC is helping us, said Secretary of State Ann Reed.", {}, "Ann Reed"),
     ("a participle with no 'by' after it stays in the phrase",
      "The stake is a first step, said a retired judge.", {}, "a retired judge"),
 ]
