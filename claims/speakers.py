@@ -127,7 +127,7 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[str | None, int]:
     if _expletive(text, lo, verb_start):
         return None, _clause_start(text, lo, verb_start)  # "There are other pressures said Tom Hale"
     aside = (
-        _DASH_ASIDE.search(text, max(lo, verb_start - 100), verb_start)
+        _DASH_ASIDE.search(text, max(lo, verb_start - 140), verb_start)
         if text[max(lo, verb_start - 3):verb_start].rstrip()[-1:] in ("-", "–", "—") and verb_start - lo > 3
         else None
     )
@@ -363,7 +363,7 @@ _FOUND_BY = re.compile(
     r"(?<![\w’'-])(?:" + "|".join(sorted(_FINDINGS)) + r")[ \t]+(?:with|into|on|of|by)[ \t]+[^,.;:\"“”]{1,40}?[ \t]+$"
 )
 # A description set off by spaced dashes right before the verb: " - a paraplegic himself - ".
-_DASH_ASIDE = re.compile(r"[ \t]+[-–—][ \t]+[a-z][^-–—\n\"“”]{0,80}?[ \t]+[-–—][ \t]*$")
+_DASH_ASIDE = re.compile(r"[ \t]+[-–—][ \t]+[a-z][^-–—\n\"“”]{0,120}?[ \t]+[-–—][ \t]*$")
 
 
 # --------------------------------------------------------------------------------------------

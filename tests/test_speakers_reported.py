@@ -235,6 +235,9 @@ REPORTED = [
      "Leeds concede goals far too easily.", {}, None),
     ("'maintains' with a noun object and a relative clause reports nothing",
      "The council maintains the roads that are used most.", {}, None),
+    ("a long description between spaced dashes after the name",
+     "And Tom Hale - six years older than the youngest player ever to win a junior title and top the world "
+     "rankings - admitted he was impressed.", {}, "Tom Hale"),
     ("an inverted person's name ends before 'of' and the body they are of",
      "The BBC is helping us, explained Dr Doug Williams of BT.", {}, "Doug Williams"),
     ("'of' inside a title goes on",
