@@ -135,8 +135,8 @@ class PronounReferences:
         return None
 
     def _called_in(self, words: str, m: int) -> bool:
-        """Do the quoted ``words`` call mention ``m``'s person by name, as written there or by another
-        part of their full name ('"… a quiet word with Olof"' is not Mellberg's own, Olof Mellberg's)?"""
+        """Do the quoted ``words`` call the person of mention ``m`` by name, as written there or by another
+        part of their full name? ('"… a quiet word with Olof"' are not the words of Mellberg, Olof Mellberg.)"""
         name, key, _ = self._items[m]
         return named_in(words, name) or (key is not None and key != name and named_in(words, key))
 
