@@ -154,11 +154,11 @@ def _before_appositive(text: str, lo: int, cs: int, tokens: list) -> tuple[str, 
     first = tokens[0][0].lower()
     # A relative clause may run long ("Gerrard, who fired Liverpool into … over Olympiakos, insisted"); other
     # phrases between commas are kept short, since a long one is more often a clause of its own.
-    relative = (first in ("who", "whose", "which") and len(tokens) <= 30) or len(tokens) <= 16 and (
+    relative = (first in ("who", "whose", "which") and len(tokens) <= 30) or (len(tokens) <= 16 and (
         (len(tokens) == 1 and first.isdigit())  # "Edu, 26, added"
         or (tokens[0][0].islower() and (first.endswith(("ed", "ing")) or first in _PARTICIPLES))
         or (len(tokens) > 1 and first.endswith("ly") and tokens[1][0].endswith("ed"))  # "formerly managed"
-    )
+    ))
     described = len(tokens) <= 16 and (
         (first in ("a", "an", "the", "one", "his", "her", "their", "its") and len(tokens) > 1)
         or (first in _AFFILIATION and len(tokens) > 1)  # "Ann Reed, from Acme, said"
