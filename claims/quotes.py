@@ -148,6 +148,29 @@ def _sentence_ended(text: str, lo: int, i: int) -> bool:
     return lo < k < i and text[k - 1] in ".!?"
 
 
+_SENTENCE_END = re.compile(r"[.!?]['’]?\s+(?=[A-Z‘'])")
+
+
+def _introduced_after_end(text: str, lo: int, i: int) -> int | None:
+    """Where the quote left open at ``lo`` ended, when the mark at ``i`` opens a new one after a sentence of
+    narration that introduces it ('… one or two seconds. Freddie Ljungberg is likely to … Gunners boss Arsene
+    Wenger said: "Freddie is an option'): the end of the last sentence before the one whose speech verb and
+    colon lead into the mark; None when no such sentence lies between."""
+    k = i
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    if k <= lo or text[k - 1] != ":":
+        return None
+    ends = [m.start() + 1 for m in _SENTENCE_END.finditer(text, lo, k)]
+    if not ends:
+        return None
+    end = ends[-1]
+    lead = text[end:k]
+    if SPEECH_VERB.search(lead) is None or any(c in lead for c in "\"“”"):
+        return None
+    return end
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     bounds, pos = [], 0
     for m in PARAGRAPH_BREAK.finditer(text):
@@ -176,6 +199,11 @@ def _scan(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, 
                 while text[k - 1].isspace():
                     k -= 1
                 segments.append((open_at, open_end, k, k, p, False))
+                open_at, open_end, open_char = i, j, c
+            elif (c == "“" or (straight and _opens(text, i, j))) and (
+                (k := _introduced_after_end(text, open_end, i)) is not None
+            ):
+                segments.append((open_at, open_end, k, k, p, True))
                 open_at, open_end, open_char = i, j, c
             elif c == "”" or (straight and (open_char != "“" or _closes(text, i))):
                 segments.append((open_at, open_end, i, j, p, True))

@@ -47,18 +47,25 @@ _AGENT_NOUN = re.compile(r"(?:ist|ian|man|woman)$")
 
 def _role_then_name(tokens: list, k: int) -> bool:
     """Do tokens[k:] hold a role of lowercase words ending in a title noun, then a capitalised name
-    ("boss Roy McCreadie", "chief operating officer Jonathan Schwartz")?"""
-    for j in range(k, min(len(tokens), k + 4)):
+    ("boss Roy McCreadie", "chief operating officer Jonathan Schwartz", "founder and director Elliot Grove")?"""
+    for j in range(k, min(len(tokens), k + 6)):
         w = tokens[j]["w"]
         if w is not None and _is_cap(w) and j - k < 1 and not POSSESSIVE.search(w) and w.lower() not in NP_STOP:
             continue  # "BBC pundit Steve Cram": the body of the role before it
+        if w == "and" and j > k and _is_role_word(tokens[j - 1]["w"]):
+            continue  # "chairman and chief executive Terry Leahy": two roles of one person
         if w is None or _is_cap(w) or w.lower() in NP_STOP:
             return False
-        if w.lower() in TITLE_NOUNS or w.lower() in ROLE_NOUNS or _AGENT_NOUN.search(w.lower()):
+        if _is_role_word(w):
             nxt = tokens[j + 1]["w"] if j + 1 < len(tokens) else None
             if nxt and _is_cap(nxt) and not POSSESSIVE.search(nxt):
                 return True
     return False
+
+
+def _is_role_word(w: str | None) -> bool:
+    """Is ``w`` a title or role noun or an agent noun ("boss", "director", "campaigner")?"""
+    return w is not None and (w.lower() in TITLE_NOUNS or w.lower() in ROLE_NOUNS or bool(_AGENT_NOUN.search(w.lower())))
 
 
 def _person_named(np: list) -> bool:
@@ -119,6 +126,8 @@ def _forward_np(text: str, pos: int, hi: int) -> str | None:
             _role_then_name(tokens, k + 1)
         ):
             pass  # "warns former programmer and technology analyst Tom Hale", "former Olympian and BBC pundit X"
+        elif lw == "and" and np and _is_role_word(np[-1][0]) and _role_then_name(tokens, k + 1):
+            pass  # "said BIFA founder and director Elliot Grove": two roles of one person
         elif lw == "and" and np and _is_cap(np[-1][0]) and (_is_cap(np[0][0]) or np[0][0].lower() in DETERMINERS) and (
             nxt and _is_cap(nxt) and nxt != "I"
         ):

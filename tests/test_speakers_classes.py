@@ -563,6 +563,24 @@ QUOTES = [
      "\"all-British\".", "all-British", "Tom Hale"),
     ("'Reasons: \"…\"': a colon after words that name no person gives no speaker",
      "The show moves in spring. The main reasons for the move: \"a new era\".", "a new era", None),
+    ("'said BIFA founder and director Tom Hale': two roles joined by 'and' before the name",
+     "\"The nominees reflect the strength of the field,\" said BIFA founder and director Tom Hale.",
+     "The nominees reflect", "Tom Hale"),
+    ("'said Acme chairman and chief executive Tom Hale': a two-word role after 'and'",
+     "Sales rose by 5%. \"We are pleased,\" said Acme chairman and chief executive Tom Hale.", "We are pleased",
+     "Tom Hale"),
+    ("'said the chairman and Tom Hale': a name after 'and' is a second speaker, not a role of the first",
+     "Sales rose by 5%. \"We are pleased,\" said the chairman and Tom Hale.", "We are pleased", "the chairman"),
+    ("a quote left open, then narration and 'X said: \"…': the new mark opens X's quote, not closes the old one",
+     "Bill Reed was sent off. \"Of course he will learn. I have been sent off a few times. Tom Hale is likely to "
+     "start up front on Sunday. Acme boss Andy Reed said: \"Tom is an option but we need a second striker.\"",
+     "Tom is an option", "Andy Reed"),
+    ("the quote left open before the narration keeps its own speaker",
+     "Bill Reed was sent off. \"Of course he will learn,\" said Bill Reed. \"I have been sent off a few times. Tom "
+     "Hale is likely to start up front on Sunday. Acme boss Andy Reed said: \"Tom is an option.\"",
+     "I have been sent off", "Bill Reed"),
+    ("a colon inside a quote with no narration between leaves the quote whole",
+     "Tom Hale said: \"There is one rule: \"play to win\".\" He left.", "There is one rule", "Tom Hale"),
 ]
 
 
