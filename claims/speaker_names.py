@@ -61,7 +61,7 @@ def pronoun_gender(speaker: str) -> str:
 
 
 # Capitalised words that open sentences but never a name.
-_NOT_NAMES = frozenset("i i'm i'd i'll i've like all just personally yeah perhaps maybe please".split())
+_NOT_NAMES = frozenset("i i'm i'd i'll i've like all just personally yeah perhaps maybe please it its they we you there".split())
 
 
 def is_person(name: str | None) -> bool:

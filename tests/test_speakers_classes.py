@@ -579,6 +579,10 @@ QUOTES = [
      "Bill Reed was sent off. \"Of course he will learn,\" said Bill Reed. \"I have been sent off a few times. Tom "
      "Hale is likely to start up front on Sunday. Acme boss Andy Reed said: \"Tom is an option.\"",
      "I have been sent off", "Bill Reed"),
+    ("'It issued the warning …' makes no person of 'It': a later 'he' is the man named before",
+     "Delays could grow, said Acme's chief technology officer Tom Hale.\n\nIt issued the warning after a study "
+     "which shows that traffic rose. \"The rise should be seen as a clarion call,\" he said.", "The rise should",
+     "Tom Hale"),
     ("a colon inside a quote with no narration between leaves the quote whole",
      "Tom Hale said: \"There is one rule: \"play to win\".\" He left.", "There is one rule", "Tom Hale"),
 ]
