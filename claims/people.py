@@ -359,4 +359,6 @@ def resolve_speaker(text: str, speaker: str, pos: int) -> tuple[str | None, bool
     if is_pronoun(speaker):
         people = context(text)
         return people.resolve(pos, pronoun_gender(speaker), skip_sentence=people.after_its_words(pos), pronoun=True)
-    return context(text).resolve(pos, description_gender(speaker) or None, skip_sentence=True)
+    people = context(text)
+    who, anyone = people.resolve(pos, description_gender(speaker) or None, skip_sentence=True)
+    return (who or people.lead_named(pos, speaker)), anyone

@@ -29,12 +29,41 @@ _LEADING_PRONOUN = re.compile(
 )
 
 
+# Words that make a description that opens an article a body's or no speaker phrase at all.
+_BODY_OR_VERB = ORG_WORDS | {"has", "have", "had", "is", "are", "was", "were", "government", "ministry"}
+
+
 class PronounReferences:
     """Resolving "he", "she", "it", "they" and person descriptions (a mixin of ``People``)."""
 
     def _compatible(self, key: str, gender: str | None) -> bool:
         g = self.gender.get(key)
         return not gender or not g or g == gender
+
+    def lead_named(self, pos: int, description: str) -> str | None:
+        """The person a description that opens the article is named as next: "The guitarist with US rock band
+        Korn has quit …, saying …\n\nBrian Welch told a radio station …" -> Brian Welch. Only for the subject of
+        the first sentence, and only for the first person of the sentence after it, who speaks there ("Fox
+        entertainment president Gail Berman said") or is named in full at its start; None otherwise (a description never named stays as written)."""
+        text = self.text
+        lead = len(text) - len(text.lstrip())
+        if self.sentence_start(pos) != 0 or not text[lead:lead + len(description)].lower() == description.lower():
+            return None
+        head = re.split(r"\s(?:of|for|at|with|from|in)\s", description, maxsplit=1)[0]
+        if pos - lead > len(description) + 160 or _BODY_OR_VERB & {w.lower() for w in head.split()[1:]}:
+            return None  # "The Brazilian government has played down …": a body speaks, no person ("the head of Fox" may)
+        k = bisect.bisect_right(self.positions, pos)
+        while k < len(self.positions) and self.sentence_of(self.positions[k]) == self.sentence_of(pos):
+            k += 1
+        if k >= len(self.positions):
+            return None
+        at, (name, key, speaks) = self.positions[k], self._items[k]
+        if self.sentence_of(at) != self.sentence_of(pos) + 1 or key is None or not is_person(key):
+            return None
+        if not (speaks or (self.sentence_start(at) == at and len(key.split()) >= 2)):
+            return None  # "… has been shut out of the race.\n\nCharles Evans Jr battled …": a full name opening it
+        gender = description_gender(description)
+        return key if self._compatible(key, gender or None) else None
 
     def resolve(
         self, pos: int, gender: str | None, skip_sentence: bool = False, pronoun: bool = False, words: str = ""

@@ -398,7 +398,9 @@ def find_quotes(text: str) -> list[Quote]:
             return named  # "the Bishop said": the person named with that title before
         gender = description_gender(who)
         if gender is not False:
-            return people.resolve(pos, gender, skip_sentence=True)[0] or who
+            return people.resolve(pos, gender, skip_sentence=True)[0] or people.lead_named(pos, who) or who
+        if who.split()[0].lower() in ("a", "an", "the"):
+            return people.lead_named(pos, who) or who  # "A PR expert has told the trial … \"…\".\n\nAnn Kite told …"
         return who
 
     paragraph_starts = [a for a, _ in paragraphs]

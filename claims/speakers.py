@@ -563,6 +563,10 @@ def find_attribution(
                         return who
                     if is_pronoun(speaker):
                         return None if anyone or speaker == PRONOUN_MARK["they"] else last_person
+                elif speaker.split()[0].lower() in ("a", "an", "the"):
+                    from claims.people import context
+
+                    return context(text).lead_named(span_start, speaker) or speaker  # "A user of … is suing …"
             if is_pronoun(speaker):
                 return None if speaker in (PRONOUN_MARK["it"], PRONOUN_MARK["they"]) else last_person
             return speaker

@@ -332,6 +332,19 @@ REPORTED = [
      "Elliott Wilson", "Elliott Wilson"),
     ("'The paper quoted Tom Hale as saying …': the one quoted, not the paper",
      "The Daily Post quoted Tom Hale as saying the firm would cut 100 jobs.", "The Daily Post", "Tom Hale"),
+    ("a description opening the article is the person named at the start of the next paragraph, who speaks",
+     "The guitarist with US rock band Acme has quit the music business, saying he made the decision after a "
+     "religious awakening.\n\nTom Hale told a radio station that his bandmates respected it.", "The guitarist",
+     "Tom Hale"),
+    ("… or who is named in full at its start",
+     "The man who said he got the film off the ground has been shut out of the Oscar race.\n\nTom Hale battled "
+     "over his role with the studio.", "The man", "Tom Hale"),
+    ("a description opening the article stays as written when the next sentence names no one first",
+     "The man who said he got the film off the ground has been shut out of the Oscar race.\n\nThe studio battled "
+     "over his role with Tom Hale.", "The man", "the man"),
+    ("a body opening the article is not the person the next paragraph names",
+     "The Acme government says it could step in to save the airline.\n\nAirport chief Tom Hale said talks were "
+     "going on.", "The Acme", "the Acme government"),
 ]
 
 # (rule, text, first words of the quote, expected speaker)
@@ -583,6 +596,12 @@ QUOTES = [
      "Delays could grow, said Acme's chief technology officer Tom Hale.\n\nIt issued the warning after a study "
      "which shows that traffic rose. \"The rise should be seen as a clarion call,\" he said.", "The rise should",
      "Tom Hale"),
+    ("'A PR expert has told the trial …' opening the article, then 'Ann Reed told the court': Ann Reed",
+     "A PR expert has told the trial that the film was an \"absolute disaster\".\n\nAnn Reed told the court she "
+     "was hired.", "absolute disaster", "Ann Reed"),
+    ("a description that does not open the article is not named forward",
+     "Sales rose. A PR expert has told the trial that the film was an \"absolute disaster\".\n\nAnn Reed told the "
+     "court she was hired.", "absolute disaster", "a PR expert"),
     ("a colon inside a quote with no narration between leaves the quote whole",
      "Tom Hale said: \"There is one rule: \"play to win\".\" He left.", "There is one rule", "Tom Hale"),
 ]
