@@ -102,6 +102,10 @@ def _initials_follow(text: str, pos: int, name: str) -> bool:
     return m.group(1).upper().startswith(initials[:2].upper())
 
 
+# An age opening a sentence before a name: "Fifteen-year-old", "21-Year-Old".
+_AGE_WORD = re.compile(r"[\w]+-year-old", re.IGNORECASE)
+
+
 class People(BodyReferences, PronounReferences):
     """The people named in ``text`` (outside the ``quoted`` spans), in text order."""
 
@@ -155,8 +159,8 @@ class People(BodyReferences, PronounReferences):
             if possessive:
                 w, a, b = run[-1]
                 run[-1] = (w[:-2], a, b - 2)
-            while run and run[0][0].lower() in LEADING_NOISE:
-                run = run[1:]
+            while run and (run[0][0].lower() in LEADING_NOISE or _AGE_WORD.fullmatch(run[0][0])):
+                run = run[1:]  # "Fifteen-year-old Donald Young's first appearance": the age opens the sentence
             if not run or not run[-1][0]:
                 continue
             name = _name_from_run(run, text)

@@ -146,6 +146,16 @@ def name_gender(first: str) -> str | None:
         return "m"
     if first in _FEMALE:
         return "f"
+    return _diminutive_gender(first)
+
+
+def _diminutive_gender(first: str) -> str | None:
+    """The gender of a pet form of a known first name: a doubled consonant and -y ("robby", "johnny", "benny":
+    rob, john, ben); None for anything else ("victory", and "jackie", which is given to women as well as men)."""
+    if len(first) >= 5 and first.endswith("y") and first[-2] == first[-3] and first[-2] not in "aeiou":
+        stem = first[:-2]
+        if stem in _MALE or stem in _FEMALE:
+            return "m" if stem in _MALE else "f"
     return None
 
 

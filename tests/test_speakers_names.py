@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from claims.people import description_gender
+from claims.speaker_gender import name_gender
 from claims.quotes import find_quotes
 
 # (rule, text, [(quote, speaker), ...])
@@ -125,7 +126,23 @@ QUOTES = [
     ("a passive characterisation with 'by X' credits X",
      'The show was described by critic Ann Reed as "a triumph".',
      [("a triumph", "Ann Reed")]),
+    ("an age opening the sentence is no part of the name after it: 'he' is the boy named with it",
+     "Fifteen-year-old Tom Hale's first match proved brief as he lost in round one. \"It was fun,\" he said.",
+     [("It was fun", "Tom Hale")]),
+    pytest.param("Fifteen-year-old Tom Hale's first match proved brief as the teenager lost to Andy Reed in round "
+                 "one.\n\nBut he was happy with his debut. \"It was fun,\" he said.", [("It was fun", "Tom Hale")],
+                 marks=pytest.mark.xfail(strict=True, reason="'he' goes to the nearest man, even one who is only the "
+                                         "object of the sentence before"),
+                 id="miss-he-is-the-subject-not-the-nearer-object"),
 ]
+
+
+@pytest.mark.parametrize("first, gender", [
+    ("robby", "m"), ("johnny", "m"), ("benny", "m"), ("sammy", "m"),  # a pet form: doubled consonant and -y
+    ("victory", None), ("jackie", None), ("belly", None), ("ed", None),  # no pet form of a listed name
+])
+def test_first_name_gender(first, gender):
+    assert name_gender(first) == gender
 
 
 @pytest.mark.parametrize(
