@@ -149,6 +149,7 @@ def _sentence_ended(text: str, lo: int, i: int) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.!?]['’]?\s+(?=[A-Z‘'])")
+_LAST_SENTENCE_END = re.compile(r"[.!?]['’]?\s*$")  # with search(text, lo, hi): a sentence end at ``hi``
 
 
 def _introduced_after_end(text: str, lo: int, i: int) -> int | None:
@@ -210,11 +211,16 @@ def _scan(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, 
                 open_at = None
             elif c == "“":
                 open_at, open_end, open_char = i, j, c  # the earlier mark was stray
-        if open_at is not None and p + 1 < len(paragraphs):
-            # Left open: a long quote goes on if the next paragraph opens with a mark.
-            ns = paragraphs[p + 1][0]
-            if text[ns:ns + 1] in ("“", '"') or text.startswith("''", ns):
+        if open_at is not None:
+            # Left open: a long quote goes on if the next paragraph opens with a mark; else it is taken to end
+            # with its first sentence ('Moya confirmed: "I'm donating my prize money …. His contribution
+            # follows …'), where no narration can be swallowed; a mark with no finished sentence after it is stray.
+            ns = paragraphs[p + 1][0] if p + 1 < len(paragraphs) else None
+            end = _SENTENCE_END.search(text, open_end, pe) or _LAST_SENTENCE_END.search(text, open_end, pe)
+            if ns is not None and (text[ns:ns + 1] in ("“", '"') or text.startswith("''", ns)):
                 segments.append((open_at, open_end, pe, pe, p, False))
+            elif end:
+                segments.append((open_at, open_end, end.start() + 1, end.start() + 1, p, True))
     return segments
 
 

@@ -126,6 +126,13 @@ QUOTES = [
     ("a passive characterisation with 'by X' credits X",
      'The show was described by critic Ann Reed as "a triumph".',
      [("a triumph", "Ann Reed")]),
+    ("a quote left open at its paragraph's end ends with its first sentence: the narration after it is no quote",
+     "Tom Hale won the final. Hale confirmed afterwards: \"I am giving my prize money to the victims. His gift "
+     "follows pledges by four other players.\n\nAndy Reed said he would too.",
+     [("I am giving my prize money to the victims", "Hale")]),
+    ("… so too at the article's end",
+     "Tom Hale won the final.\n\nAcme boss Andy Reed said: \"I had a message from him saying he wants to come back.",
+     [("I had a message from him saying he wants to come back", "Andy Reed")]),
     ("an age opening the sentence is no part of the name after it: 'he' is the boy named with it",
      "Fifteen-year-old Tom Hale's first match proved brief as he lost in round one. \"It was fun,\" he said.",
      [("It was fun", "Tom Hale")]),
