@@ -33,6 +33,13 @@ _LEADING_PRONOUN = re.compile(
 _BODY_OR_VERB = ORG_WORDS | {"has", "have", "had", "is", "are", "was", "were", "government", "ministry"}
 
 
+# A paragraph that opens with a lowercase verb: its subject is missing, as where the source lost a name ("was
+# delighted …", "finished third …").
+_MISSING_SUBJECT = re.compile(
+    r"(?:[a-z]+ed|was|is|has|had|will|would|could|won|took|made|did|beat|also|believes|insists|feels|says)\s+[a-z]"
+)
+
+
 class PronounReferences:
     """Resolving "he", "she", "it", "they" and person descriptions (a mixin of ``People``)."""
 
@@ -115,6 +122,8 @@ class PronounReferences:
             unnamed = self._unnamed_speaker_before(pos, gender)
             if unnamed:
                 return unnamed, True
+            if self.subject_missing(pos):
+                return None, True
         k = bisect.bisect_left(self.positions, pos)
         if k == 0:
             return None, False
@@ -123,6 +132,16 @@ class PronounReferences:
         # (a description, "the singer", may well be the possessor: "Mr Jackson's film. … the singer said").
         first = self._person(pos, k, gender, skip_sentence, True, words) if pronoun else None
         return first or self._person(pos, k, gender, skip_sentence, False, words), True
+
+    def subject_missing(self, pos: int) -> bool:
+        """Does the paragraph of ``pos`` open with a lowercase verb whose subject is missing, naming no one before
+        ``pos`` ("\n\nwas delighted to be paired with United, although he admitted …": a name the source text lost,
+        whom "he" stands for, not anyone named earlier)?"""
+        start = self.paragraph_start(pos)
+        if start == 0 or not _MISSING_SUBJECT.match(self.text, start):
+            return False
+        k = bisect.bisect_left(self.positions, start)
+        return k >= len(self.positions) or self.positions[k] >= pos
 
     def _unnamed_speaker_before(self, pos: int, gender: str) -> str | None:
         """ "A spokesman for Apacs said the risk was minimal. “…,” he said.": "he" or "she" goes on with the

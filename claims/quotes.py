@@ -552,7 +552,7 @@ def find_quotes(text: str) -> list[Quote]:
                     speaker = opener
                 elif open_at - prev[0] <= 300:
                     speaker = prev[2]
-            if speaker is None:
+            if speaker is None and not people.subject_missing(open_at):
                 speaker = people.latest(open_at, paragraphs[max(0, p - 1)][0])
         prev = (close_end, p, speaker, closed)
         if is_person(speaker):

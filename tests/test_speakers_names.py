@@ -133,6 +133,13 @@ QUOTES = [
     ("… so too at the article's end",
      "Tom Hale won the final.\n\nAcme boss Andy Reed said: \"I had a message from him saying he wants to come back.",
      [("I had a message from him saying he wants to come back", "Andy Reed")]),
+    ("a paragraph whose subject the text lost ('was delighted …'): 'he' is that lost name, not the club named before",
+     "Bolton host Arsenal in the cup.\n\nwas delighted to be drawn at home, although he admitted they have work to "
+     "do. \"We've got our work cut out,\" he said.",
+     [("We've got our work cut out", None)]),
+    ("… but a paragraph that opens with a lowercase preposition still has its subject",
+     "Tom Hale scored twice.\n\nin the final minute he was sent off. \"It was harsh,\" he said.",
+     [("It was harsh", "Tom Hale")]),
     ("an age opening the sentence is no part of the name after it: 'he' is the boy named with it",
      "Fifteen-year-old Tom Hale's first match proved brief as he lost in round one. \"It was fun,\" he said.",
      [("It was fun", "Tom Hale")]),
