@@ -29,6 +29,8 @@ _LEADING_PRONOUN = re.compile(
 )
 
 
+# Descriptions of two people named together before ("the pair", "the duo").
+_PAIR_WORDS = frozenset(("the pair", "the duo", "the couple", "the two"))
 # Words that make a description that opens an article a body's or no speaker phrase at all.
 _BODY_OR_VERB = ORG_WORDS | {"has", "have", "had", "is", "are", "was", "were", "government", "ministry"}
 
@@ -46,6 +48,25 @@ class PronounReferences:
     def _compatible(self, key: str, gender: str | None) -> bool:
         g = self.gender.get(key)
         return not gender or not g or g == gender
+
+    def pair_named(self, pos: int, description: str) -> str | None:
+        """The two people "the pair" or "the duo" at ``pos`` stands for: the last two named together before it
+        ("sprinters Kostas Kenteris and Katerina Thanou … The pair spent four days in hospital, claiming …"), in
+        its paragraph or the two before; None when no two people are named so."""
+        if description.lower() not in _PAIR_WORDS:
+            return None
+        floor = self.paragraph_start(pos, back=2)
+        k = bisect.bisect_left(self.positions, pos)
+        for i in range(k - 1, 0, -1):
+            at, (name, key, _) = self.positions[i], self._items[i]
+            if at < floor:
+                break
+            before, (name0, key0, _) = self.positions[i - 1], self._items[i - 1]
+            if before < floor or key0 == key or not (key and key0 and is_person(key) and is_person(key0)):
+                continue
+            if self.text[before + len(name0):at] == " and ":
+                return f"{key0} and {key}"
+        return None
 
     def lead_named(self, pos: int, description: str) -> str | None:
         """The person a description that opens the article is named as next: "The guitarist with US rock band

@@ -406,7 +406,8 @@ def find_quotes(text: str) -> list[Quote]:
         if gender is not False:
             return people.resolve(pos, gender, skip_sentence=True)[0] or people.lead_named(pos, who) or who
         if who.split()[0].lower() in ("a", "an", "the"):
-            return people.lead_named(pos, who) or who  # "A PR expert has told the trial … \"…\".\n\nAnn Kite told …"
+            # "A PR expert has told the trial … \"…\".\n\nAnn Kite told …"; "… Kenteris and Thanou. The pair said …"
+            return people.lead_named(pos, who) or people.pair_named(pos, who) or who
         return who
 
     paragraph_starts = [a for a, _ in paragraphs]

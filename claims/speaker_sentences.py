@@ -97,6 +97,10 @@ def _name_tokens(tokens: list, start: int) -> list:
 _NOT_ROLE_WORDS = frozenset("of for from at with by and or to the a an its his her their".split())
 
 
+# Words that open an object, so that the lowercase word before them is a verb: "The pair spent four days …".
+_OBJECT_OPENER = re.compile(r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a|an|the|his|her|their|its")
+
+
 def _sentence_subject(text: str, lo: int, pos: int) -> str | None:
     """The subject that opens the sentence holding ``pos``: a name, "he"/"she", or "the …" phrase."""
     ss = _sentence_start(text, lo, pos)
@@ -110,6 +114,11 @@ def _sentence_subject(text: str, lo: int, pos: int) -> str | None:
         comma = text.find(",", tokens[0][1], min(pos, tokens[0][1] + 100))
         if comma > 0:
             tokens = [t for t in tokens if t[1] > comma]
+        elif tokens[0][0].lower() in LEADING_PHRASE - SUBORDINATORS:
+            # "During his speech Mr Allard took …": a short phrase with no comma, then the name that is the subject.
+            j = next((j for j, t in enumerate(tokens[1:6], 1) if _is_cap(t[0])), None)
+            if j and j >= 2 and all(t[0].islower() and t[0].isalpha() for t in tokens[1:j]):
+                tokens = tokens[j:]
     if not tokens:
         return None
     w0 = tokens[0][0]
@@ -141,8 +150,11 @@ def _sentence_subject(text: str, lo: int, pos: int) -> str | None:
                 t[0].islower() and lw.endswith("ly") and len(lw) > 4
             ) or (
                 t[0].islower() and (lw.endswith("ed") or (k >= 2 and lw.endswith("s") and not lw.endswith("ss")))
+            ) or (
+                k >= 2 and t[0].islower() and k + 1 < len(tokens) and _OBJECT_OPENER.fullmatch(tokens[k + 1][0])
+                and not text[t[2]:tokens[k + 1][1]].strip()
             ):
-                break  # "The firm expects", "the record holder believes", "the album Exodus came"
+                break  # "The firm expects", "the record holder believes", "the album Exodus came", "the pair spent four"
             np.append(t)
         if len(np) < 2:
             return None

@@ -566,7 +566,8 @@ def find_attribution(
                 elif speaker.split()[0].lower() in ("a", "an", "the"):
                     from claims.people import context
 
-                    return context(text).lead_named(span_start, speaker) or speaker  # "A user of … is suing …"
+                    people = context(text)  # "A user of … is suing …"; "… Kenteris and Thanou. The pair said …"
+                    return people.lead_named(span_start, speaker) or people.pair_named(span_start, speaker) or speaker
             if is_pronoun(speaker):
                 return None if speaker in (PRONOUN_MARK["it"], PRONOUN_MARK["they"]) else last_person
             return speaker

@@ -342,6 +342,16 @@ REPORTED = [
     ("a description opening the article stays as written when the next sentence names no one first",
      "The man who said he got the film off the ground has been shut out of the Oscar race.\n\nThe studio battled "
      "over his role with Tom Hale.", "The man", "the man"),
+    ("'During his speech Mr Hale took …': a short leading phrase with no comma before the subject",
+     "Tom Hale spoke in Paris. During his speech Mr Hale took several swipes at Acme and said consoles had to be "
+     "made with developers in mind.", "During", "Hale"),
+    ("'The pair spent four days …, claiming …': the verb before a number ends the subject, and the pair is the two "
+     "people named together before",
+     "Greek sprinters Tom Hale and Ann Reed missed a test. The pair spent four days in a hospital, claiming they had "
+     "been injured in a crash.", "The pair", "Tom Hale and Ann Reed"),
+    ("'the pair' with no two people named together stays as written",
+     "Tom Hale and his coach missed a test. The pair spent four days in a hospital, claiming they had been injured "
+     "in a crash.", "The pair", "the pair"),
     ("a body opening the article is not the person the next paragraph names",
      "The Acme government says it could step in to save the airline.\n\nAirport chief Tom Hale said talks were "
      "going on.", "The Acme", "the Acme government"),
