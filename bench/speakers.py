@@ -96,14 +96,20 @@ def split(k: int) -> str:
     return "test" if (k < ALTERNATE and k % 2) or k in HELD_OUT else "dev"
 
 
-def scored_articles(order: list[str], articles: dict[str, str], split_of: dict[str, str]) -> set[str]:
+def scored_articles(
+    order: list[str], articles: dict[str, str], split_of: dict[str, str], annotated: set[str] | None = None
+) -> set[str]:
     """The sampled articles whose annotations are scored: one copy of each text.
 
     The BBC set holds some articles twice under two ids. A text is scored once, so that it does not
-    weigh double, and in dev when any copy of it is in dev (a test text whose copy was tuned on in dev
-    is no longer held out): the first dev copy in sampling order, else the first copy."""
+    weigh double, and in dev when any annotated copy of it is in dev (a test text whose copy was tuned on in
+    dev is no longer held out): the first such dev copy in sampling order, else the first copy. Copies
+    outside ``annotated`` (skipped by their batch, so never tuned on) are passed over: they would take a
+    test text's rows out of test and score them nowhere."""
     chosen: dict[str, str] = {}
     for article in order:
+        if annotated is not None and article not in annotated:
+            continue
         key = hashlib.sha1(articles[article].encode("utf-8")).hexdigest()
         first = chosen.get(key)
         if first is None or (split_of[first] == "test" and split_of[article] == "dev"):
@@ -233,7 +239,7 @@ def main(argv=None) -> int:
     drifted = [g for g in gold if span_hash(articles[g["article"]][g["start"]:g["end"]]) != g["sha1"]]
     if drifted:  # the annotations hold offsets and a hash, not the BBC's text (it may not be redistributed)
         raise SystemExit(f"{len(drifted)} annotations do not match the BBC text at {bbc_path()}; first: {drifted[0]}")
-    scored = scored_articles(order, articles, split_of)
+    scored = scored_articles(order, articles, split_of, {g["article"] for g in gold})
     gold = [g for g in gold if g["article"] in scored]
     if args.batch and (BATCHES[args.batch - 2] if args.batch > 1 else 0) in HELD_OUT:
         print(f"batch {args.batch} is held out (test): it is scored only with the whole test split")

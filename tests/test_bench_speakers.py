@@ -55,3 +55,16 @@ CASES = [
                          ids=[f"{p}|{g}" for p, g, _, _ in CASES])
 def test_same_speaker(predicted, gold, also, same):
     assert same_speaker(predicted, gold, also) is same
+
+
+@pytest.mark.parametrize("annotated, scored", [
+    pytest.param({"dev/1", "test/1", "dev/2"}, {"dev/1", "dev/2"}, id="a-test-text-annotated-in-dev-too-is-scored-in-dev"),
+    pytest.param({"test/1", "dev/2"}, {"test/1", "dev/2"}, id="a-dev-copy-its-batch-skipped-leaves-the-test-text-in-test"),
+    pytest.param(None, {"dev/1", "dev/2"}, id="without-annotations-the-first-dev-copy"),
+])
+def test_scored_articles_one_copy_of_each_text(annotated, scored):
+    bench = _bench()
+    order = ["test/1", "dev/1", "dev/2"]  # test/1 and dev/1 hold the same text
+    articles = {"test/1": "same text", "dev/1": "same text", "dev/2": "another text"}
+    split_of = {"test/1": "test", "dev/1": "dev", "dev/2": "dev"}
+    assert bench.scored_articles(order, articles, split_of, annotated) == scored
