@@ -72,7 +72,8 @@ class PronounReferences:
         """The person a description that opens the article is named as next: "The guitarist with US rock band
         Korn has quit …, saying …\n\nBrian Welch told a radio station …" -> Brian Welch. Only for the subject of
         the first sentence, and only for the first person of the sentence after it, who speaks there ("Fox
-        entertainment president Gail Berman said") or is named in full at its start; None otherwise (a description never named stays as written)."""
+        entertainment president Gail Berman said") or is named in full at its start; None otherwise (a description
+        never named stays as written)."""
         text = self.text
         lead = len(text) - len(text.lstrip())
         if self.sentence_start(pos) != 0 or not text[lead:lead + len(description)].lower() == description.lower():

@@ -563,7 +563,7 @@ def find_attribution(
                         return who
                     if is_pronoun(speaker):
                         return None if anyone or speaker == PRONOUN_MARK["they"] else last_person
-                elif speaker.split()[0].lower() in ("a", "an", "the"):
+                elif speaker.split()[:1] and speaker.split()[0].lower() in ("a", "an", "the"):
                     from claims.people import context
 
                     people = context(text)  # "A user of … is suing …"; "… Kenteris and Thanou. The pair said …"
