@@ -32,7 +32,7 @@ _LEADING_PRONOUN = re.compile(
 # Descriptions of two people named together before ("the pair", "the duo").
 _PAIR_WORDS = frozenset(("the pair", "the duo", "the couple", "the two"))
 # Words that make a description that opens an article a body's or no speaker phrase at all.
-_BODY_OR_VERB = ORG_WORDS | {"has", "have", "had", "is", "are", "was", "were", "government", "ministry"}
+_BODY_OR_VERB = ORG_WORDS | {"has", "have", "had", "is", "are", "was", "were"}
 
 
 # A paragraph that opens with a lowercase verb: its subject is missing, as where the source lost a name ("was
@@ -48,6 +48,12 @@ class PronounReferences:
     def _compatible(self, key: str, gender: str | None) -> bool:
         g = self.gender.get(key)
         return not gender or not g or g == gender
+
+    def named_description(self, pos: int, description: str) -> str | None:
+        """Who a "the …"/"a …" description at ``pos`` that no one before it fits stands for: the person named
+        after it when it opens the article (``lead_named``), or the two named together before "the pair"
+        (``pair_named``); None otherwise."""
+        return self.lead_named(pos, description) or self.pair_named(pos, description)
 
     def pair_named(self, pos: int, description: str) -> str | None:
         """The two people "the pair" or "the duo" at ``pos`` stands for: the last two named together before it
@@ -76,7 +82,7 @@ class PronounReferences:
         never named stays as written)."""
         text = self.text
         lead = len(text) - len(text.lstrip())
-        if self.sentence_start(pos) != 0 or not text[lead:lead + len(description)].lower() == description.lower():
+        if self.sentence_start(pos) != 0 or text[lead:lead + len(description)].lower() != description.lower():
             return None
         head = re.split(r"\s(?:of|for|at|with|from|in)\s", description, maxsplit=1)[0]
         if pos - lead > len(description) + 160 or _BODY_OR_VERB & {w.lower() for w in head.split()[1:]}:

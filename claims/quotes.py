@@ -405,9 +405,9 @@ def find_quotes(text: str) -> list[Quote]:
         gender = description_gender(who)
         if gender is not False:
             return people.resolve(pos, gender, skip_sentence=True)[0] or people.lead_named(pos, who) or who
-        if who.split()[:1] and who.split()[0].lower() in ("a", "an", "the"):
+        if (who.split(maxsplit=1) or [""])[0].lower() in ("a", "an", "the"):
             # "A PR expert has told the trial … \"…\".\n\nAnn Kite told …"; "… Kenteris and Thanou. The pair said …"
-            return people.lead_named(pos, who) or people.pair_named(pos, who) or who
+            return people.named_description(pos, who) or who
         return who
 
     paragraph_starts = [a for a, _ in paragraphs]

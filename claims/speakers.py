@@ -563,11 +563,11 @@ def find_attribution(
                         return who
                     if is_pronoun(speaker):
                         return None if anyone or speaker == PRONOUN_MARK["they"] else last_person
-                elif speaker.split()[:1] and speaker.split()[0].lower() in ("a", "an", "the"):
+                elif (speaker.split(maxsplit=1) or [""])[0].lower() in ("a", "an", "the"):
                     from claims.people import context
 
-                    people = context(text)  # "A user of … is suing …"; "… Kenteris and Thanou. The pair said …"
-                    return people.lead_named(span_start, speaker) or people.pair_named(span_start, speaker) or speaker
+                    # "A user of … is suing …"; "… Kenteris and Thanou. The pair said …"
+                    return context(text).named_description(span_start, speaker) or speaker
             if is_pronoun(speaker):
                 return None if speaker in (PRONOUN_MARK["it"], PRONOUN_MARK["they"]) else last_person
             return speaker
