@@ -29,6 +29,12 @@ _LEADING_PRONOUN = re.compile(
 )
 
 
+# The relative word right before a pronoun subject ("that it says", "what she called") and where a clause starts.
+_RELATIVE_BEFORE = re.compile(r"(?<![\w’'-])(?:which|who|whom|that|what)[ \t]+$")
+_NO_SUBJECT = frozenset("that this these those it there".split())  # "That prompted …": no one
+_CLAUSE_CUT = re.compile(r",?[ \t]+(?:but|while|whilst)[ \t]+|;[ \t]+")
+
+
 # Descriptions of two people named together before ("the pair", "the duo").
 _PAIR_WORDS = frozenset(("the pair", "the duo", "the couple", "the two"))
 # Words that make a description that opens an article a body's or no speaker phrase at all.
@@ -108,6 +114,9 @@ class PronounReferences:
         the two before, never a plural ("the respondents", "analysts"). ``words`` are the words the
         pronoun says, if known: a person they call by name is someone else ('"They wanted Morientes
         back …," he said.' is not Fernando Morientes)."""
+        relative = self._relative_subject(pos, gender) if pronoun or gender == "it" else None
+        if relative:
+            return relative, True
         if gender == "they":
             # "They say …": the last speaker that is many ("experts warned"), in this paragraph or the one before.
             before = self._previous_subject(pos, plural=True)  # "Most firms cut jobs. They also warned …"
@@ -160,6 +169,26 @@ class PronounReferences:
         # (a description, "the singer", may well be the possessor: "Mr Jackson's film. … the singer said").
         first = self._person(pos, k, gender, skip_sentence, True, words) if pronoun else None
         return first or self._person(pos, k, gender, skip_sentence, False, words), True
+
+    def _relative_subject(self, pos: int, gender: str | None) -> str | None:
+        """ "Nintendo is releasing a console that it says …", "Greer quit over what she called …": a pronoun that opens
+        a relative clause stands for the subject of the clause the relative clause is in (after "but", "while" or
+        ";"), when that subject fits it: a person of its gender for "he"/"she", one body for "it"."""
+        text = self.text
+        start = self.sentence_start(pos)
+        if gender not in ("m", "f", "it") or not _RELATIVE_BEFORE.search(text, max(start, pos - 8), pos):
+            return None
+        clause = start
+        for m in _CLAUSE_CUT.finditer(text, start, pos):
+            clause = m.end()
+        subject = _sentence_subject(text, clause, pos)
+        if not subject or is_pronoun(subject) or subject[0].islower() or subject.lower() in _NO_SUBJECT:
+            return None
+        key = self.key(subject, True)
+        if gender == "it":  # a name of no person with a gender in the text ("Apple", "Delta")
+            named_person = self.gender.get(key or subject) or _name_gender(subject.split()[0].lower())
+            return None if named_person or _plural(subject) else subject
+        return subject if is_person(subject) and key and self._compatible(key, gender) else None
 
     def subject_missing(self, pos: int) -> bool:
         """Does the paragraph of ``pos`` open with a lowercase verb whose subject is missing, naming no one before

@@ -77,6 +77,7 @@ from claims.speech_words import (
     POSSESSIVE,
     PRONOUN_MARK,
     PRONOUNS,
+    RELATIVE_PRONOUN,
     ROLE_NOUNS,
     SENTENCE_BREAK,
     SPEECH_VERB,
@@ -411,6 +412,10 @@ def _attributions(text: str, lo: int, hi: int, first: bool = False) -> list[tupl
                 speaker, span_start = named, caused.end()
         if speaker is None and not inverted_only:
             speaker, span_start = _subject(text, lo, m.start())
+        if speaker is None and (rel := RELATIVE_PRONOUN.search(text, max(lo, m.start() - 20), m.start())) is not None:
+            # "a console that it says will …", "photographers who she claims left her …": the pronoun after the
+            # relative word (the caller resolves it to the subject of the clause the relative clause is in).
+            speaker, span_start = PRONOUN_MARK[rel.group(1)], rel.start(1)
         if inverted_only and text[m.end():m.end() + 1] in (".", ""):
             cs = _clause_start(text, lo, m.start())
             if cs > lo and text[cs - 1] == ",":  # "…, the New York Times reports." at the end of its sentence

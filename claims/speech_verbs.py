@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from claims.speaker_tokens import _clause_start, _is_cap
-from claims.speech_words import INFINITIVE_VERBS, PASSIVE_BE, SPEECH_VERB
+from claims.speech_words import INFINITIVE_VERBS, PASSIVE_BE, RELATIVE_PRONOUN, SPEECH_VERB
 
 __all__ = ["claims_a_thing"]
 
@@ -40,7 +40,9 @@ def _not_reporting(text: str, lo: int, m: re.Match) -> bool:
     nxt = after.group(1) if after else ""
     if nxt == "by" or (nxt == "to" and m.group() in INFINITIVE_VERBS) or nxt in _REFLEXIVES:
         return True  # "He announced himself with a tackle": a reflexive object, no words reported
-    if m.group() in _CLAIM_VERBS and claims_a_thing(text, m.end()) and text[lo:m.start()].rstrip()[-1:] not in ",”\"":
+    if m.group() in _CLAIM_VERBS and claims_a_thing(text, m.end()) and text[lo:m.start()].rstrip()[-1:] not in ",”\"" and (
+        RELATIVE_PRONOUN.search(text, max(lo, m.start() - 20), m.start()) is None
+    ):  # "photographers who she claims left her …": the relative word is the subject of the clause claimed
         return True  # "claimed the title": a thing won, no words reported (but "…, claims his agent." is inverted)
     if m.group() in ("suggests", "suggest") and _INFERENCE.search(text, max(lo, m.start() - 8), m.start()):
         return True  # "…, which suggests the show may move": the narrator's inference, no one's words

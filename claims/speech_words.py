@@ -254,3 +254,6 @@ PRONOUNS = frozenset(("he", "she"))
 IT_LEAD = r"(?:But|And|Yet|However,?|(?:In|On|At|After|During|Since|With|Under)\b[^,.;:\"“”]{0,80},)"
 # Marks "he said" / "she said": resolved by the caller to a person.
 PRONOUN_MARK = {"he": "\x00he", "she": "\x00she", "it": "\x00it", "they": "\x00they"}
+# A pronoun that opens a relative clause before a verb of saying: "a console that it says will …", "photographers
+# who she claims left her …", "what he called". Group 1 is the pronoun; searched in the text right before the verb.
+RELATIVE_PRONOUN = re.compile(r"(?<![\w’'-])(?:which|who|whom|that|what)[ \t]+(it|he|she|they)[ \t]+(?:also[ \t]+)?$")

@@ -420,6 +420,14 @@ NEWS_STYLE = [
      '"It is over," said his wife, who was in tears.', [("It is over", "his wife")]),
     ("a name in apposition after 'his lawyer' (a role noun)",
      '"We will appeal," said his lawyer, Ann Reed, on Monday.', [("We will appeal", "Ann Reed")]),
+    ("'what she called' after a nearer woman named before: the subject of the sentence (session 20)",
+     'Jane Cole hosted the show. Ann Reed quit over what she called "bullying" by the producers.',
+     [("bullying", "Ann Reed")]),
+    pytest.param(
+        'Jane Cole hosted the show. Acme declined to talk about what it calls "internal matters".',
+        [("internal matters", "Acme")],
+        marks=pytest.mark.xfail(strict=True, reason="a characterising verb after 'what it' finds no subject for the quote"),
+        id="miss-what-it-calls-a-quote"),
 ]
 
 

@@ -246,6 +246,16 @@ REPORTED = [
      "The BBC is helping us, said Secretary of State Ann Reed.", {}, "Ann Reed"),
     ("a participle with no 'by' after it stays in the phrase",
      "The stake is a first step, said a retired judge.", {}, "a retired judge"),
+    # A pronoun opening a relative clause before a verb of saying: the subject of the clause it is in (session 20).
+    ("'that it says' after the object: the body that is the subject",
+     "Acme is releasing a phone that it says will double sales.", {"resolve": True}, "Acme"),
+    ("'which it says' in a clause after 'while': that clause's subject",
+     "Rivals use MP3 while Acme uses AAC, which it says stops piracy.", {"resolve": True}, "Acme"),
+    ("'who it says' after a comma: the subject of the sentence",
+     "Acme sued two men, who it says leaked the software.", {"resolve": True}, "Acme"),
+    ("'what he claimed' in a sentence opened by 'That': the person, not 'That'",
+     "That prompted the exit of tycoon Tom Hale, who was upset by what he claimed was a delay.", {"resolve": True},
+     "Tom Hale"),
 ]
 
 
